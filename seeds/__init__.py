@@ -1,0 +1,1 @@
+"""The sample articles hecha imports into an empty library on first run."""

@@ -1,0 +1,115 @@
+"""Blocks: the lines of a page, with what layout analysis needs to know of each.
+
+A newspaper page pulled out as text is a run of lines separated by blank
+lines. Each non-empty line becomes a `Block`; the number of blank lines before
+it (`gap`) matters, since an image leaves a wider gap than a paragraph break.
+This module also holds the patterns that recognise bylines and credits, and
+the features (short line, sentence end) the classifier in `layout` uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+KINDS = ("kicker", "title", "subtitle", "heading", "paragraph", "caption", "byline", "credit", "fragment")
+
+SHORT = 40  # a line this short with no sentence end is a title, heading or caption
+_NAME = r"[\u4e00-\u9fff·]{1,4}"
+_NAMES = rf"{_NAME}(?: {{1,2}}{_NAME})*"
+BYLINE = re.compile(
+    rf"^(?:[（(](?:本报)?(?:记者|通讯员)? ?{_NAMES} ?(?:文/图|文／图|/文|文|/图|图)?[)）]"
+    rf"|(?:本报)?(?:记者|通讯员)? ?{_NAMES} ?(?:/文|／文|文/图|/图))$"
+)
+CREDIT = re.compile(
+    rf"^(?:[（(]?{_NAMES} ?摄[)）]?"
+    r"|[（(](?:本版|本文)?图片由.{1,30}提供[)）]"
+    r"|[（(](?:数据|资料|信息)来源[:：].{1,40}[)）]"
+    r"|[（(]?(?:图片|图|数据|资料)来源[:：].{1,40}[)）]?)$"
+)
+TRAILING_BYLINE = re.compile(rf"(?<=[。！？!?”…])\s*([（(]{_NAMES}[)）])$")
+_CLOSERS = "”’」』）)》"
+_ENDS = "。！？!?…；;：:—"
+_INNER_PUNCT = re.compile(r"[，,。、；;：:！!？?]")
+
+
+@dataclass
+class Block:
+    """One block of a page: a paragraph, title, caption and so on."""
+
+    text: str
+    gap: int = 1
+    kind: str = "paragraph"
+    line: int = 0
+    parts: list[int] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[Block]:
+    """Non-empty lines of normalised text as blocks, each with its blank-line gap."""
+    blocks, gap = [], 0
+    for number, line in enumerate(text.split("\n")):
+        stripped = line.strip(" ")
+        if not stripped:
+            gap += 1
+            continue
+        blocks.extend(_split_trailing_byline(stripped, gap, number))
+        gap = 0
+    return blocks
+
+
+def _split_trailing_byline(text: str, gap: int, number: int) -> list[Block]:
+    """A paragraph ending in `。(赣 轩)` is a paragraph followed by a byline."""
+    match = TRAILING_BYLINE.search(text)
+    if not match or match.start() == 0:
+        return [Block(text, gap, line=number, parts=[number])]
+    body = text[: match.start()].rstrip(" ")
+    return [Block(body, gap, line=number, parts=[number]), Block(match.group(1), 0, "byline", number, [number])]
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends where a sentence may end."""
+    stripped = text.rstrip(" " + _CLOSERS)
+    return not stripped or stripped[-1] in _ENDS
+
+
+def last_sentence_end(text: str) -> int:
+    """Index just past the last sentence end inside `text` (with closing quotes), or 0."""
+    for index in range(len(text) - 1, -1, -1):
+        if text[index] in "。！？!?…；;":
+            end = index + 1
+            while end < len(text) and text[end] in _CLOSERS:
+                end += 1
+            return end
+    return 0
+
+
+def is_line(block: Block) -> bool:
+    """A short line with no punctuation inside: title, heading or caption material."""
+    text = block.text
+    return len(text) <= SHORT and not _INNER_PUNCT.search(text) and not text.endswith("…")
+
+
+def is_captionish(block: Block) -> bool:
+    """A short unfinished line after an image gap: what photo captions look like."""
+    return block.gap >= 2 and len(block.text) <= SHORT and not ends_sentence(block.text)
+
+
+def is_credit(block: Block) -> bool:
+    """A photo or data credit line."""
+    return bool(CREDIT.match(block.text))
+
+
+def is_byline(block: Block) -> bool:
+    """An author line."""
+    return block.kind == "byline" or bool(BYLINE.match(block.text))
+
+
+def is_photo_credit(block: Block) -> bool:
+    """A credit that names a photographer (`徐玉婷摄`)."""
+    return is_credit(block) and block.text.rstrip("）)").endswith("摄")
+
+
+def two_phrase(text: str) -> tuple[str, str] | None:
+    """`经开组团 加快标准化厂房建设` → (`经开组团`, `加快标准化厂房建设`)."""
+    head, sep, tail = text.partition(" ")
+    return (head, tail) if sep and tail and " " not in tail.strip() else None

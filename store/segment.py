@@ -1,0 +1,70 @@
+"""Word segmentation with jieba, loaded lazily and without noise.
+
+jieba prints its dictionary loading to stderr on first use, which garbles a
+full-screen terminal app, and loading takes about a second. We load it once,
+on demand, with its logger silenced.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+
+_lock = threading.Lock()
+_tokenizer = None
+
+
+def quiet_jieba() -> None:
+    """Silence jieba's logger; safe to call before jieba is imported."""
+    logging.getLogger("jieba").setLevel(logging.ERROR)
+
+
+def tokenizer():
+    """The shared jieba tokenizer, initialised once."""
+    global _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            quiet_jieba()
+            import jieba
+
+            jieba.setLogLevel(logging.ERROR)
+            jieba.initialize()
+            _tokenizer = jieba.dt
+    return _tokenizer
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """The words of a short text, as jieba cuts it (HMM off: dictionary words only)."""
+    return tuple(tokenizer().cut(text, HMM=False))
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of each word of `text`."""
+    spans, pos = [], 0
+    for word in words(text):
+        spans.append((pos, pos + len(word)))
+        pos += len(word)
+    return spans
+
+
+def crosses(left: str, right: str) -> str | None:
+    """The dictionary word that spans the joint of left+right, if jieba finds one."""
+    text = left + right
+    cut = len(left)
+    for start, end in word_spans(text):
+        if start < cut < end and end - start >= 2:
+            return text[start:end]
+    return None
+
+
+def frequency(word: str) -> int:
+    """How often jieba's dictionary saw `word` on its own (0 if never)."""
+    return tokenizer().FREQ.get(word, 0) or 0
+
+
+def first_word(text: str) -> str:
+    """The first word of `text`."""
+    found = words(text)
+    return found[0] if found else ""

@@ -1,0 +1,41 @@
+"""hecha's headless core: reading, cleaning, splitting, storing and querying articles.
+
+The app and the CLI use only the names exported here. Nothing in this package
+imports Textual: a script can use it as a library.
+"""
+
+from .db import DatabaseError, default_db_path, open_db, schema_version
+from .ingest import ImportReport, import_paths
+from .library import (
+    ArticleSummary,
+    ArticleView,
+    BlockView,
+    count_articles,
+    get_article,
+    import_seeds_if_empty,
+    list_articles,
+    mark_read,
+    seeds_folder,
+    source_text,
+)
+from .reading import Refused
+
+__all__ = [
+    "ArticleSummary",
+    "ArticleView",
+    "BlockView",
+    "DatabaseError",
+    "ImportReport",
+    "Refused",
+    "count_articles",
+    "default_db_path",
+    "get_article",
+    "import_paths",
+    "import_seeds_if_empty",
+    "list_articles",
+    "mark_read",
+    "open_db",
+    "schema_version",
+    "seeds_folder",
+    "source_text",
+]

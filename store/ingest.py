@@ -1,0 +1,124 @@
+"""Importing files: read → clean → split into articles → store, one transaction per file.
+
+A file whose bytes are already stored is skipped; a changed file at a known
+path is stored as a new version and the old one is marked replaced (its
+articles stay, so claims on them survive). A file that cannot be read is
+refused with a reason and the rest of the import goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .clean import clean_text, strip_controls
+from .db import immediate
+from .layout import Article, split_page
+from .reading import Refused, SourceText, find_files, read_source
+
+Progress = Callable[[Path], None]
+
+
+@dataclass
+class ImportReport:
+    """What an import did, for the summary line."""
+
+    files: int = 0
+    articles: int = 0
+    already: int = 0
+    refused: list[Refused] = field(default_factory=list)
+    encodings: list[tuple[str, str]] = field(default_factory=list)
+    chars: int = 0
+
+    def summary(self) -> str:
+        """One line: articles from files, already stored, refused."""
+        return (
+            f"Imported {self.articles} article{'s' * (self.articles != 1)} "
+            f"from {self.files} file{'s' * (self.files != 1)}; "
+            f"{self.already} already stored; {len(self.refused)} refused."
+        )
+
+
+def now() -> str:
+    """The current UTC time as ISO text."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def text_hash(text: str) -> str:
+    """A short hash of an article's cleaned text (claims keep it to detect edits)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def import_paths(db: Database, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
+    """Import every .txt/.md file under `paths`."""
+    files, missing = find_files(list(paths))
+    report = ImportReport(refused=list(missing))
+    for path in files:
+        if progress:
+            progress(path)
+        try:
+            import_file(db, read_source(path), report)
+        except Refused as refusal:
+            report.refused.append(refusal)
+    return report
+
+
+def import_file(db: Database, source: SourceText, report: ImportReport) -> None:
+    """Store one decoded file and its articles (or count it as already stored)."""
+    digest = hashlib.sha256(source.data).hexdigest()
+    articles = split_page(clean_text(source.text))
+    if not articles:
+        raise Refused(source.path, "no text left after cleaning")
+    with immediate(db):
+        if db.execute("SELECT 1 FROM sources WHERE sha256 = ?", [digest]).fetchone():
+            report.already += 1
+            return
+        source_id = _insert_source(db, source, digest)
+        for article in articles:
+            _insert_article(db, source_id, article)
+    report.files += 1
+    report.articles += len(articles)
+    report.chars += sum(len(a.text) for a in articles)
+    if source.encoding != "utf-8":
+        report.encodings.append((str(source.path), source.encoding))
+
+
+def _insert_source(db: Database, source: SourceText, digest: str) -> int:
+    """Insert the source row, marking an older version of the same path replaced."""
+    path = str(source.path)
+    previous = db.execute(
+        "SELECT id, version FROM sources WHERE path = ? AND replaced_by IS NULL", [path]
+    ).fetchone()
+    row = {
+        "path": path, "name": source.path.name, "sha256": digest, "encoding": source.encoding,
+        "size": len(source.data), "raw": strip_controls(source.text), "imported_at": now(),
+        "version": previous[1] + 1 if previous else 1, "replaced_by": None,
+    }
+    source_id = db["sources"].insert(row).last_pk
+    if previous:
+        db.execute("UPDATE sources SET replaced_by = ? WHERE id = ?", [source_id, previous[0]])
+    return source_id
+
+
+def _insert_article(db: Database, source_id: int, article: Article) -> None:
+    """Insert one article with its blocks."""
+    text = article.text
+    article_id = db["articles"].insert(
+        {
+            "source_id": source_id, "ord": article.order, "title": article.title,
+            "kicker": article.first("kicker"), "subtitle": article.first("subtitle"),
+            "byline": article.first("byline"), "text": text, "chars": len(text),
+            "text_hash": text_hash(text), "date": None, "read_at": None,
+            "figures_version": None, "created_at": now(),
+        }
+    ).last_pk
+    rows = [
+        {"article_id": article_id, "ord": n, "kind": block.kind, "start": start, "end": end}
+        for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))
+    ]
+    db["blocks"].insert_all(rows)

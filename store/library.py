@@ -1,0 +1,134 @@
+"""Reading the library back: article lists, one article with its blocks, raw source text.
+
+These are the query functions the CLI and the app call; they return plain
+dataclasses, never rows or cursors, so callers need no SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .ingest import ImportReport, import_paths, now
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One line of the library."""
+
+    id: int
+    title: str
+    source: str
+    kicker: str
+    byline: str
+    chars: int
+    ord: int
+    date: str | None = None
+    read: bool = False
+
+    def to_dict(self) -> dict:
+        """The JSON shape of `hecha list --json`."""
+        return {
+            "id": self.id, "title": self.title, "source": self.source,
+            "kicker": self.kicker, "byline": self.byline, "chars": self.chars,
+        }
+
+
+@dataclass(frozen=True)
+class BlockView:
+    """A block of an article, with its offsets into the article text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """A whole article as the reader shows it."""
+
+    id: int
+    title: str
+    kicker: str
+    subtitle: str
+    byline: str
+    source: str
+    source_path: str
+    text: str
+    blocks: list[BlockView] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The JSON shape of `hecha show --json`."""
+        return {
+            "id": self.id, "title": self.title, "kicker": self.kicker, "subtitle": self.subtitle,
+            "byline": self.byline, "source": self.source,
+            "blocks": [{"kind": b.kind, "text": b.text} for b in self.blocks],
+        }
+
+
+_SUMMARY_SQL = """
+SELECT a.id, a.title, s.name, a.kicker, a.byline, a.chars, a.ord, a.date, a.read_at IS NOT NULL
+FROM articles a JOIN sources s ON s.id = a.source_id
+WHERE s.replaced_by IS NULL
+ORDER BY s.name, s.id, a.ord
+"""
+
+
+def list_articles(db: Database) -> list[ArticleSummary]:
+    """Every current article (older versions of changed files are left out)."""
+    return [ArticleSummary(*row[:8], read=bool(row[8])) for row in db.execute(_SUMMARY_SQL).fetchall()]
+
+
+def count_articles(db: Database) -> int:
+    """How many articles the library holds, all versions included."""
+    return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def get_article(db: Database, article_id: int) -> ArticleView | None:
+    """One article with its blocks, or None."""
+    row = db.execute(
+        "SELECT a.id, a.title, a.kicker, a.subtitle, a.byline, s.name, s.path, a.text "
+        "FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        return None
+    text = row[7]
+    blocks = [
+        BlockView(kind, start, end, text[start:end])
+        for kind, start, end in db.execute(
+            "SELECT kind, start, end FROM blocks WHERE article_id = ? ORDER BY ord", [article_id]
+        ).fetchall()
+    ]
+    return ArticleView(*row, blocks=blocks)
+
+
+def source_text(db: Database, article_id: int) -> str | None:
+    """The original text of the file an article came from, as decoded on import."""
+    row = db.execute(
+        "SELECT s.raw FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?", [article_id]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def mark_read(db: Database, article_id: int) -> None:
+    """Record that the user opened an article."""
+    with db.atomic():
+        db.execute("UPDATE articles SET read_at = ? WHERE id = ? AND read_at IS NULL", [now(), article_id])
+
+
+def seeds_folder() -> Path:
+    """Where the bundled sample articles are installed."""
+    import seeds
+
+    return Path(seeds.__file__).resolve().parent
+
+
+def import_seeds_if_empty(db: Database) -> ImportReport | None:
+    """On first run, import the bundled articles; None when the library already has some."""
+    if count_articles(db):
+        return None
+    return import_paths(db, [seeds_folder()])

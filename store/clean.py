@@ -24,8 +24,8 @@ _ESCAPE_SEQ = re.compile(
 # Remaining C0 controls except tab and newline, DEL, C1 controls, and the
 # bidirectional formatting characters that can reorder what a terminal shows.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
-_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]")
-_ZERO_WIDTH = re.compile(r"[\u200b\u2060]")
+_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _HALF_PUNCT = re.compile(r"[,;:!?()]")

@@ -63,19 +63,19 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fail(message: str, code: int = EXIT_ERROR) -> int:
     """Print `hecha: message` on stderr and return the exit code."""
-    Console(stderr=True, highlight=False).print(Text(f"hecha: {message}", style="red"))
+    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(f"hecha: {message}", style="red"))
     return code
 
 
 def cmd_import(db, args) -> int:
     """`hecha import PATH...`"""
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     report = _import_with_progress(db, args.paths, err)
     for path, encoding in report.encodings:
         err.print(Text(f"{path}: read as {encoding}"))
     for refusal in report.refused:
         err.print(Text(f"{refusal.path}: refused: {refusal.reason}", style="red"))
-    Console(highlight=False).print(Text(report.summary()))
+    Console(highlight=False, soft_wrap=True).print(Text(report.summary()))
     return EXIT_REFUSED if report.refused else 0
 
 

@@ -1,0 +1,200 @@
+"""Turning the ways Chinese text writes a number into a plain value.
+
+News copy mixes ASCII digits, full-width digits (１２), thousands separators,
+Chinese numerals (三千五百万, 两百, 十四) and hybrids (3.5万, 1.2万亿). The
+figure rules in `store.figures` find where a number is; this module says what
+it is worth. Everything here is a pure function over short strings, and values
+are computed with `Decimal` so that 18.7万 is exactly 187000, not 186999.99….
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+Number = int | float
+
+# Full-width forms that map one-to-one onto ASCII, so offsets never move.
+_FULL_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
+_FULL_WIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
+_FULL_WIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+_FULL_WIDTH.update({"％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "＃": "#", "／": "/"})
+ASCII_TABLE = str.maketrans(_FULL_WIDTH)
+_NEEDS_ASCII = re.compile("[" + "".join(_FULL_WIDTH) + "]")
+
+DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
+}
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+MAGNITUDES = {**SMALL_UNITS, **BIG_UNITS}
+APPROXIMATE = frozenset("数几上余多来")
+
+_ARABIC = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+
+
+def to_ascii(text: str) -> str:
+    """Full-width digits, letters and number punctuation as ASCII; same length."""
+    if not _NEEDS_ASCII.search(text):
+        return text
+    return text.translate(ASCII_TABLE)
+
+
+def plain(value: Decimal) -> Number:
+    """A Decimal as an int when it is whole, else as a float."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def parse_arabic(text: str) -> Number | None:
+    """'1,200.5' or '１２' → its value; None if it is not a plain decimal number."""
+    text = to_ascii(text.strip())
+    if not _ARABIC.fullmatch(text):
+        return None
+    return plain(Decimal(text.replace(",", "")))
+
+
+def magnitude(text: str) -> int | None:
+    """The factor of a run of magnitude characters: 万 → 10⁴, 万亿 → 10¹², 千万 → 10⁷."""
+    factor = 1
+    for char in text:
+        if char not in MAGNITUDES:
+            return None
+        factor *= MAGNITUDES[char]
+    return factor
+
+
+def _digit_string(text: str) -> int | None:
+    """二〇二一 → 2021: a run of digit characters read digit by digit."""
+    if len(text) < 2 or "两" in text or not all(c in DIGITS for c in text):
+        return None
+    return int("".join(str(DIGITS[c]) for c in text))
+
+
+class _Reader:
+    """State for reading a positional Chinese numeral left to right."""
+
+    def __init__(self) -> None:
+        self.big = 0  # the part counted in 亿
+        self.wan = 0  # the part counted in 万
+        self.section = 0  # the part below 万
+        self.digit: int | None = None
+        self.last_unit = 0  # the last unit seen, for 三千五 = 3500
+        self.smallest = 10_000  # small units must fall within a section
+        self.zero = False
+
+    def feed_digit(self, value: int, is_zero: bool) -> bool:
+        """A digit; two digits in a row (五四) are not a number."""
+        if is_zero:
+            if self.digit is not None:
+                return False
+            self.zero = True
+            return True
+        if self.digit is not None:
+            return False
+        self.digit = value
+        return True
+
+    def feed_small(self, unit: int) -> bool:
+        """十 百 千: multiply the pending digit (一 if none) into the section."""
+        if unit >= self.smallest:
+            return False
+        self.section += (1 if self.digit is None else self.digit) * unit
+        self.smallest, self.last_unit = unit, unit
+        self.digit, self.zero = None, False
+        return True
+
+    def feed_big(self, unit: int) -> bool:
+        """万 亿: close the current section at that scale."""
+        part = self.section + (self.digit or 0)
+        if unit == 10_000:
+            if self.wan:
+                return False
+            self.wan = (part or 1) * unit
+        else:
+            if self.big:
+                return False
+            self.big = ((self.wan + part) or 1) * unit
+            self.wan = 0
+        self.section, self.digit, self.zero = 0, None, False
+        self.smallest, self.last_unit = 10_000, unit
+        return True
+
+    def total(self) -> int:
+        """The value read so far; a trailing digit after a unit scales down (三千五)."""
+        tail = self.digit or 0
+        if tail and self.last_unit >= 100 and not self.zero:
+            tail *= self.last_unit // 10
+        return self.big + self.wan + self.section + tail
+
+
+def parse_chinese_integer(text: str) -> int | None:
+    """三千五百万 → 35000000, 两百 → 200, 十四 → 14, 二〇二一 → 2021; None if malformed."""
+    if not text:
+        return None
+    as_digits = _digit_string(text)
+    if as_digits is not None:
+        return as_digits
+    reader = _Reader()
+    for char in text:
+        if char in DIGITS:
+            ok = reader.feed_digit(DIGITS[char], DIGITS[char] == 0)
+        elif char in SMALL_UNITS:
+            ok = reader.feed_small(SMALL_UNITS[char])
+        elif char in BIG_UNITS:
+            ok = reader.feed_big(BIG_UNITS[char])
+        else:
+            ok = False
+        if not ok:
+            return None
+    return reader.total()
+
+
+def parse_chinese(text: str) -> Number | None:
+    """A Chinese numeral, with an optional 点 fraction: 三点五 → 3.5."""
+    whole, dot, fraction = text.partition("点")
+    integer = parse_chinese_integer(whole)
+    if integer is None or not dot:
+        return integer
+    if not fraction or not all(c in DIGITS and c != "两" for c in fraction):
+        return None
+    digits = "".join(str(DIGITS[c]) for c in fraction)
+    return plain(Decimal(f"{integer}.{digits}"))
+
+
+def _split_arabic(text: str) -> tuple[str, str]:
+    """'3.5万' → ('3.5', '万'): the leading ASCII number and what follows."""
+    match = _ARABIC.match(text)
+    if not match:
+        return "", text
+    return match.group(), text[match.end() :]
+
+
+def parse_number(text: str) -> Number | None:
+    """Any number string: '1,200', '１２', '3.5万', '1.2万亿', '100多万', '三千五百万'.
+
+    Returns None for malformed text and for approximations that have no single
+    value (数十, 几百, 上千, 十几).
+    """
+    text = to_ascii(text.strip())
+    if not text or any(c in "数几上" for c in text):
+        return None
+    head, rest = _split_arabic(text)
+    if not head:
+        return parse_chinese(text.replace("余", "").replace("多", ""))
+    rest = rest.lstrip("余多来")
+    factor = magnitude(rest)
+    if factor is None:
+        return None
+    try:
+        return plain(Decimal(head.replace(",", "")) * factor)
+    except InvalidOperation:  # pragma: no cover - _ARABIC only lets decimals through
+        return None
+
+
+def is_approximate(text: str) -> bool:
+    """True when the number names a rough amount: 数十, 几百, 上千, 十几, 6000余, 70多."""
+    return any(c in APPROXIMATE for c in text)

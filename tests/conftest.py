@@ -1,0 +1,42 @@
+"""Shared fixtures: seed texts and fresh databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import store
+from store.clean import clean_text
+from store.layout import split_page
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_path(prefix: str) -> Path:
+    """The seed file whose name starts with `prefix` (e.g. '000')."""
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+def seed_text(prefix: str) -> str:
+    """The raw text of a seed file."""
+    return seed_path(prefix).read_text(encoding="utf-8")
+
+
+def seed_articles(prefix: str):
+    """The articles the layout finds in a seed file."""
+    return split_page(clean_text(seed_text(prefix)))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A path for a new database file."""
+    return tmp_path / "hecha.db"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    """A new, empty database on disk."""
+    database = store.open_db(db_path)
+    yield database
+    database.close()

@@ -1,0 +1,140 @@
+"""Import into the database: idempotence, versions, refusals, atomicity, the schema."""
+
+import sqlite3
+
+import pytest
+
+import store
+from store import ingest
+from store.db import MIGRATION_NAMES, DatabaseError, open_db, schema_version
+
+from conftest import SEEDS, seed_text
+
+
+def test_import_seeds_counts_articles(db):
+    report = store.import_paths(db, [SEEDS])
+    assert (report.files, report.articles, report.already, report.refused) == (5, 20, 0, [])
+    assert store.count_articles(db) == 20
+    assert "Imported 20 articles from 5 files; 0 already stored; 0 refused." == report.summary()
+
+
+def test_importing_twice_stores_nothing_new(db):
+    store.import_paths(db, [SEEDS])
+    again = store.import_paths(db, [SEEDS])
+    assert (again.files, again.articles, again.already) == (0, 0, 5)
+    assert store.count_articles(db) == 20
+    assert db["sources"].count == 5
+
+
+def test_changed_file_becomes_a_new_version(db, tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("标题\n\n第一版的正文。", encoding="utf-8")
+    store.import_paths(db, [path])
+    path.write_text("标题\n\n第二版的正文，改了。", encoding="utf-8")
+    report = store.import_paths(db, [path])
+    assert report.files == 1
+    versions = list(db.query("SELECT version, replaced_by FROM sources ORDER BY id"))
+    assert versions[0]["version"] == 1 and versions[0]["replaced_by"] is not None
+    assert versions[1] == {"version": 2, "replaced_by": None}
+    (current,) = store.list_articles(db)
+    assert "第二版" in store.get_article(db, current.id).text
+    assert store.count_articles(db) == 2  # the old version stays for claims made on it
+
+
+def test_refused_files_do_not_stop_the_others(db, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "good.txt").write_text("标题\n\n正文。", encoding="utf-8")
+    report = store.import_paths(db, [tmp_path])
+    assert report.files == 1 and report.articles == 1
+    assert sorted(r.reason.split(" ")[0] for r in report.refused) == ["binary", "empty"]
+
+
+def test_control_characters_never_reach_the_store(db, tmp_path):
+    path = tmp_path / "evil.txt"
+    path.write_text("标题\x1b[2J\x1b]0;pwned\x07\n\n正文\x07含\u202e控制符。\x1b[31m", encoding="utf-8")
+    store.import_paths(db, [path])
+    (article,) = store.list_articles(db)
+    view = store.get_article(db, article.id)
+    for text in [view.text, view.title, store.source_text(db, article.id)]:
+        assert not any(ord(c) < 32 and c not in "\n\t" for c in text)
+        assert "\u202e" not in text and "\x1b" not in text
+    assert view.title == "标题" and "正文含控制符。" in view.text
+
+
+def test_file_of_only_control_characters_is_refused(db, tmp_path):
+    path = tmp_path / "ctl.txt"
+    path.write_bytes(b"\x1b[2J\x07\x1b[0m")
+    report = store.import_paths(db, [path])
+    assert report.articles == 0 and "no text" in report.refused[0].reason
+
+
+def test_failure_half_way_leaves_nothing_of_that_file(db, monkeypatch):
+    calls = {"n": 0}
+    original = ingest._insert_article
+
+    def flaky(database, source_id, article):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise sqlite3.OperationalError("disk I/O error")
+        original(database, source_id, article)
+
+    monkeypatch.setattr(ingest, "_insert_article", flaky)
+    with pytest.raises(sqlite3.OperationalError):
+        store.import_paths(db, [SEEDS / next(p.name for p in SEEDS.glob("001_*"))])
+    assert db["sources"].count == 0 and db["articles"].count == 0 and db["blocks"].count == 0
+    monkeypatch.setattr(ingest, "_insert_article", original)
+    assert store.import_paths(db, [SEEDS]).articles == 20
+
+
+def test_schema_is_versioned_and_pragmas_set(db_path):
+    db = open_db(db_path)
+    assert schema_version(db) == len(MIGRATION_NAMES) >= 1
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+    assert {"sources", "articles", "blocks", "figures", "tags", "claims", "claim_tags", "claim_history"} <= set(
+        db.table_names()
+    )
+    db.close()
+    assert schema_version(open_db(db_path)) == len(MIGRATION_NAMES)  # reopening applies nothing twice
+
+
+def test_database_from_a_newer_hecha_is_refused(db_path):
+    open_db(db_path).execute("PRAGMA user_version = 999")
+    with pytest.raises(DatabaseError, match="newer hecha"):
+        open_db(db_path)
+
+
+def test_not_a_database_is_refused_with_a_reason(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DatabaseError, match="junk.db"):
+        open_db(path)
+
+
+def test_default_db_path_honours_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("HECHA_DB", str(tmp_path / "x.db"))
+    assert store.default_db_path() == tmp_path / "x.db"
+
+
+def test_first_run_imports_seeds_once(db):
+    assert store.import_seeds_if_empty(db).articles == 20
+    assert store.import_seeds_if_empty(db) is None
+
+
+def test_article_blocks_round_trip(db):
+    store.import_paths(db, [SEEDS])
+    first = store.list_articles(db)[0]
+    view = store.get_article(db, first.id)
+    assert view.blocks[0].kind == "kicker" and view.blocks[1].kind == "title"
+    for block in view.blocks:
+        assert view.text[block.start : block.end] == block.text
+    assert store.source_text(db, first.id) == seed_text("000")
+
+
+def test_mark_read(db):
+    store.import_paths(db, [SEEDS])
+    first = store.list_articles(db)[0]
+    store.mark_read(db, first.id)
+    assert store.list_articles(db)[0].read

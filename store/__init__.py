@@ -5,6 +5,8 @@ imports Textual: a script can use it as a library.
 """
 
 from .db import DatabaseError, default_db_path, open_db, schema_version
+from .figure_store import article_figures, reindex, stale_articles
+from .figures import EXTRACTOR_VERSION, KINDS, Figure, extract
 from .ingest import ImportReport, import_paths
 from .library import (
     ArticleSummary,
@@ -18,9 +20,17 @@ from .library import (
     seeds_folder,
     source_text,
 )
-from .reading import Refused
+from .reading import Refused, read_source
 
 __all__ = [
+    "EXTRACTOR_VERSION",
+    "KINDS",
+    "Figure",
+    "article_figures",
+    "extract",
+    "read_source",
+    "reindex",
+    "stale_articles",
     "ArticleSummary",
     "ArticleView",
     "BlockView",

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from .clean import clean_text, strip_controls
 from .db import immediate
+from .figure_store import save_figures
 from .layout import Article, split_page
 from .reading import Refused, SourceText, find_files, read_source
 
@@ -106,7 +107,7 @@ def _insert_source(db: Database, source: SourceText, digest: str) -> int:
 
 
 def _insert_article(db: Database, source_id: int, article: Article) -> None:
-    """Insert one article with its blocks."""
+    """Insert one article with its blocks and figures."""
     text = article.text
     article_id = db["articles"].insert(
         {
@@ -122,3 +123,4 @@ def _insert_article(db: Database, source_id: int, article: Article) -> None:
         for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))
     ]
     db["blocks"].insert_all(rows)
+    save_figures(db, article_id, text)

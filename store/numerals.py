@@ -69,8 +69,10 @@ def magnitude(text: str) -> int | None:
 
 def _digit_string(text: str) -> int | None:
     """二〇二一 → 2021: a run of digit characters read digit by digit."""
-    if len(text) < 2 or "两" in text or not all(c in DIGITS for c in text):
+    if "两" in text or not all(c in DIGITS for c in text):
         return None
+    if len(text) < 3 and not any(DIGITS[c] == 0 for c in text):
+        return None  # 五四, 一一: two digits side by side are a name or a slip
     return int("".join(str(DIGITS[c]) for c in text))
 
 
@@ -111,7 +113,7 @@ class _Reader:
         """万 亿: close the current section at that scale."""
         part = self.section + (self.digit or 0)
         if unit == 10_000:
-            if self.wan:
+            if self.wan or (self.big and not part):
                 return False
             self.wan = (part or 1) * unit
         else:

@@ -17,6 +17,8 @@ from rich.text import Text
 
 import store
 
+from .cli_figures import add_parsers as add_figure_parsers
+from .cli_figures import cmd_figures, cmd_reindex
 from .render import article_renderable, raw_renderable
 
 EXIT_REFUSED = 1
@@ -37,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = show.add_mutually_exclusive_group()
     fmt.add_argument("--raw", action="store_true", help="print the original text of its file")
     fmt.add_argument("--json", action="store_true", help="print the article as JSON")
+    add_figure_parsers(sub)
     sub.add_parser("app", help="open the app (the default)")
     return parser
 
@@ -48,17 +51,27 @@ def main(argv: list[str] | None = None) -> int:
         from .app import run_app
 
         return run_app(args.db)
+    if args.command == "figures":
+        return cmd_figures(lambda: _open_or_exit(args.db), args, _fail)
     try:
         db = store.open_db(args.db)
     except store.DatabaseError as error:
         return _fail(str(error))
-    handler = {"import": cmd_import, "list": cmd_list, "show": cmd_show}[args.command]
+    handler = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "reindex": cmd_reindex}[args.command]
     try:
         return handler(db, args)
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return _fail("interrupted; everything imported before this file is stored")
+
+
+def _open_or_exit(path: str | None):
+    """Open the database, or print the reason and exit with status 2."""
+    try:
+        return store.open_db(path)
+    except store.DatabaseError as error:
+        sys.exit(_fail(str(error)))
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> int:
@@ -120,7 +133,7 @@ def cmd_show(db, args) -> int:
     if args.raw:
         console.print(raw_renderable(store.source_text(db, args.id) or ""))
     else:
-        console.print(article_renderable(article))
+        console.print(article_renderable(article, store.article_figures(db, args.id)))
     return 0
 
 

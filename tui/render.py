@@ -2,30 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group
 from rich.text import Text
 
-from store import ArticleView
-
+from store import ArticleView, BlockView, Figure
 from store.layout import BULLETS
 
-from .styles import block_style
+from .styles import FIGURE_LABELS, FIGURE_STYLES, block_style, figure_style
 
-_PREFIX = {"caption": "▣ ", "credit": "", "fragment": "… "}
+_PREFIX = {"caption": "▣ ", "fragment": "… "}
 
 
-def article_renderable(article: ArticleView) -> Group:
-    """Title, head and body blocks, each its own paragraph, styled by kind."""
+def block_text(block: BlockView, figures: Sequence[Figure] = ()) -> Text:
+    """One block styled by its kind, with the figures inside it highlighted."""
+    prefix = _PREFIX.get(block.kind, "")
+    if block.kind == "heading" and block.text[:1] not in BULLETS:
+        prefix = "■ "
+    text = Text(prefix, style=block_style(block.kind))
+    body = Text(block.text, style=block_style(block.kind))
+    for figure in figures:
+        start, end = max(figure.start, block.start), min(figure.end, block.end)
+        if start < end:
+            body.stylize(figure_style(figure.kind), start - block.start, end - block.start)
+    return text + body
+
+
+def legend(kinds: Sequence[str] | None = None) -> Text:
+    """A line naming each figure kind in its own style."""
+    line = Text("")
+    for kind in kinds or FIGURE_STYLES:
+        if line:
+            line.append("  ")
+        line.append(f" {FIGURE_LABELS[kind]} {kind} ", style=figure_style(kind))
+    return line
+
+
+def article_renderable(article: ArticleView, figures: Sequence[Figure] = ()) -> Group:
+    """Legend, then title, head and body blocks, each its own paragraph."""
     parts: list[Text] = []
+    if figures:
+        parts += [legend(sorted({f.kind for f in figures}, key=list(FIGURE_STYLES).index)), Text("")]
     for block in article.blocks:
-        text = Text(_PREFIX.get(block.kind, ""), style=block_style(block.kind))
-        text.append(block.text)
-        if block.kind == "heading" and block.text[:1] not in BULLETS:
-            text = Text("■ ", style=block_style("heading")) + text
-        parts.append(text)
-        parts.append(Text(""))
-    source = Text(f"— {article.source} · 文章 {article.id}", style="dim")
-    return Group(*parts, source)
+        parts += [block_text(block, figures), Text("")]
+    parts.append(Text(f"— {article.source} · 文章 {article.id} · {len(figures)} 个数字", style="dim"))
+    return Group(*parts)
 
 
 def raw_renderable(raw: str) -> Text:

@@ -1,0 +1,409 @@
+"""The figure rules: where an article states a number, what kind, and its value.
+
+A *figure* (see FIGURES.md) is a number with what it counts or measures:
+`18.7万平方米`, `3至6家`, `2022年1月至8月`, `第五`. One compiled regular
+expression scans the text once; its alternatives are tried in order at each
+position, so traps (programme names like 1+5+2, codes like RC14001, short
+quoted labels like “五个一”) come first and swallow the digits they contain.
+Each match is then checked and valued by a small function for its family.
+
+The scan runs on an ASCII-digit copy of the text (`numerals.to_ascii` keeps
+every offset), so full-width digits and raw or cleaned punctuation all work.
+Regexes here never use `\\b` or `\\w` boundaries: Han characters are `\\w`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, replace
+from decimal import Decimal
+
+from . import numerals
+from .numerals import Number, is_approximate, parse_chinese_integer, parse_number, plain
+
+EXTRACTOR_VERSION = "1"
+KINDS = ("percent", "money", "quantity", "measure", "date", "duration", "rank", "multiple", "number")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure: its span in the text, what it is, and its value."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: Number | None = None
+    unit: str | None = None
+    low: Number | None = None
+    high: Number | None = None
+    qualifier: str | None = None
+    iso: str | None = None
+
+    def to_dict(self) -> dict:
+        """The figure as a plain dict (text, start, end, kind, value, unit, low, high, qualifier, iso)."""
+        data = asdict(self)
+        return {key: data[key] for key in ("text", "start", "end", "kind", "value", "unit", "low", "high", "qualifier", "iso")}
+
+
+# ---------------------------------------------------------------- unit tables
+_UNITS = {
+    "money": "元 美元 欧元 日元 英镑 港元 港币 澳元 韩元 卢布 人民币 美金",
+    "percent": "% ‰ 个百分点 百分点",
+    "measure": "平方米 平方公里 平方千米 平方 立方米 立方 公顷 亩 吨 千克 公斤 克 斤 公里 千米 米 厘米 毫米 "
+    "海里 千瓦时 千瓦 兆瓦 瓦 度 升 毫升 摄氏度 ℃ 标准箱 标箱 层 岁 ㎡ ㎞",
+    "duration": "年 个月 个多月 个半月 个小时 个多小时 个半小时 小时 分钟 秒 天 周 周年 个星期 星期 "
+    "个工作日 工作日 个季度 年半 昼夜",
+    "multiple": "倍",
+    "quantity": "个 家 条 台 名 人 人次 次 件 份 所 项 批 路 栋 座 架 架次 辆 艘 套 户 位 只 头 株 棵 块 张 "
+    "篇 部 本 间 处 场 场次 轮 支 组 片 颗 枚 根 种 款 例 起 宗 笔 门 家次 户次 车次 班次 批次",
+}
+_ASCII_UNITS = {"measure": "MWh MW GWh GW kWh kW KW km kg m2 m² TEU Mbps GB TB nm"}
+UNIT_KIND = {u: kind for table in (_UNITS, _ASCII_UNITS) for kind, units in table.items() for u in units.split()}
+UNIT_KIND["成"] = "percent"
+# After a Chinese numeral these are words, not units: 十分, 百度, 五四路, 三门峡, 两头.
+_ARABIC_ONLY = frozenset("路 分 度 点 方 号 期 门 头 层".split())
+_HALF_UNITS = {"个半月": "个月", "个半小时": "个小时", "年半": "年"}
+_ROUGH_UNITS = {"个多月": "个月", "个多小时": "个小时"}
+# A unit followed by one of these characters is the start of a word: 组团, 家庭, 人员, 年级.
+_UNIT_NOT_BEFORE = {
+    "组": "团织成合建件", "家": "庭属长乡具电园", "人": "员民口才群士大均们工造气类生身",
+    "部": "门署分长队委", "条": "件例款约", "名": "单称义字额牌片", "次": "数序要日",
+    "年": "级轻代", "只": "有是要能会", "处": "理置长室级", "场": "所景地合面", "座": "谈",
+    "起": "来点步草码诉", "支": "持付撑出部", "批": "准评复示", "度": "过假",
+}
+_CURRENCY_PER = "平方米 吨 人 年 月 天 亩 公斤 千克 斤 件 小时 股 千瓦时 度 台 辆 米 公里 kWh km".split()
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first so the longest wins."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# ------------------------------------------------------------- number pieces
+_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_MAG = r"(?:[十百千]?万亿|[十百千]?亿|[十百千]?万|千(?![米克瓦卡焦帕]))"
+_NUM_A = rf"{_ARABIC}(?:[余多]?{_MAG})?"
+_NUM_C = r"(?:[数几上](?=[十百千万])|[一二三四五六七八九十百千万亿两])[零〇一二三四五六七八九十百千万亿两几]*"
+_NUM = rf"(?:{_NUM_A}|{_NUM_C})"
+_SEP = r"(?:至|到|~|-|—{1,2}|–|〜)"
+_UNIT = (
+    "(?:"
+    + "|".join(
+        re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
+        for u in sorted((u for units in _UNITS.values() for u in units.split()), key=len, reverse=True)
+    )
+    + "|(?:"
+    + _alternation(_ASCII_UNITS["measure"].split())
+    + ")(?![A-Za-z])"
+    + "|成(?![员本立为果功长熟就交型效都品分份绩年片套批群不])"
+    + ")"
+)
+_PER = rf"(?P<per>/(?:{_alternation(_CURRENCY_PER)}))?"
+_TAIL = r"(?:以上|以下|左右|以内|之内|上下(?![游级班车楼]))"
+
+_QTY = (
+    rf"(?P<n1>{_NUM})(?:(?P<u1>{_UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<ap>[余多来])?"
+    rf"(?:(?P<u>{_UNIT}){_PER}|(?<=[0-9万亿]))(?P<tail>{_TAIL})?"
+)
+
+# ----------------------------------------------------------------- dates
+_Y = r"(?:1[89]|2[01])[0-9]{2}"
+_M = r"(?:1[0-2]|0?[1-9])"
+_D = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_QTR = r"(?:第?[一二三四1-4]季度|前[一二三1-3]季度|[上下]半年)"
+_MD = rf"{_M}月(?:份|{_D}[日号])?"
+_PT = rf"(?:{_Y}年(?:度|{_MD}|{_QTR})?|{_QTR}|{_MD}|{_D}日)"
+_MC = r"(?:十[一二]?|[一二三四五六七八九])"
+_DC = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DATE = (
+    rf"{_PT}(?:{_SEP}{_PT})?|(?:{_Y}|{_M}|{_D}){_SEP}{_PT}"
+    rf"|[〇零○一二三四五六七八九]{{4}}年(?:{_MC}月(?:{_DC}[日号])?)?|{_MC}月(?:{_DC}[日号]|份)"
+)
+_LUNAR = (
+    rf"(?:[正腊冬]月|{_MC}月(?=初))(?:初[一二三四五六七八九十]|十[一二三四五六七八九]"
+    r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)|大年初[一二三四五六七八九十]"
+)
+
+# ----------------------------------------------------------------- traps
+_IDIOMS = "三番五次 三天两头 三年五载 四周 四处 四面 八方 五位一体 四位一体 三位一体 四套班子 三三两两 十年磨一剑"
+_NUMERAL_CHARS = "0-9零〇一二三四五六七八九十百千万亿两"
+_TRAP = "|".join(
+    [
+        r"[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+",  # 1+5+2, 4+X, 1+1+X+N
+        r"[A-Za-z][A-Za-z&]*[-_]?[0-9][0-9A-Za-z_#-]*",  # RC14001, M0, VR50, JLH1702-H01
+        r"0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9}(?![0-9])|400-?[0-9]{3}-?[0-9]{4}",  # phones
+        r"[0-9]+#",  # 1#楼
+        rf"“(?=[^“”\n]{{1,10}}”)[^“”\n]*?[{_NUMERAL_CHARS}][^“”\n]*?”",  # “五个一”, “152”
+        rf"‘(?=[^‘’\n]{{1,10}}’)[^‘’\n]*?[{_NUMERAL_CHARS}][^‘’\n]*?’",
+        rf"「(?=[^「」\n]{{1,10}}」)[^「」\n]*?[{_NUMERAL_CHARS}][^「」\n]*?」",
+        r"十[一二三四五六]五",  # 十四五
+        r"[一二三四五六七八九十]+届[一二三四五六七八九十]+次",  # 一届三次会议
+        _alternation(_IDIOMS.split()),
+    ]
+)
+
+_RANK = r"第(?:[0-9]+|[零〇一二三四五六七八九十百千两]+)(?:位|名|家)?"
+_PERCENT = rf"百分之(?:{_NUM_C}(?:点[零〇一二三四五六七八九]+)?|{_ARABIC})|千分之(?:{_NUM_C}|{_ARABIC})|一半(?:{_TAIL})?"
+_MULTIPLE = r"翻(?:[一两二三四五]番|番)"
+_HALF = r"半(?:个多?(?:月|小时|钟头|世纪)|小时|天|年(?![度报刊]))"
+
+_SCAN = re.compile(
+    rf"(?P<trap>{_TRAP})|(?P<date>{_DATE})|(?P<lunar>{_LUNAR})|(?P<rank>{_RANK})"
+    rf"|(?P<percent>{_PERCENT})|(?P<multiple>{_MULTIPLE})|(?P<half>{_HALF})|(?P<qty>{_QTY})"
+)
+
+# ------------------------------------------------------------- qualifiers
+QUALIFIERS = (
+    "约 近 超 逾 达 仅 超过 不到 不足 不少于 不低于 不超过 不高于 不止 达到 突破 将近 接近 几近 大约 约为 "
+    "高达 多达 长达 至少 最多 最高 最低 仅有 只有 超出"
+).split()
+_QUALIFIER = re.compile(rf"(?:{_alternation(QUALIFIERS)})$")
+# A single-character qualifier that is really the end of a word: 签约, 最近, 到达.
+_NOT_QUALIFIER = {"约": "签合节制履特预违公邀相践盟条", "近": "最附邻靠临就亲", "达": "到抵传表下发通直送转雷", "超": "赶高"}
+_RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移 后移 进位".split())
+_RANK_CUES = re.compile(
+    r"(?:全国|全省|全市|全区|全县|全球|世界|全网|国内|省内|排名|排行|排在|排|列|位居|位列|居|名列|稳居|跃居|升至|降至|位于|行业|同类)$"
+)
+_AFTER_RANK = frozenset("，。、；：！？,.;:!?）)」”’\n 的")
+_YEAR_FOLLOWERS_NOT = frozenset("号期届次路#-.·/%")
+_CN_DIGITS = frozenset("零〇一二三四五六七八九十百千万亿两")
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    """The qualifying word (约, 超过, 不到 …) standing right before `start`, if any."""
+    match = _QUALIFIER.search(text, max(0, start - 3), start)
+    if not match:
+        return None
+    word = match.group()
+    before = text[match.start() - 1] if match.start() else ""
+    if word in _NOT_QUALIFIER and before and before in _NOT_QUALIFIER[word]:
+        return None
+    return word
+
+
+# ------------------------------------------------------------------ dates
+_DATE_TOKEN = re.compile(
+    r"(?P<q>第?[一二三四1-4]季度|前[一二三1-3]季度|[上下]半年)|(?P<sep>至|到|~|-|—{1,2}|–|〜)"
+    r"|(?P<num>[0-9]+|[〇零○一二三四五六七八九十廿]+)(?P<unit>年度?|月份?|[日号])?"
+)
+_QUARTER_MONTHS = {"上半年": (1, 6), "下半年": (7, 12)}
+
+
+def _int_of(text: str) -> int | None:
+    """ASCII or Chinese digits of a date part as an int."""
+    return int(text) if text.isascii() else parse_chinese_integer(text.replace("廿", "二十"))
+
+
+def _quarter(text: str) -> tuple[int, int]:
+    """一季度 → (1, 3); 前三季度 → (1, 9); 上半年 → (1, 6)."""
+    if text in _QUARTER_MONTHS:
+        return _QUARTER_MONTHS[text]
+    digit = text.strip("第前季度")
+    n = int(digit) if digit.isascii() else parse_chinese_integer(digit) or 1
+    return (1, 3 * n) if text.startswith("前") else (3 * n - 2, 3 * n)
+
+
+def _date_parts(text: str) -> list[dict]:
+    """Split a date expression into its points: [{'y': 2022, 'm': 1}, {'m': 8}]."""
+    parts: list[dict] = [{}]
+    for tok in _DATE_TOKEN.finditer(text):
+        if tok.group("sep"):
+            parts.append({})
+        elif tok.group("q"):
+            parts[-1]["q"] = _quarter(tok.group("q"))
+        else:
+            field = {"年": "y", "月": "m", "日": "d", "号": "d"}.get((tok.group("unit") or "?")[0], "bare")
+            parts[-1][field] = _int_of(tok.group("num"))
+    return parts
+
+
+def _iso_point(y: int | None, m: int | None, d: int | None) -> str:
+    """ISO text for a point: 2024-03-18, 2024-03, 2024, --03-18, --03, ---18."""
+    if y is not None:
+        return f"{y:04d}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if m and d else "")
+    if m is not None:
+        return f"--{m:02d}" + (f"-{d:02d}" if d else "")
+    return f"---{d:02d}" if d else ""
+
+
+def date_iso(text: str) -> str | None:
+    """ISO text for a date expression; a range as 'start/end'; None if unreadable."""
+    parts = _date_parts(numerals.to_ascii(text))
+    first = parts[0]
+    if len(parts) == 1:
+        if "q" in first:
+            m1, m2 = first["q"]
+            return f"{_iso_point(first.get('y'), m1, None)}/{_iso_point(first.get('y'), m2, None)}"
+        return _iso_point(first.get("y"), first.get("m"), first.get("d")) or None
+    second = parts[1]
+    if "bare" in first:  # 1至11月, 15至16日, 2021-2025年
+        field = next((f for f in "dmy" if f in second), "y")
+        first = {field: first["bare"], **{k: v for k, v in second.items() if "ymd".index(k) < "ymd".index(field) and k != "q"}}
+    for field, inherit in (("d", "m"), ("m", "y"), ("d", "y")):
+        if field in second and inherit not in second and inherit in first:
+            second = {**second, inherit: first[inherit]}
+    start = _iso_point(first.get("y"), first.get("m"), first.get("d"))
+    end = _iso_point(second.get("y"), second.get("m"), second.get("d"))
+    return f"{start}/{end}" if start and end else None
+
+
+# --------------------------------------------------------------- handlers
+def _date(text: str, m: re.Match, start: int) -> Figure | None:
+    """A calendar date or date range."""
+    return Figure(start, m.end(), text[start : m.end()], "date", iso=date_iso(m.group()))
+
+
+def _lunar(text: str, m: re.Match, start: int) -> Figure | None:
+    """A lunar-calendar day (正月初七): a date with no ISO form."""
+    return Figure(start, m.end(), text[start : m.end()], "date")
+
+
+def _rank(text: str, m: re.Match, start: int) -> Figure | None:
+    """第五, 第12位, 第一家 — only when the context says it is a place in an order."""
+    body = m.group()
+    has_unit = body[-1] in "位名家"
+    digits = body[1:-1] if has_unit else body[1:]
+    value = parse_number(digits)
+    if value is None:
+        return None
+    if not has_unit:
+        after = text[m.end()] if m.end() < len(text) else "\n"
+        if not _RANK_CUES.search(text, max(0, start - 2), start):
+            before = text[start - 1] if start else "\n"
+            if after not in _AFTER_RANK or (after in "，,、" and before in "\n。；;：:“！？ "):
+                return None  # 第一医院, 第一时间, or the enumerator 第一，…
+    return Figure(start, m.end(), text[start : m.end()], "rank", value)
+
+
+def _percent(text: str, m: re.Match, start: int) -> Figure | None:
+    """百分之五, 千分之三, 一半."""
+    body = m.group()
+    if body.startswith("一半"):
+        value: Number | None = 50
+        unit = "%"
+    else:
+        value = parse_number(body[3:])
+        unit = "‰" if body.startswith("千") else "%"
+    if value is None:
+        return None
+    qual = qualifier_before(text, start)
+    return Figure(start, m.end(), text[start : m.end()], "percent", value, unit, qualifier=qual)
+
+
+def _multiple(text: str, m: re.Match, start: int) -> Figure | None:
+    """翻一番 → 2, 翻两番 → 4."""
+    times = parse_number(m.group()[1:-1]) if len(m.group()) == 3 else 1
+    return Figure(start, m.end(), text[start : m.end()], "multiple", 2 ** (times or 1), "倍")
+
+
+def _half(text: str, m: re.Match, start: int) -> Figure | None:
+    """半天, 半年, 半个月: a duration of one half."""
+    unit = m.group()[1:].replace("多", "")
+    qual = qualifier_before(text, start)
+    return Figure(start, m.end(), text[start : m.end()], "duration", 0.5, unit, qualifier=qual)
+
+
+def _bare(text: str, m: re.Match, start: int, qual: str | None) -> Figure | None:
+    """A number with no unit: 千亿, 年产10万, or a year written alone (2024“春风行动”)."""
+    n1, n2 = m.group("n1"), m.group("n2")
+    end = m.end()
+    if n2:
+        if re.fullmatch(_Y, n1) and re.fullmatch(_Y, n2):
+            return Figure(start, end, text[start:end], "date", iso=f"{n1}/{n2}")
+        return None
+    value = parse_number(n1)
+    if value is None:
+        return None
+    if n1[0] in _CN_DIGITS:
+        if "亿" not in n1 or n1 == "亿":
+            return None
+        return Figure(start, end, text[start:end], "number", value, qualifier=qual)
+    if n1[-1] in "万亿":
+        return Figure(start, end, text[start:end], "number", value, qualifier=qual)
+    after = text[end] if end < len(text) else " "
+    if m.group("tail") or not re.fullmatch(_Y, n1) or after in _YEAR_FOLLOWERS_NOT or after.isascii() and after.isalnum():
+        return None
+    return Figure(start, end, text[start:end], "date", iso=n1)
+
+
+def _chinese_ok(text: str, m: re.Match, unit: str, qual: str | None) -> bool:
+    """Whether a Chinese numeral before `unit` is a count rather than a word (一个, 百年, 五个一)."""
+    n1 = m.group("n1")
+    if unit in _ARABIC_ONLY:
+        return False
+    if m.end() < len(text) and text[m.end()] in _CN_DIGITS and not m.group("tail"):
+        return False  # “五个一”, 两个一百年: a slogan, not a count
+    if qual or m.group("ap") or m.group("n2") or is_approximate(n1):
+        return True
+    if n1 == "一":
+        return unit in ("倍", "成") or "半" in unit
+    return n1 not in ("百", "千", "万", "十万", "百万", "千万")
+
+
+def _value(m: re.Match) -> tuple[Number | None, Number | None, Number | None]:
+    """(value, low, high) of the number part; a range has only low and high."""
+    n1, n2 = m.group("n1"), m.group("n2")
+    if not n2:
+        return parse_number(n1), None, None
+    high = parse_number(n2)
+    tail_mag = re.search(r"[十百千万亿]+$", n2) if n2[0].isdigit() else None
+    if n1[0].isdigit() and n1[-1].isdigit() and tail_mag:
+        n1 = n1 + tail_mag.group()  # 3至5万元 → 3万 to 5万
+    return None, parse_number(n1), high
+
+
+def _scaled(value: Number | None, factor: int, offset: float) -> Number | None:
+    """value × factor + offset, exactly (三成 → 30, 1个半月 → 1.5)."""
+    if value is None:
+        return None
+    return plain(Decimal(str(value)) * factor + Decimal(str(offset)))
+
+
+def _qty(text: str, m: re.Match, start: int) -> Figure | None:
+    """A number with its unit or classifier, a range, or a bare number."""
+    qual = qualifier_before(text, start)
+    unit = m.group("u")
+    if unit is None:
+        return _bare(text, m, start, qual)
+    if m.group("n1")[0] not in "0123456789" and not _chinese_ok(text, m, unit, qual):
+        return None
+    value, low, high = _value(m)
+    if value is None and low is None and not is_approximate(m.group("n1")):
+        return None
+    kind = UNIT_KIND.get(unit, "quantity")
+    if unit == "位" and text[max(0, start - 2) : start] in _RANK_VERBS:
+        kind, unit = "rank", None
+    elif unit == "成":
+        value, low, high = (_scaled(v, 10, 0) for v in (value, low, high))
+        unit = "%"
+    elif unit in _HALF_UNITS:
+        value, unit = _scaled(value, 1, 0.5), _HALF_UNITS[unit]
+    unit = _ROUGH_UNITS.get(unit, unit) if unit else unit
+    if unit and m.group("per"):
+        unit += m.group("per")
+    return Figure(start, m.end(), text[start : m.end()], kind, value, unit, low, high, qual)
+
+
+_HANDLERS = {"date": _date, "lunar": _lunar, "rank": _rank, "percent": _percent, "multiple": _multiple, "half": _half, "qty": _qty}
+
+
+def extract(text: str) -> list[Figure]:
+    """Every figure in `text`, sorted by start and never overlapping."""
+    scan = numerals.to_ascii(text)
+    figures = []
+    for m in _SCAN.finditer(scan):
+        kind = m.lastgroup
+        if kind == "trap":
+            continue
+        figure = _HANDLERS[kind](scan, m, m.start())
+        if figure is not None:
+            if scan is not text:
+                figure = _with_text(figure, text)
+            figures.append(figure)
+    return figures
+
+
+def _with_text(figure: Figure, text: str) -> Figure:
+    """The figure with its span text taken from the original (full-width) text."""
+    return replace(figure, text=text[figure.start : figure.end])

@@ -1,0 +1,54 @@
+"""Figures stored with their articles, and recomputed when the extractor changes."""
+
+import store
+from store import figure_store
+
+from conftest import SEEDS
+
+
+def test_import_stores_figures_at_offsets_into_the_cleaned_text(db):
+    store.import_paths(db, [SEEDS])
+    total = 0
+    for summary in store.list_articles(db):
+        article = store.get_article(db, summary.id)
+        figures = store.article_figures(db, summary.id)
+        total += len(figures)
+        for figure in figures:
+            assert article.text[figure.start : figure.end] == figure.text
+    assert total > 100
+    assert store.stale_articles(db) == 0
+
+
+def test_figures_from_an_older_extractor_are_never_shown(db):
+    store.import_paths(db, [SEEDS])
+    first = store.list_articles(db)[0].id
+    fresh = store.article_figures(db, first)
+    db.execute("DELETE FROM figures WHERE article_id = ?", [first])
+    db["figures"].insert({"article_id": first, "start": 0, "end": 2, "text": "赣江", "kind": "number"})
+    db.execute("UPDATE articles SET figures_version = 'old' WHERE id = ?", [first])
+    db.conn.commit()
+    assert store.stale_articles(db) == 1
+    assert store.article_figures(db, first) == fresh
+    assert store.stale_articles(db) == 0
+
+
+def test_reindex_recomputes_only_stale_articles_unless_forced(db):
+    store.import_paths(db, [SEEDS])
+    db.execute("UPDATE articles SET figures_version = 'old' WHERE id IN (1, 2)")
+    db.conn.commit()
+    assert store.reindex(db) == 2
+    assert store.reindex(db) == 0
+    assert store.reindex(db, force=True) == store.count_articles(db)
+
+
+def test_values_come_back_as_stored(db, tmp_path):
+    page = tmp_path / "p.txt"
+    page.write_text("标题\n\n总投资2900亿元，增长7.7%。", encoding="utf-8")
+    store.import_paths(db, [page])
+    figures = store.article_figures(db, store.list_articles(db)[0].id)
+    assert [(f.text, f.value, f.unit) for f in figures] == [("2900亿元", 290000000000, "元"), ("7.7%", 7.7, "%")]
+    assert figures == store.extract(store.get_article(db, 1).text)
+
+
+def test_unknown_article_has_no_figures(db):
+    assert figure_store.article_figures(db, 12345) == []

@@ -1,0 +1,144 @@
+"""`hecha figures` and `hecha reindex`: the figure extractor on the command line.
+
+`hecha figures --batch` is the interface scripts use: JSON lines in, one JSON
+line out per input line, offsets into the text exactly as given. Keep it stable.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+import store
+from store.clean import strip_controls
+
+from .styles import figure_style
+
+FIELDS = ("text", "start", "end", "kind", "value", "unit", "low", "high", "qualifier", "iso")
+
+
+def add_parsers(sub) -> None:
+    """Register the `figures` and `reindex` subcommands."""
+    fig = sub.add_parser("figures", help="list the figures of a text, a file or a stored article")
+    fig.add_argument("file", nargs="?", metavar="FILE|-", help="a text file, or - for standard input")
+    fig.add_argument("--article", type=int, metavar="ID", help="a stored article instead of a file")
+    fig.add_argument("--batch", action="store_true", help='JSON lines {"id", "text"} on stdin → {"id", "figures"}')
+    fig.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
+    sub.add_parser("reindex", help="recompute stored figures made by an older extractor").add_argument(
+        "--all", action="store_true", help="recompute every article's figures"
+    )
+
+
+def cmd_figures(db_opener, args, fail) -> int:
+    """`hecha figures FILE|- | --article ID | --batch`"""
+    if args.batch:
+        return batch(sys.stdin, sys.stdout, fail)
+    if args.article is not None:
+        db = db_opener()
+        article = store.get_article(db, args.article)
+        if article is None:
+            return fail(f"no article with id {args.article} (see `hecha list`)", 1)
+        return emit(store.article_figures(db, args.article), args.format)
+    if not args.file:
+        return fail("figures: give a FILE, - for standard input, --article ID or --batch", 2)
+    try:
+        text = read_text(args.file)
+    except store.Refused as refusal:
+        return fail(str(refusal), 1)
+    return emit(store.extract(text), args.format)
+
+
+def read_text(name: str) -> str:
+    """The text of a file (encoding detected) or of standard input."""
+    if name == "-":
+        return sys.stdin.read()
+    return store.read_source(Path(name)).text
+
+
+def emit(figures: list[store.Figure], fmt: str) -> int:
+    """Print figures as a table, JSON lines or CSV."""
+    rows = [f.to_dict() for f in figures]
+    if fmt == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        Console(highlight=False).print(_table(figures))
+    return 0
+
+
+def _table(figures: list[store.Figure]) -> Table:
+    """A Rich table with each figure in its kind's highlight."""
+    table = Table(show_edge=False, header_style="bold")
+    for name in ("start", "text", "kind", "value", "unit", "range", "qualifier", "iso"):
+        table.add_column(name, justify="right" if name in ("start", "value") else "left", overflow="fold")
+    for f in figures:
+        span = "" if f.low is None else f"{_number(f.low)}–{_number(f.high)}"
+        table.add_row(
+            str(f.start), Text(strip_controls(f.text), style=figure_style(f.kind)), f.kind,
+            _number(f.value), Text(f.unit or ""), span, Text(f.qualifier or ""), f.iso or "",
+        )
+    return table
+
+
+def _number(value) -> str:
+    """A value as plain decimal text ('' for None)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
+
+
+def batch(lines: Iterable[str], out, fail) -> int:
+    """Read {"id", "text"} JSON lines; write {"id", "figures"} lines, one per input line.
+
+    A line that is not such an object gets {"id", "error"} in its place and a
+    one-line message on stderr; the exit code is then 1.
+    """
+    bad = 0
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        ident, text, reason = parse_batch_line(line)
+        if reason:
+            bad += 1
+            out.write(json.dumps({"id": ident, "error": reason}, ensure_ascii=False) + "\n")
+            fail(f"stdin line {number}: {reason}", 1)
+            continue
+        figures = [f.to_dict() for f in store.extract(text)]
+        out.write(json.dumps({"id": ident, "figures": figures}, ensure_ascii=False) + "\n")
+    return 1 if bad else 0
+
+
+def parse_batch_line(line: str) -> tuple[object, str, str]:
+    """(id, text, '') for a good line, (id or None, '', reason) for a bad one."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        return None, "", f"not JSON ({error.msg})"
+    if not isinstance(item, dict):
+        return None, "", "not a JSON object"
+    text = item.get("text")
+    if not isinstance(text, str):
+        return item.get("id"), "", 'no "text" string'
+    return item.get("id"), text, ""
+
+
+def cmd_reindex(db, args) -> int:
+    """`hecha reindex [--all]`"""
+    count = store.reindex(db, force=args.all)
+    Console(highlight=False, soft_wrap=True).print(
+        Text(f"Recomputed figures of {count} article{'s' * (count != 1)} (extractor {store.EXTRACTOR_VERSION}).")
+    )
+    return 0

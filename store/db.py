@@ -162,3 +162,23 @@ def _create_claim_tables(db: Database) -> None:
         foreign_keys=[("claim_id", "claims", "id")],
     )
     db["claim_history"].create_index(["claim_id"])
+
+
+# name, label, colour, hotkey: the tags a new library starts with (users may change them).
+DEFAULT_TAGS = (
+    ("数据", "statistic", "#5fafff", "1"),
+    ("排名", "ranking", "#ff87af", "2"),
+    ("目标", "target", "#87d75f", "3"),
+    ("引语", "attribution", "#d7afff", "4"),
+    ("模糊", "vague", "#ffaf00", "5"),
+    ("待核实", "to-check", "#ff5f5f", "6"),
+)
+
+
+@_migration
+def m002_default_tags(db: Database) -> None:
+    """The default tags."""
+    db["tags"].insert_all(
+        {"name": name, "label": label, "color": color, "key": key, "ord": n}
+        for n, (name, label, color, key) in enumerate(DEFAULT_TAGS)
+    )

@@ -27,6 +27,8 @@ class ArticleSummary:
     ord: int
     date: str | None = None
     read: bool = False
+    figures: int = 0
+    claims: int = 0
 
     def to_dict(self) -> dict:
         """The JSON shape of `hecha list --json`."""
@@ -70,16 +72,49 @@ class ArticleView:
 
 
 _SUMMARY_SQL = """
-SELECT a.id, a.title, s.name, a.kicker, a.byline, a.chars, a.ord, a.date, a.read_at IS NOT NULL
+SELECT a.id, a.title, s.name, a.kicker, a.byline, a.chars, a.ord, a.date, a.read_at IS NOT NULL,
+       (SELECT count(*) FROM figures f WHERE f.article_id = a.id),
+       (SELECT count(*) FROM claims c WHERE c.article_id = a.id)
 FROM articles a JOIN sources s ON s.id = a.source_id
-WHERE s.replaced_by IS NULL
+WHERE s.replaced_by IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id)
 ORDER BY s.name, s.id, a.ord
 """
 
+SORTS = ("source", "title", "length", "figures", "claims", "unread")
+
 
 def list_articles(db: Database) -> list[ArticleSummary]:
-    """Every current article (older versions of changed files are left out)."""
-    return [ArticleSummary(*row[:8], read=bool(row[8])) for row in db.execute(_SUMMARY_SQL).fetchall()]
+    """Every current article, and older versions of changed files that carry claims."""
+    return [
+        ArticleSummary(*row[:8], read=bool(row[8]), figures=row[9], claims=row[10])
+        for row in db.execute(_SUMMARY_SQL).fetchall()
+    ]
+
+
+def filter_articles(articles: list[ArticleSummary], query: str) -> list[ArticleSummary]:
+    """Articles whose title, source, kicker or byline contains every word of `query` (any case)."""
+    words = query.casefold().split()
+    if not words:
+        return list(articles)
+
+    def matches(a: ArticleSummary) -> bool:
+        hay = f"{a.title} {a.source} {a.kicker} {a.byline}".casefold()
+        return all(w in hay for w in words)
+
+    return [a for a in articles if matches(a)]
+
+
+def sort_articles(articles: list[ArticleSummary], sort: str) -> list[ArticleSummary]:
+    """Articles in one of the SORTS orders (source order is the stored order)."""
+    keys = {
+        "source": lambda a: (a.source, a.ord),
+        "title": lambda a: a.title,
+        "length": lambda a: -a.chars,
+        "figures": lambda a: -a.figures,
+        "claims": lambda a: -a.claims,
+        "unread": lambda a: a.read,
+    }
+    return sorted(articles, key=keys[sort])
 
 
 def count_articles(db: Database) -> int:

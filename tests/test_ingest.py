@@ -138,3 +138,22 @@ def test_mark_read(db):
     first = store.list_articles(db)[0]
     store.mark_read(db, first.id)
     assert store.list_articles(db)[0].read
+
+
+def test_default_tags_come_with_a_new_library(db):
+    names = [r["name"] for r in db.query("SELECT name FROM tags ORDER BY ord")]
+    assert names == ["数据", "排名", "目标", "引语", "模糊", "待核实"]
+
+
+def test_list_counts_figures_and_filters_and_sorts(db):
+    store.import_paths(db, [SEEDS])
+    articles = store.list_articles(db)
+    assert all(a.figures >= 0 and a.claims == 0 for a in articles)
+    assert max(a.figures for a in articles) > 20
+    assert [a.title for a in store.filter_articles(articles, "组团 临空")] == ["临空组团 服务春秋航空在赣完成注册"]
+    assert len(store.filter_articles(articles, "002_")) == 9
+    assert store.filter_articles(articles, "  ") == articles
+    by_length = store.sort_articles(articles, "length")
+    assert by_length[0].chars == max(a.chars for a in articles)
+    assert store.sort_articles(articles, "figures")[0].figures == max(a.figures for a in articles)
+    assert set(store.SORTS) >= {"source", "title", "length"}

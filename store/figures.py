@@ -21,8 +21,11 @@ from decimal import Decimal
 from . import numerals
 from .numerals import Number, is_approximate, parse_chinese_integer, parse_number, plain
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # bump whenever a rule change alters any output
 KINDS = ("percent", "money", "quantity", "measure", "date", "duration", "rank", "multiple", "number")
+
+
+_DICT_KEYS = ("text", "start", "end", "kind", "value", "unit", "low", "high", "qualifier", "iso")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +44,9 @@ class Figure:
     iso: str | None = None
 
     def to_dict(self) -> dict:
-        """The figure as a plain dict (text, start, end, kind, value, unit, low, high, qualifier, iso)."""
+        """The figure as a plain dict, keys in the order text, start, end, kind, value, … iso."""
         data = asdict(self)
-        return {key: data[key] for key in ("text", "start", "end", "kind", "value", "unit", "low", "high", "qualifier", "iso")}
+        return {key: data[key] for key in _DICT_KEYS}
 
 
 # ---------------------------------------------------------------- unit tables
@@ -60,6 +63,7 @@ _UNITS = {
 }
 _ASCII_UNITS = {"measure": "MWh MW GWh GW kWh kW KW km kg m2 m² TEU Mbps GB TB nm"}
 UNIT_KIND = {u: kind for table in (_UNITS, _ASCII_UNITS) for kind, units in table.items() for u in units.split()}
+# UNIT_KIND maps every unit the rules know to the kind of figure it makes.
 UNIT_KIND["成"] = "percent"
 # After a Chinese numeral these are words, not units: 十分, 百度, 五四路, 三门峡, 两头.
 _ARABIC_ONLY = frozenset("路 分 度 点 方 号 期 门 头 层".split())
@@ -70,7 +74,7 @@ _UNIT_NOT_BEFORE = {
     "组": "团织成合建件", "家": "庭属长乡具电园", "人": "员民口才群士大均们工造气类生身",
     "部": "门署分长队委", "条": "件例款约", "名": "单称义字额牌片", "次": "数序要日",
     "年": "级轻代", "只": "有是要能会", "处": "理置长室级", "场": "所景地合面", "座": "谈",
-    "起": "来点步草码诉", "支": "持付撑出部", "批": "准评复示", "度": "过假",
+    "起": "来点步草码诉", "项": "目", "支": "持付撑出部", "批": "准评复示", "度": "过假",
 }
 _CURRENCY_PER = "平方米 吨 人 年 月 天 亩 公斤 千克 斤 件 小时 股 千瓦时 度 台 辆 米 公里 kWh km".split()
 
@@ -81,10 +85,13 @@ def _alternation(words: list[str]) -> str:
 
 
 # ------------------------------------------------------------- number pieces
-_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_ARABIC = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 _MAG = r"(?:[十百千]?万亿|[十百千]?亿|[十百千]?万|千(?![米克瓦卡焦帕]))"
 _NUM_A = rf"{_ARABIC}(?:[余多]?{_MAG})?"
-_NUM_C = r"(?:[数几上](?=[十百千万])|[一二三四五六七八九十百千万亿两])[零〇一二三四五六七八九十百千万亿两几]*"
+_NUM_C = (
+    r"(?:[数几上](?=[十百千万])|[一二三四五六七八九十百千万亿两])[零〇一二三四五六七八九十百千万亿两几]*"
+    r"(?:点[零〇一二三四五六七八九]+)?"
+)
 _NUM = rf"(?:{_NUM_A}|{_NUM_C})"
 _SEP = r"(?:至|到|~|-|—{1,2}|–|〜)"
 _UNIT = (
@@ -117,7 +124,8 @@ _PT = rf"(?:{_Y}年(?:度|{_MD}|{_QTR})?|{_QTR}|{_MD}|{_D}日)"
 _MC = r"(?:十[一二]?|[一二三四五六七八九])"
 _DC = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _DATE = (
-    rf"{_PT}(?:{_SEP}{_PT})?|(?:{_Y}|{_M}|{_D}){_SEP}{_PT}"
+    rf"{_Y}年{_M}{_SEP}{_M}月|(?:{_Y}年)?{_M}月{_D}{_SEP}{_D}日"  # 2022年1-8月, 4月15至16日
+    rf"|{_PT}(?:{_SEP}{_PT})?|(?:{_Y}|{_M}|{_D}){_SEP}{_PT}"
     rf"|[〇零○一二三四五六七八九]{{4}}年(?:{_MC}月(?:{_DC}[日号])?)?|{_MC}月(?:{_DC}[日号]|份)"
 )
 _LUNAR = (
@@ -126,7 +134,10 @@ _LUNAR = (
 )
 
 # ----------------------------------------------------------------- traps
-_IDIOMS = "三番五次 三天两头 三年五载 四周 四处 四面 八方 五位一体 四位一体 三位一体 四套班子 三三两两 十年磨一剑"
+_IDIOMS = (
+    "三番五次 三天两头 三年五载 四周 四处 四面 八方 五位一体 四位一体 三位一体 四套班子 三三两两 十年磨一剑 "
+    "成千上万 四个全面 四个意识 四个自信 两个维护 两个确立 两个一百年 三个代表 八项规定 三严三实"
+)
 _NUMERAL_CHARS = "0-9零〇一二三四五六七八九十百千万亿两"
 _TRAP = "|".join(
     [
@@ -144,13 +155,18 @@ _TRAP = "|".join(
 )
 
 _RANK = r"第(?:[0-9]+|[零〇一二三四五六七八九十百千两]+)(?:位|名|家)?"
-_PERCENT = rf"百分之(?:{_NUM_C}(?:点[零〇一二三四五六七八九]+)?|{_ARABIC})|千分之(?:{_NUM_C}|{_ARABIC})|一半(?:{_TAIL})?"
-_MULTIPLE = r"翻(?:[一两二三四五]番|番)"
+_PERCENT = rf"[百千]分之(?:{_NUM_C}|{_ARABIC})|一半(?:{_TAIL})?"
+_MULTIPLE = r"翻了?(?:[一两二三四五]番|番)"
+_FRACTION = rf"[一二三四五六七八九十两]+分之{_NUM_C}"
+_YMD = rf"{_Y}(?P<ymdsep>[-/.]){_M}(?P=ymdsep){_D}(?![0-9])"
 _HALF = r"半(?:个多?(?:月|小时|钟头|世纪)|小时|天|年(?![度报刊]))"
 
+# Every alternative starts with one of these; testing it first makes the scan skip
+# ordinary text quickly (each named group otherwise defeats the engine's fast path).
+_FIRST = r"[0-9A-Za-z“‘「〇零○一二三四五六七八九十百千万亿两数几上下前第正腊冬大翻半]"
 _SCAN = re.compile(
-    rf"(?P<trap>{_TRAP})|(?P<date>{_DATE})|(?P<lunar>{_LUNAR})|(?P<rank>{_RANK})"
-    rf"|(?P<percent>{_PERCENT})|(?P<multiple>{_MULTIPLE})|(?P<half>{_HALF})|(?P<qty>{_QTY})"
+    rf"(?={_FIRST})(?:(?P<trap>{_TRAP})|(?P<ymd>{_YMD})|(?P<date>{_DATE})|(?P<lunar>{_LUNAR})|(?P<rank>{_RANK})"
+    rf"|(?P<percent>{_PERCENT})|(?P<fraction>{_FRACTION})|(?P<multiple>{_MULTIPLE})|(?P<half>{_HALF})|(?P<qty>{_QTY}))"
 )
 
 # ------------------------------------------------------------- qualifiers
@@ -160,13 +176,17 @@ QUALIFIERS = (
 ).split()
 _QUALIFIER = re.compile(rf"(?:{_alternation(QUALIFIERS)})$")
 # A single-character qualifier that is really the end of a word: 签约, 最近, 到达.
-_NOT_QUALIFIER = {"约": "签合节制履特预违公邀相践盟条", "近": "最附邻靠临就亲", "达": "到抵传表下发通直送转雷", "超": "赶高"}
+_NOT_QUALIFIER = {
+    "约": "签合节制履特预违公邀相践盟条", "近": "最附邻靠临就亲", "达": "到抵传表下发通直送转雷",
+    "超": "赶高", "仅": "不",
+}
 _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移 后移 进位".split())
 _RANK_CUES = re.compile(
-    r"(?:全国|全省|全市|全区|全县|全球|世界|全网|国内|省内|排名|排行|排在|排|列|位居|位列|居|名列|稳居|跃居|升至|降至|位于|行业|同类)$"
+    r"(?:全国|全省|全市|全区|全县|全球|世界|全网|国内|省内|排名|排行|排在|排|列"
+    r"|位居|位列|居|名列|稳居|跃居|升至|降至|位于|行业|同类)$"
 )
 _AFTER_RANK = frozenset("，。、；：！？,.;:!?）)」”’\n 的")
-_YEAR_FOLLOWERS_NOT = frozenset("号期届次路#-.·/%")
+_YEAR_FOLLOWERS_NOT = frozenset("号期届次路#-.·/%〕]】")
 _CN_DIGITS = frozenset("零〇一二三四五六七八九十百千万亿两")
 
 
@@ -237,9 +257,10 @@ def date_iso(text: str) -> str | None:
             return f"{_iso_point(first.get('y'), m1, None)}/{_iso_point(first.get('y'), m2, None)}"
         return _iso_point(first.get("y"), first.get("m"), first.get("d")) or None
     second = parts[1]
-    if "bare" in first:  # 1至11月, 15至16日, 2021-2025年
+    if "bare" in first:  # 1至11月, 15至16日, 2021-2025年, 2022年1-8月
         field = next((f for f in "dmy" if f in second), "y")
-        first = {field: first["bare"], **{k: v for k, v in second.items() if "ymd".index(k) < "ymd".index(field) and k != "q"}}
+        higher = {k: v for k, v in second.items() if k in "ymd" and "ymd".index(k) < "ymd".index(field)}
+        first = {**higher, **{k: v for k, v in first.items() if k != "bare"}, field: first["bare"]}
     for field, inherit in (("d", "m"), ("m", "y"), ("d", "y")):
         if field in second and inherit not in second and inherit in first:
             second = {**second, inherit: first[inherit]}
@@ -271,7 +292,7 @@ def _rank(text: str, m: re.Match, start: int) -> Figure | None:
         after = text[m.end()] if m.end() < len(text) else "\n"
         if not _RANK_CUES.search(text, max(0, start - 2), start):
             before = text[start - 1] if start else "\n"
-            if after not in _AFTER_RANK or (after in "，,、" and before in "\n。；;：:“！？ "):
+            if after not in _AFTER_RANK or (after in "，,、" and before in "\n。；;：:“！？ ，,"):
                 return None  # 第一医院, 第一时间, or the enumerator 第一，…
     return Figure(start, m.end(), text[start : m.end()], "rank", value)
 
@@ -291,9 +312,26 @@ def _percent(text: str, m: re.Match, start: int) -> Figure | None:
     return Figure(start, m.end(), text[start : m.end()], "percent", value, unit, qualifier=qual)
 
 
+def _fraction(text: str, m: re.Match, start: int) -> Figure | None:
+    """三分之一 → 33.33 (%): a share written as a fraction."""
+    whole, _, part = m.group().partition("分之")
+    denominator, numerator = parse_number(whole), parse_number(part)
+    if not denominator or numerator is None:
+        return None
+    value = plain(round(Decimal(str(numerator)) * 100 / Decimal(str(denominator)), 2))
+    qual = qualifier_before(text, start)
+    return Figure(start, m.end(), text[start : m.end()], "percent", value, "%", qualifier=qual)
+
+
+def _ymd(text: str, m: re.Match, start: int) -> Figure | None:
+    """2024-03-18, 2024/3/18, 2024.3.18: a date written with separators."""
+    y, mo, d = re.split(r"[-/.]", m.group())
+    return Figure(start, m.end(), text[start : m.end()], "date", iso=_iso_point(int(y), int(mo), int(d)))
+
+
 def _multiple(text: str, m: re.Match, start: int) -> Figure | None:
     """翻一番 → 2, 翻两番 → 4."""
-    times = parse_number(m.group()[1:-1]) if len(m.group()) == 3 else 1
+    times = parse_number(m.group().lstrip("翻了")[:-1] or "一")
     return Figure(start, m.end(), text[start : m.end()], "multiple", 2 ** (times or 1), "倍")
 
 
@@ -322,7 +360,9 @@ def _bare(text: str, m: re.Match, start: int, qual: str | None) -> Figure | None
     if n1[-1] in "万亿":
         return Figure(start, end, text[start:end], "number", value, qualifier=qual)
     after = text[end] if end < len(text) else " "
-    if m.group("tail") or not re.fullmatch(_Y, n1) or after in _YEAR_FOLLOWERS_NOT or after.isascii() and after.isalnum():
+    if m.group("tail") or not re.fullmatch(_Y, n1) or after in _YEAR_FOLLOWERS_NOT:
+        return None
+    if after.isascii() and after.isalnum():
         return None
     return Figure(start, end, text[start:end], "date", iso=n1)
 
@@ -385,7 +425,10 @@ def _qty(text: str, m: re.Match, start: int) -> Figure | None:
     return Figure(start, m.end(), text[start : m.end()], kind, value, unit, low, high, qual)
 
 
-_HANDLERS = {"date": _date, "lunar": _lunar, "rank": _rank, "percent": _percent, "multiple": _multiple, "half": _half, "qty": _qty}
+_HANDLERS = {
+    "ymd": _ymd, "date": _date, "lunar": _lunar, "rank": _rank, "percent": _percent,
+    "fraction": _fraction, "multiple": _multiple, "half": _half, "qty": _qty,
+}
 
 
 def extract(text: str) -> list[Figure]:

@@ -32,7 +32,7 @@ BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_00
 MAGNITUDES = {**SMALL_UNITS, **BIG_UNITS}
 APPROXIMATE = frozenset("数几上余多来")
 
-_ARABIC = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+_ARABIC = re.compile(r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?")
 
 
 def to_ascii(text: str) -> str:
@@ -54,7 +54,7 @@ def parse_arabic(text: str) -> Number | None:
     text = to_ascii(text.strip())
     if not _ARABIC.fullmatch(text):
         return None
-    return plain(Decimal(text.replace(",", "")))
+    return plain(Decimal(text.replace(",", "").replace("，", "")))
 
 
 def magnitude(text: str) -> int | None:
@@ -192,7 +192,7 @@ def parse_number(text: str) -> Number | None:
     if factor is None:
         return None
     try:
-        return plain(Decimal(head.replace(",", "")) * factor)
+        return plain(Decimal(head.replace(",", "").replace("，", "")) * factor)
     except InvalidOperation:  # pragma: no cover - _ARABIC only lets decimals through
         return None
 

@@ -4,7 +4,30 @@ The app and the CLI use only the names exported here. Nothing in this package
 imports Textual: a script can use it as a library.
 """
 
+from .claims import (
+    STATUSES,
+    Claim,
+    HistoryEntry,
+    Tag,
+    add_claim,
+    add_tag,
+    anchor,
+    article_claims,
+    claim_history,
+    delete_claim,
+    delete_tag,
+    get_claim,
+    list_claims,
+    list_tags,
+    next_open_claim,
+    tag_colors,
+    tag_counts,
+    update_claim,
+    update_tag,
+)
 from .db import DatabaseError, default_db_path, open_db, schema_version
+from .export import FORMATS as EXPORT_FORMATS
+from .export import export_claims, write_export
 from .figure_store import article_figures, reindex, stale_articles
 from .figures import EXTRACTOR_VERSION, KINDS, Figure, extract
 from .ingest import ImportReport, import_paths
@@ -24,6 +47,7 @@ from .library import (
     source_text,
 )
 from .reading import Refused, read_source
+from .sentences import sentence_at, sentence_spans, word_bounds
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -54,4 +78,29 @@ __all__ = [
     "schema_version",
     "seeds_folder",
     "source_text",
+    "STATUSES",
+    "EXPORT_FORMATS",
+    "Claim",
+    "HistoryEntry",
+    "Tag",
+    "add_claim",
+    "add_tag",
+    "anchor",
+    "article_claims",
+    "claim_history",
+    "delete_claim",
+    "delete_tag",
+    "export_claims",
+    "get_claim",
+    "list_claims",
+    "list_tags",
+    "next_open_claim",
+    "sentence_at",
+    "sentence_spans",
+    "tag_colors",
+    "tag_counts",
+    "update_claim",
+    "update_tag",
+    "word_bounds",
+    "write_export",
 ]

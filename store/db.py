@@ -48,12 +48,16 @@ def open_db(path: str | Path | None = None) -> Database:
     try:
         if target != ":memory:":
             target.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        # Autocommit mode: no implicit transactions holding locks; writes that
+        # belong together use db.atomic() or immediate().
+        conn = sqlite3.connect(
+            str(target), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
+        )
         db = Database(conn)
         _configure(db)
         _check_version(db, target)
-        migrations.apply(db)
-        db.execute(f"PRAGMA user_version = {len(MIGRATION_NAMES)}")
+        if schema_version(db) != len(MIGRATION_NAMES):
+            _migrate(db)
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"{target}: cannot open the database ({error})") from None
     except OSError as error:
@@ -64,7 +68,7 @@ def open_db(path: str | Path | None = None) -> Database:
 def _configure(db: Database) -> None:
     """WAL, busy timeout, foreign keys."""
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    with db.ensure_autocommit_on():
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
@@ -73,6 +77,14 @@ def _configure(db: Database) -> None:
 def schema_version(db: Database) -> int:
     """The number of migrations this database has applied."""
     return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _migrate(db: Database) -> None:
+    """Apply pending migrations holding the write lock, so two processes never race."""
+    with immediate(db):
+        if schema_version(db) != len(MIGRATION_NAMES):
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {len(MIGRATION_NAMES)}")
 
 
 def _check_version(db: Database, target: object) -> None:

@@ -66,7 +66,7 @@ async def test_titles_with_markup_are_shown_literally(db_path, tmp_path):
     app = HechaApp(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         table = await wait_for_rows(pilot, 1)
-        cell = table.get_cell_at((0, 0))
+        cell = table.get_cell_at((0, 1))
         assert str(cell) == "[bold]粗[/bold][/][@click=app.quit]点"
         await pilot.click(DataTable, offset=(5, 1))
         await pilot.pause()

@@ -157,3 +157,19 @@ def test_list_counts_figures_and_filters_and_sorts(db):
     assert by_length[0].chars == max(a.chars for a in articles)
     assert store.sort_articles(articles, "figures")[0].figures == max(a.figures for a in articles)
     assert set(store.SORTS) >= {"source", "title", "length"}
+
+
+def test_two_connections_creating_the_database_at_once_do_not_collide(db_path):
+    """Two copies of the app starting on a new library both get a working database."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_import(_):
+        database = open_db(db_path)
+        report = store.import_paths(database, [SEEDS])
+        database.close()
+        return report.articles + report.already
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(open_and_import, range(4)))
+    assert all(r > 0 for r in results)
+    assert store.count_articles(open_db(db_path)) == 20

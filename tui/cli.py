@@ -17,6 +17,9 @@ from rich.text import Text
 
 import store
 
+from .cli_claims import COMMANDS as CLAIM_COMMANDS
+from .cli_claims import add_parsers as add_claim_parsers
+from .cli_claims import run as run_claim_command
 from .cli_figures import add_parsers as add_figure_parsers
 from .cli_figures import cmd_figures, cmd_reindex
 from .render import article_renderable, raw_renderable
@@ -40,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--raw", action="store_true", help="print the original text of its file")
     fmt.add_argument("--json", action="store_true", help="print the article as JSON")
     add_figure_parsers(sub)
+    add_claim_parsers(sub)
     sub.add_parser("app", help="open the app (the default)")
     return parser
 
@@ -57,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         db = store.open_db(args.db)
     except store.DatabaseError as error:
         return _fail(str(error))
+    if args.command in CLAIM_COMMANDS:
+        return run_claim_command(db, args, _fail)
     handler = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "reindex": cmd_reindex}[args.command]
     try:
         return handler(db, args)

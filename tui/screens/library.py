@@ -1,4 +1,4 @@
-"""The library screen: every article in a table, navigable from the keyboard."""
+"""The library screen: every article in a table, filtered as you type, sorted by key."""
 
 from __future__ import annotations
 
@@ -6,43 +6,68 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 import store
 
+from .reader import ReaderScreen
+from .review import ReviewScreen
+
+COLUMNS = (("", "unread", 1), ("Title", "title", None), ("Source", "source", 26), ("Chars", "chars", 7),
+           ("Figures", "figures", 7), ("Claims", "claims", 6))
+
 
 class LibraryScreen(Screen):
-    """A table of articles: title, source file, length."""
+    """A table of articles: unread marker, title, source file, length, figures, claims."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "open", "Open"),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("s", "sort", "Sort"),
+        Binding("c", "review", "Claims"),
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
     def __init__(self, db_path: str):
         super().__init__()
         self.db_path = db_path
         self.articles: list[store.ArticleSummary] = []
+        self.shown: list[store.ArticleSummary] = []
+        self.sort = store.SORTS[0]
+        self.first_run_note = ""
 
     def compose(self) -> ComposeResult:
-        """Header, the article table, a status line, the key footer."""
+        """Header, filter box, the article table, a status line, the key footer."""
         yield Header()
+        yield Input(placeholder="Filter: words in the title, source, kicker or byline", id="filter")
         yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
-        yield Static(Content("Loading the library…"), id="status")
+        yield Static(Text("Loading the library…"), id="status")
         yield Footer()
 
     def on_mount(self) -> None:
         """Set up the columns and load the articles in a worker."""
         table = self.query_one(DataTable)
-        table.add_column("Title", key="title")
-        table.add_column("Source", key="source")
-        table.add_column("Chars", key="chars")
+        for label, key, width in COLUMNS:
+            table.add_column(label, key=key, width=width)
+        self.query_one("#filter", Input).display = False
         table.focus()
         self.load_library()
 
-    @work(thread=True, exclusive=True)
+    def on_screen_resume(self) -> None:
+        """Counts and read markers change while reading; other copies may add claims."""
+        if self.articles:
+            self.load_library()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide Clear filter when there is none."""
+        if action == "clear_filter":
+            return bool(self.query_one("#filter", Input).value) or None
+        return True
+
+    @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
         """Import the bundled articles into an empty library, then read the list."""
         db = store.open_db(self.db_path)
@@ -54,25 +79,89 @@ class LibraryScreen(Screen):
         self.app.call_from_thread(self.show_articles, articles, report)
 
     def show_articles(self, articles: list[store.ArticleSummary], report: store.ImportReport | None) -> None:
-        """Fill the table; say so when the sample articles were just imported."""
+        """Keep the loaded list; say so when the sample articles were just imported."""
         self.articles = articles
-        table = self.query_one(DataTable)
-        table.clear()
-        for article in articles:
-            table.add_row(
-                Text(article.title), Text(article.source), Text(f"{article.chars:,}", justify="right"),
-                key=str(article.id),
-            )
-        status = f"{len(articles)} articles"
         if report is not None:
-            status = f"First run: imported the {report.articles} bundled sample articles. " + status
+            self.first_run_note = f"First run: imported the {report.articles} bundled sample articles. "
             self.notify(f"Imported {report.articles} sample articles from {report.files} files.")
-        self.query_one("#status", Static).update(Content(status))
+        self.refill()
 
-    def action_cursor_down(self) -> None:
-        """Move to the next article."""
-        self.query_one(DataTable).action_cursor_down()
+    def refill(self) -> None:
+        """Fill the table with the filtered, sorted articles, keeping the cursor's article."""
+        table = self.query_one(DataTable)
+        current = self._current_id()
+        query = self.query_one("#filter", Input).value
+        self.shown = store.sort_articles(store.filter_articles(self.articles, query), self.sort)
+        table.clear()
+        for a in self.shown:
+            table.add_row(
+                Text("●" if not a.read else "", style="bold cyan"), Text(a.title), Text(a.source, style="dim"),
+                Text(f"{a.chars:,}", justify="right"), Text(str(a.figures), justify="right"),
+                Text(str(a.claims) if a.claims else "", justify="right"),
+                key=str(a.id),
+            )
+        ids = [a.id for a in self.shown]
+        if current in ids:
+            table.move_cursor(row=ids.index(current), animate=False)
+        self._update_status(query)
 
-    def action_cursor_up(self) -> None:
-        """Move to the previous article."""
-        self.query_one(DataTable).action_cursor_up()
+    def _update_status(self, query: str) -> None:
+        unread = sum(not a.read for a in self.shown)
+        status = f"{self.first_run_note}{len(self.shown)} of {len(self.articles)} articles · {unread} unread"
+        status += f" · sorted by {self.sort}"
+        if query:
+            status += f" · filter: {query}"
+        self.query_one("#status", Static).update(Text(status))
+
+    def _current_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row].id
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Filter as the user types."""
+        self.refill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter box goes back to the table."""
+        self.query_one(DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row opens it."""
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Open the article under the cursor in the reader."""
+        current = self._current_id()
+        if current is None:
+            return
+        ids = [a.id for a in self.shown]
+        self.app.push_screen(ReaderScreen(self.db_path, ids, ids.index(current)))
+
+    def action_filter(self) -> None:
+        """Show the filter box and type into it."""
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        """Empty and hide the filter box."""
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        box.display = False
+        self.query_one(DataTable).focus()
+
+    def action_sort(self) -> None:
+        """Cycle through the sort orders."""
+        self.sort = store.SORTS[(store.SORTS.index(self.sort) + 1) % len(store.SORTS)]
+        self.refill()
+
+    def action_review(self) -> None:
+        """Open the review screen over every claim."""
+        self.app.push_screen(ReviewScreen(self.db_path))
+
+    def action_cursor(self, step: int) -> None:
+        """j/k: move through the table."""
+        table = self.query_one(DataTable)
+        table.action_cursor_down() if step > 0 else table.action_cursor_up()

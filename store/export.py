@@ -1,0 +1,206 @@
+"""Exporting claims to CSV, JSON, JSON lines and a Markdown report.
+
+`claim_records` gathers each claim with its history and the figures inside
+its quote into a plain dict; one pure function per format turns those dicts
+into text, so each format can be tested byte for byte against a golden file.
+Exports are for other programs and people: CSV carries a BOM and neutralises
+cells a spreadsheet would run as formulas, Markdown escapes user text so a
+note cannot turn into links or markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .claims import Claim, HistoryEntry, all_histories, list_claims
+from .clean import strip_controls
+from .figure_store import article_figures
+from .figures import Figure
+
+FORMATS = ("csv", "json", "jsonl", "md")
+CSV_COLUMNS = (
+    "id", "article_id", "article_title", "source", "start", "end", "quote", "prefix", "suffix",
+    "tags", "status", "note", "created_at", "updated_at", "history", "figures",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Markdown characters escaped everywhere in user text: emphasis, code, links, images,
+# HTML, entities, tables, strikethrough, autolinks (: and .), headings and lists.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&:=])")
+
+
+def claim_records(db: Database, *, status: str | None = None, tag: str | None = None) -> list[dict]:
+    """The claims to export, each as a dict with its history and figures."""
+    claims = list_claims(db, status=status, tag=tag)
+    histories = all_histories(db)
+    figures: dict[int, list[Figure]] = {}
+    records = []
+    for claim in claims:
+        if claim.article_id not in figures:
+            figures[claim.article_id] = article_figures(db, claim.article_id)
+        records.append(claim_record(claim, histories.get(claim.id, []), figures[claim.article_id]))
+    return records
+
+
+def claim_record(claim: Claim, history: list[HistoryEntry], figures: list[Figure]) -> dict:
+    """One claim as exported: its fields, its history, and the figures lying inside its quote."""
+    return {
+        "id": claim.id, "article_id": claim.article_id, "article_title": claim.article_title,
+        "source": claim.source, "start": claim.start, "end": claim.end, "quote": claim.quote,
+        "prefix": claim.prefix, "suffix": claim.suffix, "tags": list(claim.tags), "status": claim.status,
+        "note": claim.note, "created_at": claim.created_at, "updated_at": claim.updated_at,
+        "history": [entry.to_dict() for entry in history],
+        "figures": [
+            {"text": f.text, "kind": f.kind, "value": f.value, "unit": f.unit, "start": f.start, "end": f.end}
+            for f in figures
+            if claim.start <= f.start and f.end <= claim.end
+        ],
+    }
+
+
+def export_claims(db: Database, fmt: str, *, status: str | None = None, tag: str | None = None) -> str:
+    """The content of an export file in format `fmt` (one of FORMATS)."""
+    render = _renderer(fmt)
+    return render(claim_records(db, status=status, tag=tag))
+
+
+def write_export(db: Database, fmt: str, path: str | Path, *, status: str | None = None, tag: str | None = None) -> int:
+    """Write an export to `path` atomically (a temporary file renamed over it); return how many claims."""
+    render = _renderer(fmt)
+    records = claim_records(db, status=status, tag=tag)
+    write_atomic(Path(path), render(records).encode("utf-8"))
+    return len(records)
+
+
+def _renderer(fmt: str) -> Callable[[list[dict]], str]:
+    """The function that renders format `fmt`; ValueError for an unknown one."""
+    renderers = {"csv": to_csv, "json": to_json, "jsonl": to_jsonl, "md": to_markdown}
+    if fmt not in renderers:
+        raise ValueError(f"unknown export format {fmt!r} (one of: {', '.join(FORMATS)})")
+    return renderers[fmt]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, sync it, and rename it over `path`."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+# ---------------------------------------------------------------- JSON
+def to_json(records: list[dict]) -> str:
+    """A pretty JSON array, Chinese kept as is."""
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(records: list[dict]) -> str:
+    """One JSON object per line."""
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+# ---------------------------------------------------------------- CSV
+def to_csv(records: list[dict]) -> str:
+    """CSV with a BOM (so spreadsheets read UTF-8), one row per claim, CRLF line ends."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        writer.writerow([csv_cell(value) for value in _csv_row(record)])
+    return "\ufeff" + out.getvalue()
+
+
+def _csv_row(record: dict) -> list:
+    """A record's cells: tags joined by '; ', history and figures one per line."""
+    cells = {
+        **record,
+        "tags": "; ".join(record["tags"]),
+        "history": "\n".join(history_line(entry) for entry in record["history"]),
+        "figures": "\n".join(figure_label(figure) for figure in record["figures"]),
+    }
+    return [cells[column] for column in CSV_COLUMNS]
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet will not run: text starting = + - @ tab or CR gets a leading '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def history_line(entry: dict) -> str:
+    """One history entry as text: `AT status: open → true`, `AT created: open`."""
+    if entry["old"] is None:
+        return f"{entry['at']} {entry['field']}: {entry['new'] or ''}"
+    return f"{entry['at']} {entry['field']}: {entry['old']} → {entry['new'] or ''}"
+
+
+def figure_label(figure: dict) -> str:
+    """A figure as text: `7.7% (percent 7.7 %)`."""
+    details = " ".join(str(part) for part in (figure["kind"], figure["value"], figure["unit"]) if part is not None)
+    return f"{figure['text']} ({details})"
+
+
+# ---------------------------------------------------------------- Markdown
+def to_markdown(records: list[dict]) -> str:
+    """A report: one section per article, each claim's quote, tags, status, note and figures."""
+    articles = len({record["article_id"] for record in records})
+    lines = ["# hecha claims", "", f"{len(records)} claim{'s' * (len(records) != 1)} in "
+             f"{articles} article{'s' * (articles != 1)}.", ""]
+    current, number = None, 0
+    for record in records:
+        if record["article_id"] != current:
+            current, number = record["article_id"], 0
+            lines += _md_article(record)
+        number += 1
+        lines += _md_claim(record, number)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _md_article(record: dict) -> list[str]:
+    """The heading of an article's section."""
+    title = md_escape(record["article_title"]).replace("\n", " ") or "(untitled)"
+    source = md_escape(record["source"]).replace("\n", " ")
+    return [f"## {title}", "", f"Source: {source} · article {record['article_id']}", ""]
+
+
+def _md_claim(record: dict, number: int) -> list[str]:
+    """One claim: a heading, the quote as a blockquote, then its details as a list."""
+    quote = [f"> {line}".rstrip() for line in md_escape(record["quote"]).split("\n")]
+    details = [
+        f"- Status: {record['status']}",
+        f"- Tags: {md_escape(', '.join(record['tags'])) or '—'}",
+        f"- Note: {_md_continued(record['note']) or '—'}",
+    ]
+    if record["figures"]:
+        details.append("- Figures: " + "; ".join(md_escape(figure_label(f)) for f in record["figures"]))
+    details.append(f"- Offsets: {record['start']}–{record['end']} · id `{record['id']}`")
+    return [f"### Claim {number}", "", *quote, "", *details, ""]
+
+
+def _md_continued(text: str) -> str:
+    """User text for a list item: escaped, later lines indented to stay in the item."""
+    return "\n  ".join(md_escape(text).split("\n"))
+
+
+def md_escape(text: str) -> str:
+    """User text safe to put in Markdown: specials backslash-escaped, controls gone, lines left-trimmed."""
+    text = strip_controls(text).replace("\t", " ")
+    lines = [line.strip() for line in text.split("\n")]
+    return "\n".join(_MD_SPECIAL.sub(r"\\\1", line) for line in lines)

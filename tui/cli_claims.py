@@ -1,0 +1,163 @@
+"""`hecha export`, `hecha claims` and `hecha tags`: claims and tags on the command line.
+
+Store functions raise ValueError with a readable message for bad input (an
+unknown tag, a bad colour, a taken key); here that becomes one line on stderr,
+`hecha: …`, and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+import store
+from store.claims import DEFAULT_COLOR, tag_ids
+from store.clean import strip_controls
+
+COMMANDS = ("export", "claims", "tags")
+EXIT_REFUSED = 1
+EXIT_ERROR = 2
+QUOTE_WIDTH = 40
+
+
+def add_parsers(sub) -> None:
+    """Register the `export`, `claims` and `tags` subcommands."""
+    exp = sub.add_parser("export", help="export claims as CSV, JSON, JSON lines or a Markdown report")
+    exp.add_argument("--format", choices=store.EXPORT_FORMATS, default="csv", help="file format (default csv)")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    _add_filters(exp)
+    cl = sub.add_parser("claims", help="list the claims in the library")
+    _add_filters(cl)
+    cl.add_argument("--text", metavar="Q", help="only claims whose quote, note or article title contains Q")
+    cl.add_argument("--json", action="store_true", help="print a JSON array")
+    _add_tag_parsers(sub.add_parser("tags", help="list tags, or add, rename, set and delete them"))
+
+
+def _add_filters(parser) -> None:
+    """--status and --tag."""
+    parser.add_argument("--status", metavar="S", help="only claims with this status")
+    parser.add_argument("--tag", metavar="T", help="only claims with this tag")
+
+
+def _add_tag_parsers(tags) -> None:
+    """`tags add|rename|set|delete`."""
+    actions = tags.add_subparsers(dest="tags_command", metavar="ACTION", help="what to do (default: list the tags)")
+    add = actions.add_parser("add", help="add a tag")
+    add.add_argument("name", metavar="NAME", help="the new tag's name (no spaces, commas or semicolons)")
+    _add_tag_options(add)
+    rename = actions.add_parser("rename", help="rename a tag (its claims keep it)")
+    rename.add_argument("name", metavar="OLD", help="the tag's name now")
+    rename.add_argument("new_name", metavar="NEW", help="its new name")
+    change = actions.add_parser("set", help="change a tag's label, colour or key")
+    change.add_argument("name", metavar="NAME", help="the tag to change")
+    _add_tag_options(change)
+    delete = actions.add_parser("delete", help="delete a tag and take it off every claim")
+    delete.add_argument("name", metavar="NAME", help="the tag to delete")
+
+
+def _add_tag_options(parser) -> None:
+    """--label, --color, --key."""
+    parser.add_argument("--label", metavar="L", help="a longer description")
+    parser.add_argument("--color", metavar="#RRGGBB", help="its colour")
+    parser.add_argument("--key", metavar="K", help='its one-key shortcut ("" for none)')
+
+
+def run(db, args, fail) -> int:
+    """Run one of COMMANDS; bad input becomes `hecha: message` and exit status 1."""
+    handler = {"export": cmd_export, "claims": cmd_claims, "tags": cmd_tags}[args.command]
+    try:
+        return handler(db, args, fail)
+    except ValueError as error:
+        return fail(str(error), EXIT_REFUSED)
+    except BrokenPipeError:
+        return 0
+
+
+def _check_tag_filter(db, args) -> None:
+    """ValueError when --tag names no tag (rather than silently finding nothing)."""
+    if args.tag is not None:
+        tag_ids(db, [args.tag])
+
+
+def cmd_export(db, args, fail) -> int:
+    """`hecha export [--format F] [--status S] [--tag T] [-o FILE]`"""
+    _check_tag_filter(db, args)
+    if not args.output or args.output == "-":
+        sys.stdout.write(store.export_claims(db, args.format, status=args.status, tag=args.tag))
+        return 0
+    try:
+        count = store.write_export(db, args.format, args.output, status=args.status, tag=args.tag)
+    except OSError as error:
+        return fail(f"{args.output}: cannot write ({error.strerror or error})", EXIT_ERROR)
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
+        Text(f"Wrote {count} claim{'s' * (count != 1)} to {args.output} ({args.format}).")
+    )
+    return 0
+
+
+def cmd_claims(db, args, fail) -> int:
+    """`hecha claims [--status S] [--tag T] [--text Q] [--json]`"""
+    _check_tag_filter(db, args)
+    claims = store.list_claims(db, status=args.status, tag=args.tag, text=args.text)
+    if args.json:
+        print(json.dumps([c.to_dict() for c in claims], ensure_ascii=False, indent=1))
+        return 0
+    table = Table(show_edge=False, header_style="bold")
+    for name in ("id", "status", "tags", "quote", "article"):
+        table.add_column(name, overflow="fold")
+    for claim in claims:
+        table.add_row(
+            claim.id[:8], claim.status, Text(", ".join(claim.tags)), Text(_short(claim.quote)),
+            Text(f"{claim.article_id} {strip_controls(claim.article_title)}"),
+        )
+    Console(highlight=False).print(table)
+    return 0
+
+
+def _short(text: str) -> str:
+    """A quote on one line, cut to QUOTE_WIDTH characters."""
+    text = " ".join(strip_controls(text).split())
+    return text if len(text) <= QUOTE_WIDTH else text[: QUOTE_WIDTH - 1] + "…"
+
+
+def cmd_tags(db, args, fail) -> int:
+    """`hecha tags [add|rename|set|delete ...]`"""
+    action = args.tags_command
+    if action == "add":
+        tag = store.add_tag(db, args.name, label=args.label or "", color=args.color or DEFAULT_COLOR, key=args.key)
+        return _done(f"Added tag {tag.name}.")
+    if action == "rename":
+        store.update_tag(db, args.name, new_name=args.new_name)
+        return _done(f"Renamed tag {args.name} to {args.new_name}.")
+    if action == "set":
+        tag = store.update_tag(db, args.name, label=args.label, color=args.color, key=args.key)
+        return _done(f"Changed tag {tag.name}.")
+    if action == "delete":
+        store.delete_tag(db, args.name)
+        return _done(f"Deleted tag {args.name}.")
+    return _print_tags(db)
+
+
+def _done(message: str) -> int:
+    """Print a confirmation line and return 0."""
+    Console(highlight=False, soft_wrap=True).print(Text(message))
+    return 0
+
+
+def _print_tags(db) -> int:
+    """A table of the tags: key, name, label, colour (as a swatch), claims."""
+    counts = store.tag_counts(db)
+    table = Table(show_edge=False, header_style="bold")
+    for name in ("key", "name", "label", "color", "claims"):
+        table.add_column(name, justify="right" if name == "claims" else "left")
+    for tag in store.list_tags(db):
+        table.add_row(
+            Text(tag.key or ""), Text(tag.name, style=f"bold {tag.color}"), Text(tag.label),
+            Text(tag.color, style=tag.color), str(counts.get(tag.name, 0)),
+        )
+    Console(highlight=False).print(table)
+    return 0

@@ -1,0 +1,1 @@
+"""Modal dialogs: tagging a claim, confirming, editing a note, exporting."""

@@ -1,0 +1,71 @@
+"""Exporting claims to a file from the app."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+import store
+
+
+class ExportDialog(ModalScreen):
+    """Choose a format and a path; the export runs in a worker and the dialog says where it wrote."""
+
+    BINDINGS = [Binding("escape", "cancel", "Close")]
+
+    def __init__(self, db_path: str, status: str | None = None, tag: str | None = None):
+        super().__init__()
+        self.db_path = db_path
+        self.status = status
+        self.tag = tag
+
+    def compose(self) -> ComposeResult:
+        """Format list, path, result line."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        filters = ", ".join(f for f in (self.status, self.tag) if f) or "all claims"
+        with Vertical(id="dialog"):
+            yield Label(Text(f"Export claims ({filters})", style="bold"))
+            yield OptionList(*(Option(Text(fmt), id=fmt) for fmt in store.FORMATS), id="formats")
+            yield Input(value=str(Path.cwd() / f"hecha-claims-{stamp}"), id="path")
+            yield Static(Text("Enter on a format writes PATH.<format> · Esc closes", style="dim"), id="result")
+
+    def on_mount(self) -> None:
+        """Start on the format list."""
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Write the chosen format."""
+        base = Path(self.query_one("#path", Input).value).expanduser()
+        fmt = event.option.id or "csv"
+        target = base if base.suffix == f".{fmt}" else base.with_name(base.name + f".{fmt}")
+        self.write(fmt, target)
+
+    @work(thread=True, exclusive=True)
+    def write(self, fmt: str, target: Path) -> None:
+        """Export in a worker thread (its own connection)."""
+        db = store.open_db(self.db_path)
+        try:
+            count = store.write_export(db, fmt, target, status=self.status, tag=self.tag)
+            message, style = f"Wrote {count} claims to {target}", "bold green"
+        except OSError as error:
+            message, style = f"{target}: cannot write ({error.strerror or error})", "bold red"
+        finally:
+            db.close()
+        self.app.call_from_thread(self._show, message, style)
+
+    def _show(self, message: str, style: str) -> None:
+        self.query_one("#result", Static).update(Text(message, style=style))
+        self.notify(message, severity="information" if "Wrote" in message else "error")
+
+    def action_cancel(self) -> None:
+        """Close."""
+        self.dismiss(None)

@@ -1,0 +1,99 @@
+"""The tag dialog: quote, tags by number key, a note and a status; Enter saves, Esc cancels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+import store
+
+from ...widgets.tag_picker import TagPicker
+
+
+@dataclass(frozen=True)
+class TagChoice:
+    """What the user chose in the dialog."""
+
+    tags: tuple[str, ...]
+    note: str
+    status: str
+
+
+class TagDialog(ModalScreen):
+    """Tag a passage as a claim, or edit a claim's tags, note and status.
+
+    `save` is called with the choice before the dialog closes, so the claim is
+    stored (committed) by the time the dialog is gone; the dialog dismisses
+    with what `save` returned.
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "save", "Save", priority=True),
+    ]
+
+    def __init__(
+        self,
+        quote: str,
+        tags: list[store.Tag],
+        save: Callable[[TagChoice], object],
+        *,
+        chosen: tuple[str, ...] = (),
+        note: str = "",
+        status: str = "open",
+        title: str = "Tag as a claim",
+    ):
+        super().__init__()
+        self.quote = quote
+        self.tags = tags
+        self.save = save
+        self.chosen = chosen
+        self.note = note
+        self.status = status
+        self.dialog_title = title
+
+    def compose(self) -> ComposeResult:
+        """Title, quote, tag picker, note, status, key hints."""
+        with Vertical(id="dialog"):
+            yield Label(Text(self.dialog_title, style="bold"))
+            yield Static(Text(_shorten(self.quote), style="italic"), id="quote")
+            yield TagPicker(self.tags, set(self.chosen), id="tags")
+            yield Input(value=self.note, placeholder="Note (Tab to reach, Enter saves)", id="note")
+            yield Select([(Text(s), s) for s in store.STATUSES], value=self.status, allow_blank=False, id="status")
+            yield Static(Text("number keys toggle tags · Tab: note, status · Enter save · Esc cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        """Focus the tags, so `t 1 Enter` tags a sentence."""
+        self.query_one(TagPicker).focus()
+
+    def action_save(self) -> None:
+        """Store the claim through `save`, then close."""
+        if isinstance(self.focused, Select) and self.query_one(Select).expanded:
+            return
+        choice = TagChoice(
+            tuple(t.name for t in self.tags if t.name in self.query_one(TagPicker).chosen),
+            self.query_one("#note", Input).value.strip(),
+            str(self.query_one(Select).value),
+        )
+        try:
+            result = self.save(choice)
+        except ValueError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+def _shorten(quote: str, limit: int = 300) -> str:
+    """The quote, cut in the middle when it is very long."""
+    return quote if len(quote) <= limit else quote[: limit // 2] + " … " + quote[-limit // 2 :]

@@ -1,0 +1,183 @@
+"""The review screen: every claim across articles, filtered, worked through as a queue."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+import store
+
+from .dialogs.export import ExportDialog
+from .dialogs.note import NoteDialog
+
+STATUS_KEYS = {"o": "open", "h": "checking", "y": "true", "f": "false", "m": "misleading", "u": "unverifiable"}
+STATUS_STYLES = {
+    "open": Style(bold=True),
+    "checking": Style(color="yellow"),
+    "true": Style(color="green"),
+    "false": Style(color="red", bold=True),
+    "misleading": Style(color="magenta"),
+    "unverifiable": Style(color="bright_black"),
+}
+
+
+class ReviewScreen(Screen):
+    """A table of claims: status, tags, quote, article, last change."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("enter", "open", "Open in article"),
+        *(Binding(key, f"set_status('{status}')", f"→ {status}") for key, status in STATUS_KEYS.items()),
+        Binding("e", "note", "Edit note"),
+        Binding("s", "filter_status", "Status filter"),
+        Binding("g", "filter_tag", "Tag filter"),
+        Binding("slash", "filter_text", "Search", key_display="/"),
+        Binding("x", "export", "Export"),
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
+    ]
+
+    def __init__(self, db_path: str):
+        super().__init__()
+        self.db_path = db_path
+        self.db = store.open_db(db_path)
+        self.claims: list[store.Claim] = []
+        self.status: str | None = None
+        self.tag: str | None = None
+
+    def compose(self) -> ComposeResult:
+        """Header, search box, the claims table, a status line, keys."""
+        yield Header()
+        yield Input(placeholder="Search quotes, notes and titles", id="search")
+        yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+        yield Static(id="review-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Columns, then the claims."""
+        table = self.query_one(DataTable)
+        for label, width in (("Status", 12), ("Tags", 14), ("Quote", None), ("Article", 24), ("Changed", 16)):
+            table.add_column(label, key=label.lower(), width=width)
+        self.query_one("#search", Input).display = False
+        table.focus()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        """Claims change in the reader and in other copies of the app."""
+        self.reload()
+
+    def reload(self, keep: str | None = None) -> None:
+        """Read the claims with the current filters and fill the table."""
+        keep = keep or self._current_id()
+        text = self.query_one("#search", Input).value.strip() or None
+        self.claims = store.list_claims(self.db, status=self.status, tag=self.tag, text=text)
+        table = self.query_one(DataTable)
+        table.clear()
+        for c in self.claims:
+            table.add_row(
+                Text(c.status, style=STATUS_STYLES.get(c.status, Style())), Text(", ".join(c.tags)),
+                Text(c.quote.replace("\n", " ")), Text(c.article_title, style="dim"),
+                Text(c.updated_at.replace("T", " ")[:16], style="dim"), key=c.id,
+            )
+        ids = [c.id for c in self.claims]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep), animate=False)
+        self._update_status(text)
+
+    def _update_status(self, text: str | None) -> None:
+        open_count = sum(c.status == "open" for c in self.claims)
+        parts = [f"{len(self.claims)} claims", f"{open_count} open"]
+        parts += [f"status: {self.status}"] if self.status else []
+        parts += [f"tag: {self.tag}"] if self.tag else []
+        parts += [f"search: {text}"] if text else []
+        keys = "  o h y f m u: set status and go to the next open claim"
+        self.query_one("#review-status", Static).update(Text(" · ".join(parts) + keys))
+
+    def _current(self) -> store.Claim | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.claims[row] if self.claims and 0 <= row < len(self.claims) else None
+
+    def _current_id(self) -> str | None:
+        claim = self._current()
+        return claim.id if claim else None
+
+    def action_set_status(self, status: str) -> None:
+        """Set the status of the claim under the cursor and move to the next open one."""
+        claim = self._current()
+        if claim is None:
+            return
+        store.update_claim(self.db, claim.id, status=status)
+        following = store.next_open_claim(self.claims, claim.id)
+        self.reload(keep=following.id if following else claim.id)
+
+    def action_note(self) -> None:
+        """Edit the note of the claim under the cursor."""
+        claim = self._current()
+        if claim is None:
+            return
+
+        def save(note: str) -> store.Claim:
+            return store.update_claim(self.db, claim.id, note=note)
+
+        self.app.push_screen(NoteDialog(claim.quote, claim.note, save), lambda _: self.reload())
+
+    def action_open(self) -> None:
+        """Open the claim's article scrolled to the claim, with the claim selected."""
+        from .reader import ReaderScreen
+
+        claim = self._current()
+        if claim is not None:
+            self.app.push_screen(ReaderScreen(self.db_path, [claim.article_id], 0, focus=(claim.start, claim.end)))
+
+    def action_filter_status(self) -> None:
+        """Cycle the status filter: all, then each status."""
+        choices = [None, *store.STATUSES]
+        self.status = choices[(choices.index(self.status) + 1) % len(choices)]
+        self.reload()
+
+    def action_filter_tag(self) -> None:
+        """Cycle the tag filter: all, then each tag."""
+        choices = [None, *(t.name for t in store.list_tags(self.db))]
+        self.tag = choices[(choices.index(self.tag) + 1) % len(choices)] if self.tag in choices else None
+        self.reload()
+
+    def action_filter_text(self) -> None:
+        """Show the search box."""
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Search as the user types."""
+        self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Back to the table."""
+        self.query_one(DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row opens the claim."""
+        self.action_open()
+
+    def action_export(self) -> None:
+        """Export the claims shown (same filters) to a file."""
+        self.app.push_screen(ExportDialog(self.db_path, self.status, self.tag))
+
+    def action_back(self) -> None:
+        """Close the search box, or go back."""
+        box = self.query_one("#search", Input)
+        if box.display:
+            box.value = ""
+            box.display = False
+            self.query_one(DataTable).focus()
+            return
+        self.dismiss()
+
+    def action_cursor(self, step: int) -> None:
+        """j/k: move through the table."""
+        table = self.query_one(DataTable)
+        table.action_cursor_down() if step > 0 else table.action_cursor_up()

@@ -1,0 +1,65 @@
+"""Breaking Chinese text into screen lines, by terminal cells, keeping character offsets.
+
+Han characters take two cells. A line may break between any two Han
+characters or at a space, but not inside a run of Latin letters and digits
+(`7.7%`, `5G`) unless that run is wider than a line, and not before closing
+punctuation (`，。”`), which stays with the character before it. Every line is
+a (start, end) range of character offsets into the text, so the screen never
+has to guess which character sits in which cell.
+"""
+
+from __future__ import annotations
+
+from rich.cells import get_character_cell_size
+
+# Marks that must not start a line (they close what comes before).
+NO_START = set("，。、；：！？）》」』】”’…—·%‰,.;:!?)]}")
+
+
+def cell_width(char: str) -> int:
+    """Cells a character takes on screen (0 for combining marks)."""
+    return get_character_cell_size(char)
+
+
+def _glued(left: str, right: str) -> bool:
+    """Whether a line must not break between two characters."""
+    if right in NO_START or right == " ":
+        return True
+    latin = lambda c: c.isascii() and (c.isalnum() or c in ".%+-_/#@&'")  # noqa: E731
+    return latin(left) and latin(right)
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of each screen line of `text` at `width` cells."""
+    width = max(width, 2)
+    lines: list[tuple[int, int]] = []
+    start, used, last_break = 0, 0, -1
+    index = 0
+    while index < len(text):
+        char = text[index]
+        size = cell_width(char)
+        if used + size > width and index > start:
+            cut = last_break if last_break > start else index
+            lines.append((start, cut))
+            start = cut
+            while start < len(text) and text[start] == " " and start < index:
+                start += 1
+            used = sum(cell_width(c) for c in text[start:index])
+            last_break = -1
+            continue
+        used += size
+        if index + 1 < len(text) and not _glued(char, text[index + 1]):
+            last_break = index + 1
+        index += 1
+    lines.append((start, len(text)))
+    return lines
+
+
+def offset_at_cell(text: str, start: int, end: int, x: int) -> int:
+    """The offset of the character drawn at cell `x` of the line text[start:end]."""
+    used = 0
+    for index in range(start, end):
+        used += cell_width(text[index])
+        if used > x:
+            return index
+    return end

@@ -11,10 +11,11 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 import store
 
+from ..widgets.columns import column_widths
 from .reader import ReaderScreen
 from .review import ReviewScreen
 
-COLUMNS = (("", "unread", 1), ("Title", "title", None), ("Source", "source", 26), ("Chars", "chars", 7),
+COLUMNS = (("", "unread", 1), ("Title", "title", 0), ("Source", "source", 26), ("Chars", "chars", 7),
            ("Figures", "figures", 7), ("Claims", "claims", 6))
 
 
@@ -49,12 +50,23 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         """Set up the columns and load the articles in a worker."""
-        table = self.query_one(DataTable)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
+        self._columns(self.app.size.width)
         self.query_one("#filter", Input).display = False
-        table.focus()
+        self.query_one(DataTable).focus()
         self.load_library()
+
+    def _columns(self, width: int) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for label, key, cells in column_widths(COLUMNS, width):
+            table.add_column(label, key=key, width=cells)
+        self.table_width = width
+
+    def on_resize(self) -> None:
+        """Give the title column the width there is."""
+        if self.size.width != getattr(self, "table_width", 0):
+            self._columns(self.size.width)
+            self.refill()
 
     def on_screen_resume(self) -> None:
         """Counts and read markers change while reading; other copies may add claims."""

@@ -101,12 +101,23 @@ class ReaderScreen(Screen):
         self.query_one(ArticleView).set_doc(self.doc)
         self._fill_panel()
         self._update_status()
+        self.refresh_bindings()
 
     # --- status and panel -----------------------------------------------
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
-        """Keep the status line in step with the cursor."""
+        """Keep the status line and the shown keys in step with the cursor."""
         self._update_status()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit and Delete apply only on a claim; [ and ] only when there is an article that way."""
+        if action in ("edit_claim", "delete_claim"):
+            view = self.query_one(ArticleView) if self.is_mounted else None
+            return bool(view and self.doc.marks_at(*view.span)) or None
+        if action == "article":
+            return 0 <= self.index + int(parameters[0]) < len(self.article_ids) or None
+        return True
 
     def _update_status(self) -> None:
         view = self.query_one(ArticleView)

@@ -12,8 +12,11 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 import store
 
 from .dialogs.export import ExportDialog
+from ..widgets.columns import column_widths
 from .dialogs.note import NoteDialog
 
+COLUMNS = (("Status", "status", 12), ("Tags", "tags", 14), ("Quote", "quote", 0), ("Article", "article", 22),
+           ("Changed", "changed", 16))
 STATUS_KEYS = {"o": "open", "h": "checking", "y": "true", "f": "false", "m": "misleading", "u": "unverifiable"}
 STATUS_STYLES = {
     "open": Style(bold=True),
@@ -59,12 +62,23 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         """Columns, then the claims."""
-        table = self.query_one(DataTable)
-        for label, width in (("Status", 12), ("Tags", 14), ("Quote", None), ("Article", 24), ("Changed", 16)):
-            table.add_column(label, key=label.lower(), width=width)
+        self._columns(self.app.size.width)
         self.query_one("#search", Input).display = False
-        table.focus()
+        self.query_one(DataTable).focus()
         self.reload()
+
+    def _columns(self, width: int) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for label, key, cells in column_widths(COLUMNS, width):
+            table.add_column(label, key=key, width=cells)
+        self.table_width = width
+
+    def on_resize(self) -> None:
+        """Give the quote column the width there is."""
+        if self.size.width != getattr(self, "table_width", 0):
+            self._columns(self.size.width)
+            self.reload()
 
     def on_screen_resume(self) -> None:
         """Claims change in the reader and in other copies of the app."""

@@ -62,7 +62,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.doc = doc
         self.cursor = 0
-        self.anchor: tuple[int, int] | None = None
+        self.sel_anchor: tuple[int, int] | None = None
         self.selection: tuple[int, int] | None = None
         self.figure: store.Figure | None = None
         self._block_text: dict[int, Text] = {}
@@ -91,14 +91,14 @@ class ArticleView(ScrollView, can_focus=True):
         """Put the cursor on the sentence at `start`; select [start, end) if asked."""
         self._set_cursor(self.doc.unit_at(start))
         if select and end is not None:
-            self.anchor = (start, end)
+            self.sel_anchor = (start, end)
             self._set_selection((start, end))
-        self._scroll_to(start, end or self.doc.units[self.cursor].end, center=True)
+        self._show_span(start, end or self.doc.units[self.cursor].end, center=True)
 
     def clear_selection(self) -> bool:
         """Drop the selection; return whether there was one."""
         had = self.selection is not None
-        self.anchor = None
+        self.sel_anchor = None
         self._set_selection(None)
         return had
 
@@ -185,9 +185,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._refresh_span((new.start, new.end))
         if self.figure and not (new.start <= self.figure.start < new.end):
             self._set_figure(None)
-        if self.anchor is not None:
-            self._set_selection((min(self.anchor[0], new.start), max(self.anchor[1], new.end)))
-        self._scroll_to(new.start, new.end)
+        if self.sel_anchor is not None:
+            self._set_selection((min(self.sel_anchor[0], new.start), max(self.sel_anchor[1], new.end)))
+        self._show_span(new.start, new.end)
         self.post_message(self.Moved(self))
 
     def _set_selection(self, selection: tuple[int, int] | None) -> None:
@@ -202,7 +202,7 @@ class ArticleView(ScrollView, can_focus=True):
             if f:
                 self._refresh_span((f.start, f.end))
 
-    def _scroll_to(self, start: int, end: int, center: bool = False) -> None:
+    def _show_span(self, start: int, end: int, center: bool = False) -> None:
         if not self.doc.lines:
             return
         first, last = self.doc.lines_of(start, end)
@@ -244,7 +244,7 @@ class ArticleView(ScrollView, can_focus=True):
             target = earlier[-1] if earlier else figures[-1]
         self._set_cursor(self.doc.unit_at(target.start))
         self._set_figure(target)
-        self._scroll_to(target.start, target.end)
+        self._show_span(target.start, target.end)
         self.post_message(self.Moved(self))
 
     def action_page(self, step: int) -> None:
@@ -261,11 +261,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_select(self) -> None:
         """Start a selection at the cursor sentence, or drop the one there is."""
-        if self.anchor is not None or self.selection:
+        if self.sel_anchor is not None or self.selection:
             self.clear_selection()
             return
         unit = self.doc.units[self.cursor]
-        self.anchor = (unit.start, unit.end)
+        self.sel_anchor = (unit.start, unit.end)
         self._set_selection((unit.start, unit.end))
 
     def action_word(self, step: int) -> None:
@@ -281,9 +281,9 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             earlier = [b for b in bounds if start < b < end]
             new_end = earlier[-1] if earlier else end
-        self.anchor = (start, start)
+        self.sel_anchor = (start, start)
         self._set_selection((start, new_end))
-        self._scroll_to(start, new_end)
+        self._show_span(start, new_end)
 
     # --- mouse -----------------------------------------------------------
 
@@ -303,7 +303,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self._dragging = offset
         self.capture_mouse()
-        self.anchor = None
+        self.sel_anchor = None
         self._set_selection(None)
         self._set_cursor(self.doc.unit_at(offset))
 

@@ -14,6 +14,8 @@ from rich.cells import get_character_cell_size
 
 # Marks that must not start a line (they close what comes before).
 NO_START = set("，。、；：！？）》」』】”’…—·%‰,.;:!?)]}")
+# Marks that must not end a line (they open what comes after).
+NO_END = set("“‘（《「『【([{")
 
 
 def cell_width(char: str) -> int:
@@ -23,7 +25,7 @@ def cell_width(char: str) -> int:
 
 def _glued(left: str, right: str) -> bool:
     """Whether a line must not break between two characters."""
-    if right in NO_START or right == " ":
+    if right in NO_START or right == " " or left in NO_END:
         return True
     latin = lambda c: c.isascii() and (c.isalnum() or c in ".%+-_/#@&'")  # noqa: E731
     return latin(left) and latin(right)

@@ -34,7 +34,7 @@ class ExportDialog(ModalScreen):
         filters = ", ".join(f for f in (self.status, self.tag) if f) or "all claims"
         with Vertical(id="dialog"):
             yield Label(Text(f"Export claims ({filters})", style="bold"))
-            yield OptionList(*(Option(Text(fmt), id=fmt) for fmt in store.FORMATS), id="formats")
+            yield OptionList(*(Option(Text(fmt), id=fmt) for fmt in store.EXPORT_FORMATS), id="formats")
             yield Input(value=str(Path.cwd() / f"hecha-claims-{stamp}"), id="path")
             yield Static(Text("Enter on a format writes PATH.<format> · Esc closes", style="dim"), id="result")
 

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Static
 
 import store
 
+from ...widgets.status_picker import StatusPicker
 from ...widgets.tag_picker import TagPicker
 
 
@@ -66,8 +67,8 @@ class TagDialog(ModalScreen):
             yield Static(Text(_shorten(self.quote), style="italic"), id="quote")
             yield TagPicker(self.tags, set(self.chosen), id="tags")
             yield Input(value=self.note, placeholder="Note (Tab to reach, Enter saves)", id="note")
-            yield Select([(Text(s), s) for s in store.STATUSES], value=self.status, allow_blank=False, id="status")
-            yield Static(Text("number keys toggle tags · Tab: note, status · Enter save · Esc cancel", style="dim"))
+            yield StatusPicker(store.STATUSES, self.status, id="status")
+            yield Static(Text("number keys toggle tags · Tab: note, then status (←/→) · Enter save · Esc cancel", style="dim"))
 
     def on_mount(self) -> None:
         """Focus the tags, so `t 1 Enter` tags a sentence."""
@@ -75,12 +76,10 @@ class TagDialog(ModalScreen):
 
     def action_save(self) -> None:
         """Store the claim through `save`, then close."""
-        if isinstance(self.focused, Select) and self.query_one(Select).expanded:
-            return
         choice = TagChoice(
             tuple(t.name for t in self.tags if t.name in self.query_one(TagPicker).chosen),
             self.query_one("#note", Input).value.strip(),
-            str(self.query_one(Select).value),
+            self.query_one(StatusPicker).value,
         )
         try:
             result = self.save(choice)

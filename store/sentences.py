@@ -25,6 +25,8 @@ Rules of `sentence_spans` (pure, no jieba):
 
 from __future__ import annotations
 
+import re
+
 from .clean import is_cjk
 from .segment import word_spans
 
@@ -35,6 +37,7 @@ PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "
 CLOSERS = frozenset(PAIRS.values())
 _OPENER_OF = {close: open_ for open_, close in PAIRS.items()}
 _DOT_AFTER = frozenset("%％”’」』）)】》")
+_CANDIDATE = re.compile(r"[。！？!?….．]")  # where a sentence end can begin
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -59,12 +62,15 @@ def _line_spans(line: str) -> list[tuple[int, int]]:
     """The sentences of one line (no newlines in it)."""
     enclosed = _enclosed_boundaries(line)
     spans, start, i = [], 0, 0
-    while i < len(line):
-        run = _end_run(line, i)
-        if run and (i + run) not in enclosed:
-            spans.append((start, i + run))
-            start = i + run
-        i += run or 1
+    for match in _CANDIDATE.finditer(line):
+        at = match.start()
+        if at < i:
+            continue  # inside an end run already taken
+        run = _end_run(line, at)
+        if run and (at + run) not in enclosed:
+            spans.append((start, at + run))
+            start = at + run
+        i = at + (run or 1)
     spans.append((start, len(line)))
     return [span for span in (_trim(line, s, e) for s, e in spans) if span]
 

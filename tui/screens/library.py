@@ -19,6 +19,19 @@ COLUMNS = (("", "unread", 1), ("Title", "title", 0), ("Source", "source", 26), (
            ("Figures", "figures", 7), ("Claims", "claims", 6))
 
 
+FIRST_ROWS = 120
+MORE_ROWS = 1500
+
+
+def _cells(a: store.ArticleSummary) -> tuple[Text, ...]:
+    """The table cells of one article (Text, never markup)."""
+    return (
+        Text("●" if not a.read else "", style="bold cyan"), Text(a.title), Text(a.source, style="dim"),
+        Text(f"{a.chars:,}", justify="right"), Text(str(a.figures), justify="right"),
+        Text(str(a.claims) if a.claims else "", justify="right"),
+    )
+
+
 class LibraryScreen(Screen):
     """A table of articles: unread marker, title, source file, length, figures, claims."""
 
@@ -99,23 +112,34 @@ class LibraryScreen(Screen):
         self.refill()
 
     def refill(self) -> None:
-        """Fill the table with the filtered, sorted articles, keeping the cursor's article."""
-        table = self.query_one(DataTable)
+        """Fill the table with the filtered, sorted articles, keeping the cursor's article.
+
+        The first screenful goes in at once; the rest follows in chunks after
+        each refresh, so a library of thousands paints at once and typing in
+        the filter stays responsive.
+        """
         current = self._current_id()
         query = self.query_one("#filter", Input).value
         self.shown = store.sort_articles(store.filter_articles(self.articles, query), self.sort)
-        table.clear()
-        for a in self.shown:
-            table.add_row(
-                Text("●" if not a.read else "", style="bold cyan"), Text(a.title), Text(a.source, style="dim"),
-                Text(f"{a.chars:,}", justify="right"), Text(str(a.figures), justify="right"),
-                Text(str(a.claims) if a.claims else "", justify="right"),
-                key=str(a.id),
-            )
+        self.generation = getattr(self, "generation", 0) + 1
+        self.query_one(DataTable).clear()
         ids = [a.id for a in self.shown]
-        if current in ids:
-            table.move_cursor(row=ids.index(current), animate=False)
+        self._add_rows(self.generation, 0, ids.index(current) if current in ids else 0)
         self._update_status(query)
+
+    def _add_rows(self, generation: int, start: int, cursor: int) -> None:
+        """Add the next chunk of rows, unless a newer refill has begun."""
+        if generation != self.generation:
+            return
+        table = self.query_one(DataTable)
+        chunk = FIRST_ROWS if start == 0 else MORE_ROWS
+        for a in self.shown[start : start + chunk]:
+            table.add_row(*_cells(a), key=str(a.id))
+        end = start + chunk
+        if start <= cursor < end and cursor:
+            table.move_cursor(row=cursor, animate=False)
+        if end < len(self.shown):
+            self.call_after_refresh(self._add_rows, generation, end, cursor)
 
     def _update_status(self, query: str) -> None:
         unread = sum(not a.read for a in self.shown)

@@ -26,12 +26,12 @@ class ReaderScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Library"),
         Binding("t", "tag", "Tag claim"),
-        Binding("enter", "edit_claim", "Edit claim"),
-        Binding("d", "delete_claim", "Delete claim"),
+        Binding("enter", "edit_claim", "Edit claim", show=False),
+        Binding("d", "delete_claim", "Delete claim", show=False),
         Binding("r", "toggle_raw", "Raw text"),
         Binding("p", "toggle_panel", "Panel"),
-        Binding("right_square_bracket", "article(1)", "Next article", key_display="]"),
-        Binding("left_square_bracket", "article(-1)", "Prev article", key_display="["),
+        Binding("right_square_bracket", "article(1)", "Next article", key_display="]", show=False),
+        Binding("left_square_bracket", "article(-1)", "Prev article", key_display="[", show=False),
     ]
 
     def __init__(self, db_path: str, article_ids: list[int], index: int, focus: tuple[int, int] | None = None):
@@ -78,9 +78,14 @@ class ReaderScreen(Screen):
         if self.focus_span:
             self.call_after_refresh(view.go_to, *self.focus_span, True)
 
+    def on_screen_suspend(self) -> None:
+        """Remember to re-read claims when this screen is shown again."""
+        self.suspended = True
+
     def on_screen_resume(self) -> None:
         """Claims may have changed elsewhere (another screen, another copy of the app)."""
-        self._reload_marks()
+        if getattr(self, "suspended", False):
+            self._reload_marks()
 
     def _show_doc(self) -> None:
         article = self.doc.article
@@ -90,10 +95,15 @@ class ReaderScreen(Screen):
         self.query_one("#title-bar", Static).update(bar)
         kinds = sorted({f.kind for f in self.doc.figures}, key=list(store.KINDS).index)
         self.query_one("#legend", Static).update(legend(kinds) if kinds else Text("no figures", style="dim"))
-        raw = store.source_text(self.db, article.id) or ""
-        self.query_one("#raw-text", Static).update(Text(raw))
+        self._fill_raw()
         self._fill_panel()
         self._update_status()
+
+    def _fill_raw(self) -> None:
+        """The original file text, read only while the raw pane is shown."""
+        if self.query_one("#raw").display:
+            raw = store.source_text(self.db, self.doc.article.id) or ""
+            self.query_one("#raw-text", Static).update(Text(raw))
 
     def _reload_marks(self) -> None:
         """Re-read the claims of this article and redraw."""
@@ -106,9 +116,12 @@ class ReaderScreen(Screen):
     # --- status and panel -----------------------------------------------
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
-        """Keep the status line and the shown keys in step with the cursor."""
+        """Keep the status line in step with the cursor, and the keys when a claim comes or goes."""
         self._update_status()
-        self.refresh_bindings()
+        on_claim = bool(self.doc.marks_at(*message.view.span))
+        if on_claim != getattr(self, "on_claim", False):
+            self.on_claim = on_claim
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Edit and Delete apply only on a claim; [ and ] only when there is an article that way."""
@@ -146,6 +159,8 @@ class ReaderScreen(Screen):
 
     def _fill_panel(self) -> None:
         panel = self.query_one(OptionList)
+        if not panel.display:
+            return
         panel.clear_options()
         claims = store.article_claims(self.db, self.doc.article.id)
         options: list[Option] = [Option(Text(f"Claims ({len(claims)})", style="bold"), disabled=True)]
@@ -228,12 +243,14 @@ class ReaderScreen(Screen):
         """Show the original text of the file beside (or, when narrow, instead of) the cleaned text."""
         raw = self.query_one("#raw")
         raw.display = not raw.display
+        self._fill_raw()
         self.query_one(ArticleView).display = not (raw.display and self.size.width < 100)
 
     def action_toggle_panel(self) -> None:
         """Show or hide the list of claims and figures."""
         panel = self.query_one(OptionList)
         panel.display = not panel.display
+        self._fill_panel()
         (panel if panel.display else self.query_one(ArticleView)).focus()
 
     def action_article(self, step: int) -> None:

@@ -42,7 +42,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", show=False),
         Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", show=False),
         Binding("n", "figure(1)", "Next figure"),
-        Binding("N", "figure(-1)", "Previous figure", key_display="N"),
+        Binding("N", "figure(-1)", "Previous figure", key_display="N", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("home", "edge(-1)", "Start", show=False),

@@ -10,6 +10,8 @@ has to guess which character sits in which cell.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.cells import get_character_cell_size
 
 # Marks that must not start a line (they close what comes before).
@@ -18,42 +20,44 @@ NO_START = set("，。、；：！？）》」』】”’…—·%‰,.;:!?)]}"
 NO_END = set("“‘（《「『【([{")
 
 
+@lru_cache(maxsize=8192)
 def cell_width(char: str) -> int:
     """Cells a character takes on screen (0 for combining marks)."""
     return get_character_cell_size(char)
+
+
+_LATIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.%+-_/#@&'")
 
 
 def _glued(left: str, right: str) -> bool:
     """Whether a line must not break between two characters."""
     if right in NO_START or right == " " or left in NO_END:
         return True
-    latin = lambda c: c.isascii() and (c.isalnum() or c in ".%+-_/#@&'")  # noqa: E731
-    return latin(left) and latin(right)
+    return left in _LATIN and right in _LATIN
 
 
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
     """(start, end) offsets of each screen line of `text` at `width` cells."""
     width = max(width, 2)
+    sizes = [cell_width(c) for c in text]
     lines: list[tuple[int, int]] = []
-    start, used, last_break = 0, 0, -1
-    index = 0
-    while index < len(text):
-        char = text[index]
-        size = cell_width(char)
+    start, used, last_break, index, length = 0, 0, -1, 0, len(text)
+    while index < length:
+        size = sizes[index]
         if used + size > width and index > start:
             cut = last_break if last_break > start else index
             lines.append((start, cut))
             start = cut
-            while start < len(text) and text[start] == " " and start < index:
+            while start < index and text[start] == " ":
                 start += 1
-            used = sum(cell_width(c) for c in text[start:index])
+            used = sum(sizes[start:index])
             last_break = -1
             continue
         used += size
-        if index + 1 < len(text) and not _glued(char, text[index + 1]):
+        if index + 1 < length and not _glued(text[index], text[index + 1]):
             last_break = index + 1
         index += 1
-    lines.append((start, len(text)))
+    lines.append((start, length))
     return lines
 
 

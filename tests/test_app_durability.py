@@ -1,0 +1,52 @@
+"""A claim is committed before its dialog closes: kill -9 right after saving loses nothing."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+
+import store
+
+from conftest import SEEDS
+
+SCRIPT = textwrap.dedent(
+    """
+    import asyncio, os, signal, sys
+    from tui.app import HechaApp
+    from tui.screens.reader import ReaderScreen
+    from tui.screens.dialogs.tag import TagDialog
+
+    async def main(path):
+        app = HechaApp(path)
+        async with app.run_test(size=(100, 32)) as pilot:
+            table = app.screen.query_one("#library")
+            while table.row_count == 0:
+                await pilot.pause(0.02)
+            await pilot.press("enter")
+            while not isinstance(app.screen, ReaderScreen):
+                await pilot.pause(0.02)
+            await pilot.press("j", "j", "t")
+            while not isinstance(app.screen, TagDialog):
+                await pilot.pause(0.02)
+            await pilot.press("1", "enter")
+            while isinstance(app.screen, TagDialog):
+                await pilot.pause(0)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    asyncio.run(main(sys.argv[1]))
+    """
+)
+
+
+def test_kill_9_right_after_saving_loses_nothing(db_path, tmp_path):
+    db = store.open_db(db_path)
+    store.import_paths(db, [SEEDS])
+    db.close()
+    script = tmp_path / "tag_and_die.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), str(db_path)], capture_output=True, timeout=120)
+    assert result.returncode == -signal.SIGKILL, result.stderr.decode()[-2000:]
+    (claim,) = store.list_claims(store.open_db(db_path))
+    assert claim.tags == ("数据",) and claim.quote.startswith("近日，一则好消息")

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 import store
 
-from ..widgets.columns import column_widths
+from ..widgets.columns import set_columns
 from .reader import ReaderScreen
 from .review import ReviewScreen
 
@@ -69,10 +69,7 @@ class LibraryScreen(Screen):
         self.load_library()
 
     def _columns(self, width: int) -> None:
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        for label, key, cells in column_widths(COLUMNS, width):
-            table.add_column(label, key=key, width=cells)
+        set_columns(self.query_one(DataTable), COLUMNS, width)
         self.table_width = width
 
     def on_resize(self) -> None:

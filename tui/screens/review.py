@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 import store
 
 from .dialogs.export import ExportDialog
-from ..widgets.columns import column_widths
+from ..widgets.columns import set_columns
 from .dialogs.note import NoteDialog
 
 COLUMNS = (("Status", "status", 12), ("Tags", "tags", 14), ("Quote", "quote", 0), ("Article", "article", 22),
@@ -68,10 +68,7 @@ class ReviewScreen(Screen):
         self.reload()
 
     def _columns(self, width: int) -> None:
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        for label, key, cells in column_widths(COLUMNS, width):
-            table.add_column(label, key=key, width=cells)
+        set_columns(self.query_one(DataTable), COLUMNS, width)
         self.table_width = width
 
     def on_resize(self) -> None:

@@ -8,22 +8,15 @@ from .claims import (
     STATUSES,
     Claim,
     HistoryEntry,
-    Tag,
     add_claim,
-    add_tag,
     anchor,
     article_claims,
     claim_history,
     delete_claim,
-    delete_tag,
     get_claim,
     list_claims,
-    list_tags,
     next_open_claim,
-    tag_colors,
-    tag_counts,
     update_claim,
-    update_tag,
 )
 from .db import DatabaseError, default_db_path, open_db, schema_version
 from .export import FORMATS as EXPORT_FORMATS
@@ -48,6 +41,7 @@ from .library import (
 )
 from .reading import Refused, read_source
 from .sentences import sentence_at, sentence_spans, word_bounds
+from .tags import Tag, add_tag, delete_tag, list_tags, tag_colors, tag_counts, update_tag
 
 __all__ = [
     "EXTRACTOR_VERSION",

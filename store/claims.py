@@ -5,24 +5,22 @@ keeps the exact quote with 32 characters of context on each side, so it can be
 found again (`anchor`) if the text ever changes. Every write commits before
 it returns: a claim the user saw added survives a crash a moment later.
 Every change of status, note or tags is appended to the claim's history.
-Tags (a name, a label, a colour and a hotkey each) are kept here too.
+Tags live in `tags` (DEFAULT_COLOR and tag_ids are still importable from here).
 """
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
 
-from .clean import strip_controls
 from .db import immediate
 from .ingest import now
+from .tags import DEFAULT_COLOR, TAG_SEPARATOR, clean_note, log_change, tag_ids, tag_names  # noqa: F401
 
 STATUSES = ("open", "checking", "true", "false", "misleading", "unverifiable")
 CONTEXT = 32
-TAG_SEPARATOR = ", "
 
 
 @dataclass(frozen=True)
@@ -65,149 +63,6 @@ class Claim:
         data["tags"] = list(self.tags)
         return data
 
-# ---------------------------------------------------------------- tags
-DEFAULT_COLOR = "#bcbcbc"
-_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-_NAME_FORBIDDEN = re.compile(r"[,;，；\s]")
-
-
-@dataclass(frozen=True)
-class Tag:
-    """A tag users put on claims: its name, a longer label, a colour #rrggbb and a one-key shortcut."""
-
-    id: int
-    name: str
-    label: str
-    color: str
-    key: str | None
-    ord: int
-
-    def to_dict(self) -> dict:
-        """Every field."""
-        return asdict(self)
-
-
-def list_tags(db: Database) -> list[Tag]:
-    """Every tag, in display order."""
-    rows = db.execute("SELECT id, name, coalesce(label, ''), color, nullif(key, ''), ord FROM tags ORDER BY ord, id")
-    return [Tag(*row) for row in rows]
-
-
-def tag_colors(db: Database) -> dict[str, str]:
-    """Tag name → colour."""
-    return {tag.name: tag.color for tag in list_tags(db)}
-
-
-def tag_counts(db: Database) -> dict[str, int]:
-    """Tag name → how many claims carry it (0 included)."""
-    rows = db.execute(
-        "SELECT t.name, count(ct.claim_id) FROM tags t LEFT JOIN claim_tags ct ON ct.tag_id = t.id GROUP BY t.id"
-    )
-    return dict(rows.fetchall())
-
-
-def add_tag(db: Database, name: str, label: str = "", color: str = DEFAULT_COLOR, key: str | None = None) -> Tag:
-    """A new tag at the end of the list; ValueError for a bad or taken name, colour or key."""
-    name, color, key = _check_name(name), _check_color(color), _check_key(key)
-    with immediate(db):
-        tags = list_tags(db)
-        _check_unique(tags, name=name, key=key)
-        db.execute(
-            "INSERT INTO tags (name, label, color, key, ord) VALUES (?, ?, ?, ?, ?)",
-            [name, clean_note(label), color, key, max((t.ord for t in tags), default=-1) + 1],
-        )
-    return _require_tag(db, name)
-
-
-def update_tag(
-    db: Database, name: str, *, new_name: str | None = None, label: str | None = None,
-    color: str | None = None, key: str | None = None,
-) -> Tag:
-    """Rename a tag or change its label, colour or key (None leaves it, key "" removes the key)."""
-    changes = {
-        "name": None if new_name is None else _check_name(new_name),
-        "label": None if label is None else clean_note(label),
-        "color": None if color is None else _check_color(color),
-        "key": None if key is None else (_check_key(key) or ""),
-    }
-    changes = {field: value for field, value in changes.items() if value is not None}
-    with immediate(db):
-        tag = _require_tag(db, name)
-        others = [t for t in list_tags(db) if t.id != tag.id]
-        _check_unique(others, name=changes.get("name"), key=changes.get("key") or None)
-        for field, value in changes.items():
-            stored = None if field == "key" and not value else value
-            db.execute(f"UPDATE tags SET [{field}] = ? WHERE id = ?", [stored, tag.id])
-    return _require_tag(db, changes.get("name", name))
-
-
-def delete_tag(db: Database, name: str) -> None:
-    """Delete a tag and take it off every claim (each such claim's history records it)."""
-    with immediate(db):
-        tag = _require_tag(db, name)
-        stamp = now()
-        claim_ids = [r[0] for r in db.execute("SELECT claim_id FROM claim_tags WHERE tag_id = ?", [tag.id])]
-        for claim_id in claim_ids:
-            old = _tag_names(db, claim_id)
-            _log(db, claim_id, stamp, "tags", TAG_SEPARATOR.join(old), TAG_SEPARATOR.join(n for n in old if n != name))
-            db.execute("UPDATE claims SET updated_at = ? WHERE id = ?", [stamp, claim_id])
-        db.execute("DELETE FROM claim_tags WHERE tag_id = ?", [tag.id])
-        db.execute("DELETE FROM tags WHERE id = ?", [tag.id])
-
-
-def tag_ids(db: Database, names) -> list[int]:
-    """The ids of tags named `names`; ValueError naming any unknown ones."""
-    if isinstance(names, str):
-        names = (names,)
-    known = {name: tag_id for tag_id, name in db.execute("SELECT id, name FROM tags")}
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise ValueError(f"unknown tag{'s' * (len(unknown) > 1)}: {', '.join(unknown)} (see `hecha tags`)")
-    return list(dict.fromkeys(known[n] for n in names))
-
-
-def _require_tag(db: Database, name: str) -> Tag:
-    """The tag called `name`, or ValueError."""
-    for tag in list_tags(db):
-        if tag.name == name:
-            return tag
-    raise ValueError(f"no tag named {name!r} (see `hecha tags`)")
-
-
-def _check_name(name: str) -> str:
-    """A tag name stripped; ValueError if empty, too long, or with spaces, commas or semicolons."""
-    name = strip_controls(str(name)).strip()
-    if not name:
-        raise ValueError("a tag name cannot be empty")
-    if len(name) > 40 or _NAME_FORBIDDEN.search(name):
-        raise ValueError(f"bad tag name {name!r}: at most 40 characters, no spaces, commas or semicolons")
-    return name
-
-
-def _check_color(color: str) -> str:
-    """A colour as lower-case #rrggbb; ValueError otherwise."""
-    if not isinstance(color, str) or not _COLOR.fullmatch(color.strip()):
-        raise ValueError(f"bad colour {color!r}: write it as #rrggbb, e.g. #5fafff")
-    return color.strip().lower()
-
-
-def _check_key(key: str | None) -> str | None:
-    """A hotkey: one visible character, or None/"" for none; ValueError otherwise."""
-    if key is None or key == "":
-        return None
-    if len(key) != 1 or not key.isprintable() or key.isspace():
-        raise ValueError(f"bad key {key!r}: a tag key is one visible character")
-    return key
-
-
-def _check_unique(tags: list[Tag], *, name: str | None, key: str | None) -> None:
-    """ValueError if another tag already has this name or key."""
-    for tag in tags:
-        if name is not None and tag.name == name:
-            raise ValueError(f"there is already a tag named {name!r}")
-        if key is not None and tag.key == key:
-            raise ValueError(f"key {key!r} is already used by tag {tag.name!r}")
-
 
 # ---------------------------------------------------------------- claims
 def new_claim_id() -> str:
@@ -232,7 +87,7 @@ def add_claim(
              text[end : end + CONTEXT], digest, clean_note(note), status, stamp, stamp],
         )
         _link_tags(db, claim_id, ids)
-        _log(db, claim_id, stamp, "created", None, status)
+        log_change(db, claim_id, stamp, "created", None, status)
     return _require(db, claim_id)
 
 
@@ -257,7 +112,7 @@ def _apply_status_note(db: Database, old: Claim, stamp: str, note: str | None, s
     for field, value in (("status", status), ("note", None if note is None else clean_note(note))):
         if value is not None and value != getattr(old, field):
             db.execute(f"UPDATE claims SET {field} = ? WHERE id = ?", [value, old.id])
-            _log(db, old.id, stamp, field, getattr(old, field), value)
+            log_change(db, old.id, stamp, field, getattr(old, field), value)
             changed += 1
     return changed
 
@@ -269,7 +124,7 @@ def _apply_tags(db: Database, old: Claim, stamp: str, names: tuple[str, ...]) ->
         return 0
     db.execute("DELETE FROM claim_tags WHERE claim_id = ?", [old.id])
     _link_tags(db, old.id, ids)
-    _log(db, old.id, stamp, "tags", TAG_SEPARATOR.join(old.tags), TAG_SEPARATOR.join(_tag_names(db, old.id)))
+    log_change(db, old.id, stamp, "tags", TAG_SEPARATOR.join(old.tags), TAG_SEPARATOR.join(tag_names(db, old.id)))
     return 1
 
 
@@ -387,11 +242,6 @@ def _context_score(claim: Claim, text: str, at: int) -> int:
     return score
 
 
-def clean_note(note: str) -> str:
-    """A note as stored: no terminal control characters, no surrounding blank space."""
-    return strip_controls(str(note)).strip()
-
-
 # ---------------------------------------------------------------- helpers
 _SELECT = """
 SELECT c.id, c.article_id, c.start, c.[end], c.quote, c.prefix, c.suffix, c.text_hash, c.note,
@@ -415,14 +265,6 @@ def _select(db: Database, where: str, params: list) -> list[Claim]:
     for claim_id, name in db.execute(_SELECT_TAGS.format(where=where), params) if rows else ():
         tags.setdefault(claim_id, []).append(name)
     return [Claim(*row[:10], tuple(tags.get(row[0], ())), *row[10:]) for row in rows]
-
-
-def _tag_names(db: Database, claim_id: str) -> list[str]:
-    """One claim's tag names, in tag order."""
-    return [row[0] for row in db.execute(
-        "SELECT t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = ? ORDER BY t.ord, t.id",
-        [claim_id],
-    )]
 
 
 def _require(db: Database, claim_id: str) -> Claim:
@@ -459,11 +301,3 @@ def _link_tags(db: Database, claim_id: str, ids: list[int]) -> None:
     """Attach tags to a claim."""
     for tag_id in ids:
         db.execute("INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) VALUES (?, ?)", [claim_id, tag_id])
-
-
-def _log(db: Database, claim_id: str, stamp: str, field: str, old: str | None, new: str | None) -> None:
-    """Append one entry to a claim's history."""
-    db.execute(
-        "INSERT INTO claim_history (claim_id, at, field, old, new) VALUES (?, ?, ?, ?, ?)",
-        [claim_id, stamp, field, old, new],
-    )

@@ -10,6 +10,7 @@ Each match is then checked and valued by a small function for its family.
 The scan runs on an ASCII-digit copy of the text (`numerals.to_ascii` keeps
 every offset), so full-width digits and raw or cleaned punctuation all work.
 Regexes here never use `\\b` or `\\w` boundaries: Han characters are `\\w`.
+The date patterns and their ISO form live in `dates`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 
 from . import numerals
-from .numerals import Number, is_approximate, parse_chinese_integer, parse_number, plain
+from .dates import DATE, LUNAR, SEP, YEAR, YMD, date_iso, iso_point  # date_iso is also imported from here
+from .numerals import Number, is_approximate, parse_number, plain
 
 EXTRACTOR_VERSION = "2"  # bump whenever a rule change alters any output
 KINDS = ("percent", "money", "quantity", "measure", "date", "duration", "rank", "multiple", "number")
@@ -93,7 +95,6 @@ _NUM_C = (
     r"(?:点[零〇一二三四五六七八九]+)?"
 )
 _NUM = rf"(?:{_NUM_A}|{_NUM_C})"
-_SEP = r"(?:至|到|~|-|—{1,2}|–|〜)"
 _UNIT = (
     "(?:"
     + "|".join(
@@ -110,27 +111,8 @@ _PER = rf"(?P<per>/(?:{_alternation(_CURRENCY_PER)}))?"
 _TAIL = r"(?:以上|以下|左右|以内|之内|上下(?![游级班车楼]))"
 
 _QTY = (
-    rf"(?P<n1>{_NUM})(?:(?P<u1>{_UNIT})?{_SEP}(?P<n2>{_NUM}))?(?P<ap>[余多来])?"
+    rf"(?P<n1>{_NUM})(?:(?P<u1>{_UNIT})?{SEP}(?P<n2>{_NUM}))?(?P<ap>[余多来])?"
     rf"(?:(?P<u>{_UNIT}){_PER}|(?<=[0-9万亿]))(?P<tail>{_TAIL})?"
-)
-
-# ----------------------------------------------------------------- dates
-_Y = r"(?:1[89]|2[01])[0-9]{2}"
-_M = r"(?:1[0-2]|0?[1-9])"
-_D = r"(?:3[01]|[12][0-9]|0?[1-9])"
-_QTR = r"(?:第?[一二三四1-4]季度|前[一二三1-3]季度|[上下]半年)"
-_MD = rf"{_M}月(?:份|{_D}[日号])?"
-_PT = rf"(?:{_Y}年(?:度|{_MD}|{_QTR})?|{_QTR}|{_MD}|{_D}日)"
-_MC = r"(?:十[一二]?|[一二三四五六七八九])"
-_DC = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-_DATE = (
-    rf"{_Y}年{_M}{_SEP}{_M}月|(?:{_Y}年)?{_M}月{_D}{_SEP}{_D}日"  # 2022年1-8月, 4月15至16日
-    rf"|{_PT}(?:{_SEP}{_PT})?|(?:{_Y}|{_M}|{_D}){_SEP}{_PT}"
-    rf"|[〇零○一二三四五六七八九]{{4}}年(?:{_MC}月(?:{_DC}[日号])?)?|{_MC}月(?:{_DC}[日号]|份)"
-)
-_LUNAR = (
-    rf"(?:[正腊冬]月|{_MC}月(?=初))(?:初[一二三四五六七八九十]|十[一二三四五六七八九]"
-    r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)|大年初[一二三四五六七八九十]"
 )
 
 # ----------------------------------------------------------------- traps
@@ -158,14 +140,13 @@ _RANK = r"第(?:[0-9]+|[零〇一二三四五六七八九十百千两]+)(?:位|�
 _PERCENT = rf"[百千]分之(?:{_NUM_C}|{_ARABIC})|一半(?:{_TAIL})?"
 _MULTIPLE = r"翻了?(?:[一两二三四五]番|番)"
 _FRACTION = rf"[一二三四五六七八九十两]+分之{_NUM_C}"
-_YMD = rf"{_Y}(?P<ymdsep>[-/.]){_M}(?P=ymdsep){_D}(?![0-9])"
 _HALF = r"半(?:个多?(?:月|小时|钟头|世纪)|小时|天|年(?![度报刊]))"
 
 # Every alternative starts with one of these; testing it first makes the scan skip
 # ordinary text quickly (each named group otherwise defeats the engine's fast path).
 _FIRST = r"[0-9A-Za-z“‘「〇零○一二三四五六七八九十百千万亿两数几上下前第正腊冬大翻半]"
 _SCAN = re.compile(
-    rf"(?={_FIRST})(?:(?P<trap>{_TRAP})|(?P<ymd>{_YMD})|(?P<date>{_DATE})|(?P<lunar>{_LUNAR})|(?P<rank>{_RANK})"
+    rf"(?={_FIRST})(?:(?P<trap>{_TRAP})|(?P<ymd>{YMD})|(?P<date>{DATE})|(?P<lunar>{LUNAR})|(?P<rank>{_RANK})"
     rf"|(?P<percent>{_PERCENT})|(?P<fraction>{_FRACTION})|(?P<multiple>{_MULTIPLE})|(?P<half>{_HALF})|(?P<qty>{_QTY}))"
 )
 
@@ -200,73 +181,6 @@ def qualifier_before(text: str, start: int) -> str | None:
     if word in _NOT_QUALIFIER and before and before in _NOT_QUALIFIER[word]:
         return None
     return word
-
-
-# ------------------------------------------------------------------ dates
-_DATE_TOKEN = re.compile(
-    r"(?P<q>第?[一二三四1-4]季度|前[一二三1-3]季度|[上下]半年)|(?P<sep>至|到|~|-|—{1,2}|–|〜)"
-    r"|(?P<num>[0-9]+|[〇零○一二三四五六七八九十廿]+)(?P<unit>年度?|月份?|[日号])?"
-)
-_QUARTER_MONTHS = {"上半年": (1, 6), "下半年": (7, 12)}
-
-
-def _int_of(text: str) -> int | None:
-    """ASCII or Chinese digits of a date part as an int."""
-    return int(text) if text.isascii() else parse_chinese_integer(text.replace("廿", "二十"))
-
-
-def _quarter(text: str) -> tuple[int, int]:
-    """一季度 → (1, 3); 前三季度 → (1, 9); 上半年 → (1, 6)."""
-    if text in _QUARTER_MONTHS:
-        return _QUARTER_MONTHS[text]
-    digit = text.strip("第前季度")
-    n = int(digit) if digit.isascii() else parse_chinese_integer(digit) or 1
-    return (1, 3 * n) if text.startswith("前") else (3 * n - 2, 3 * n)
-
-
-def _date_parts(text: str) -> list[dict]:
-    """Split a date expression into its points: [{'y': 2022, 'm': 1}, {'m': 8}]."""
-    parts: list[dict] = [{}]
-    for tok in _DATE_TOKEN.finditer(text):
-        if tok.group("sep"):
-            parts.append({})
-        elif tok.group("q"):
-            parts[-1]["q"] = _quarter(tok.group("q"))
-        else:
-            field = {"年": "y", "月": "m", "日": "d", "号": "d"}.get((tok.group("unit") or "?")[0], "bare")
-            parts[-1][field] = _int_of(tok.group("num"))
-    return parts
-
-
-def _iso_point(y: int | None, m: int | None, d: int | None) -> str:
-    """ISO text for a point: 2024-03-18, 2024-03, 2024, --03-18, --03, ---18."""
-    if y is not None:
-        return f"{y:04d}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if m and d else "")
-    if m is not None:
-        return f"--{m:02d}" + (f"-{d:02d}" if d else "")
-    return f"---{d:02d}" if d else ""
-
-
-def date_iso(text: str) -> str | None:
-    """ISO text for a date expression; a range as 'start/end'; None if unreadable."""
-    parts = _date_parts(numerals.to_ascii(text))
-    first = parts[0]
-    if len(parts) == 1:
-        if "q" in first:
-            m1, m2 = first["q"]
-            return f"{_iso_point(first.get('y'), m1, None)}/{_iso_point(first.get('y'), m2, None)}"
-        return _iso_point(first.get("y"), first.get("m"), first.get("d")) or None
-    second = parts[1]
-    if "bare" in first:  # 1至11月, 15至16日, 2021-2025年, 2022年1-8月
-        field = next((f for f in "dmy" if f in second), "y")
-        higher = {k: v for k, v in second.items() if k in "ymd" and "ymd".index(k) < "ymd".index(field)}
-        first = {**higher, **{k: v for k, v in first.items() if k != "bare"}, field: first["bare"]}
-    for field, inherit in (("d", "m"), ("m", "y"), ("d", "y")):
-        if field in second and inherit not in second and inherit in first:
-            second = {**second, inherit: first[inherit]}
-    start = _iso_point(first.get("y"), first.get("m"), first.get("d"))
-    end = _iso_point(second.get("y"), second.get("m"), second.get("d"))
-    return f"{start}/{end}" if start and end else None
 
 
 # --------------------------------------------------------------- handlers
@@ -326,7 +240,7 @@ def _fraction(text: str, m: re.Match, start: int) -> Figure | None:
 def _ymd(text: str, m: re.Match, start: int) -> Figure | None:
     """2024-03-18, 2024/3/18, 2024.3.18: a date written with separators."""
     y, mo, d = re.split(r"[-/.]", m.group())
-    return Figure(start, m.end(), text[start : m.end()], "date", iso=_iso_point(int(y), int(mo), int(d)))
+    return Figure(start, m.end(), text[start : m.end()], "date", iso=iso_point(int(y), int(mo), int(d)))
 
 
 def _multiple(text: str, m: re.Match, start: int) -> Figure | None:
@@ -347,7 +261,7 @@ def _bare(text: str, m: re.Match, start: int, qual: str | None) -> Figure | None
     n1, n2 = m.group("n1"), m.group("n2")
     end = m.end()
     if n2:
-        if re.fullmatch(_Y, n1) and re.fullmatch(_Y, n2):
+        if re.fullmatch(YEAR, n1) and re.fullmatch(YEAR, n2):
             return Figure(start, end, text[start:end], "date", iso=f"{n1}/{n2}")
         return None
     value = parse_number(n1)
@@ -360,7 +274,7 @@ def _bare(text: str, m: re.Match, start: int, qual: str | None) -> Figure | None
     if n1[-1] in "万亿":
         return Figure(start, end, text[start:end], "number", value, qualifier=qual)
     after = text[end] if end < len(text) else " "
-    if m.group("tail") or not re.fullmatch(_Y, n1) or after in _YEAR_FOLLOWERS_NOT:
+    if m.group("tail") or not re.fullmatch(YEAR, n1) or after in _YEAR_FOLLOWERS_NOT:
         return None
     if after.isascii() and after.isalnum():
         return None

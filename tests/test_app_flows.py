@@ -344,3 +344,49 @@ async def test_claims_from_another_connection_show_when_a_screen_is_shown_again(
         await pilot.press("c")
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "review")
         assert app.screen.query_one(DataTable).row_count == 1
+
+
+async def test_tags_can_be_added_renamed_recoloured_and_rekeyed_in_the_app(library):
+    from tui.screens.dialogs.ask import AskDialog
+    from tui.screens.tags import TagsScreen
+
+    app = HechaApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count > 0, "library rows")
+        await pilot.press("T")
+        await until(pilot, lambda: isinstance(app.screen, TagsScreen), "tags screen")
+
+        async def answer(key: str, text: str) -> None:
+            await pilot.press(key)
+            await until(pilot, lambda: isinstance(app.screen, AskDialog), "ask dialog")
+            app.screen.query_one("#answer").value = text
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, TagsScreen), "tags screen again")
+
+        await answer("a", "来源")
+        await answer("r", "出处")
+        await answer("c", "#123456")
+        await answer("k", "9")
+        await pilot.press("k")
+        await until(pilot, lambda: isinstance(app.screen, AskDialog), "ask dialog")
+        app.screen.query_one("#answer").value = "1"  # taken by 数据: refused, dialog stays
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AskDialog) and "1" in str(app.screen.query_one("#hint").render())
+        await pilot.press("escape")
+    tag = next(t for t in store.list_tags(store.open_db(library)) if t.name == "出处")
+    assert (tag.color, tag.key) == ("#123456", "9")
+
+
+async def test_mouse_drag_selects_text(library):
+    app = HechaApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_first_article(pilot)
+        line = next(n for n, ln in enumerate(view.doc.lines) if ln.block >= 0 and view.doc.article.blocks[ln.block].kind == "paragraph")
+        await pilot.mouse_down(ArticleView, offset=(2, line))
+        await pilot.hover(ArticleView, offset=(12, line))
+        await pilot.mouse_up(ArticleView, offset=(12, line))
+        assert view.selection is not None
+        start, end = view.selection
+        assert view.doc.text(start, end) == view.doc.article.text[view.doc.lines[line].start :][: end - start]
+        assert 4 <= end - start <= 6  # ten cells of Han text

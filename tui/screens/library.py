@@ -14,6 +14,7 @@ import store
 from ..widgets.columns import set_columns
 from .reader import ReaderScreen
 from .review import ReviewScreen
+from .tags import TagsScreen
 
 COLUMNS = (("", "unread", 1), ("Title", "title", 0), ("Source", "source", 26), ("Chars", "chars", 7),
            ("Figures", "figures", 7), ("Claims", "claims", 6))
@@ -40,6 +41,7 @@ class LibraryScreen(Screen):
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("s", "sort", "Sort"),
         Binding("c", "review", "Claims"),
+        Binding("T", "tags", "Tags", key_display="T"),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -193,6 +195,10 @@ class LibraryScreen(Screen):
     def action_review(self) -> None:
         """Open the review screen over every claim."""
         self.app.push_screen(ReviewScreen(self.db_path))
+
+    def action_tags(self) -> None:
+        """Manage the tags."""
+        self.app.push_screen(TagsScreen(self.db_path))
 
     def action_cursor(self, step: int) -> None:
         """j/k: move through the table."""

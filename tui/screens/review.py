@@ -57,6 +57,7 @@ class ReviewScreen(Screen):
         yield Header()
         yield Input(placeholder="Search quotes, notes and titles", id="search")
         yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+        yield Static(id="detail")
         yield Static(id="review-status")
         yield Footer()
 
@@ -98,6 +99,7 @@ class ReviewScreen(Screen):
         if keep in ids:
             table.move_cursor(row=ids.index(keep), animate=False)
         self._update_status(text)
+        self._show_detail()
 
     def _update_status(self, text: str | None) -> None:
         open_count = sum(c.status == "open" for c in self.claims)
@@ -173,6 +175,22 @@ class ReviewScreen(Screen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a row opens the claim."""
         self.action_open()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the note and history of the claim under the cursor."""
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        claim = self._current()
+        detail = Text()
+        if claim is not None:
+            detail.append(f"{claim.article_title} · {claim.source} · {claim.start}–{claim.end}\n", style="dim")
+            detail.append("Note: ", style="bold")
+            detail.append((claim.note or "—") + "\n")
+            for entry in store.claim_history(self.db, claim.id)[-3:]:
+                change = f"{entry.old or '—'} → {entry.new or '—'}" if entry.field != "created" else entry.new or ""
+                detail.append(f"{entry.at.replace('T', ' ')[:16]}  {entry.field}: {change}\n", style="dim")
+        self.query_one("#detail", Static).update(detail)
 
     def action_export(self) -> None:
         """Export the claims shown (same filters) to a file."""

@@ -1,0 +1,101 @@
+"""Dates in Chinese text: the patterns the figure scan uses for them, and their ISO form.
+
+Split out of `figures` to keep that module to the figure rules. This module
+knows nothing of `Figure`: it gives regex pieces (YEAR, DATE, LUNAR, YMD, SEP)
+for `figures` to build its scan from, and `date_iso`/`iso_point` to turn a
+matched date (2022年1月至8月, 一季度, 二〇二四年三月) into ISO 8601 text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import numerals
+from .numerals import parse_chinese_integer
+
+# The separator of a range (3至5, 2021-2025); figures uses it for number ranges too.
+SEP = r"(?:至|到|~|-|—{1,2}|–|〜)"
+
+YEAR = r"(?:1[89]|2[01])[0-9]{2}"
+_M = r"(?:1[0-2]|0?[1-9])"
+_D = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_QTR = r"(?:第?[一二三四1-4]季度|前[一二三1-3]季度|[上下]半年)"
+_MD = rf"{_M}月(?:份|{_D}[日号])?"
+_PT = rf"(?:{YEAR}年(?:度|{_MD}|{_QTR})?|{_QTR}|{_MD}|{_D}日)"
+_MC = r"(?:十[一二]?|[一二三四五六七八九])"
+_DC = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+DATE = (
+    rf"{YEAR}年{_M}{SEP}{_M}月|(?:{YEAR}年)?{_M}月{_D}{SEP}{_D}日"  # 2022年1-8月, 4月15至16日
+    rf"|{_PT}(?:{SEP}{_PT})?|(?:{YEAR}|{_M}|{_D}){SEP}{_PT}"
+    rf"|[〇零○一二三四五六七八九]{{4}}年(?:{_MC}月(?:{_DC}[日号])?)?|{_MC}月(?:{_DC}[日号]|份)"
+)
+LUNAR = (
+    rf"(?:[正腊冬]月|{_MC}月(?=初))(?:初[一二三四五六七八九十]|十[一二三四五六七八九]"
+    r"|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)|大年初[一二三四五六七八九十]"
+)
+YMD = rf"{YEAR}(?P<ymdsep>[-/.]){_M}(?P=ymdsep){_D}(?![0-9])"
+
+_DATE_TOKEN = re.compile(
+    r"(?P<q>第?[一二三四1-4]季度|前[一二三1-3]季度|[上下]半年)|(?P<sep>至|到|~|-|—{1,2}|–|〜)"
+    r"|(?P<num>[0-9]+|[〇零○一二三四五六七八九十廿]+)(?P<unit>年度?|月份?|[日号])?"
+)
+_QUARTER_MONTHS = {"上半年": (1, 6), "下半年": (7, 12)}
+
+
+def _int_of(text: str) -> int | None:
+    """ASCII or Chinese digits of a date part as an int."""
+    return int(text) if text.isascii() else parse_chinese_integer(text.replace("廿", "二十"))
+
+
+def _quarter(text: str) -> tuple[int, int]:
+    """一季度 → (1, 3); 前三季度 → (1, 9); 上半年 → (1, 6)."""
+    if text in _QUARTER_MONTHS:
+        return _QUARTER_MONTHS[text]
+    digit = text.strip("第前季度")
+    n = int(digit) if digit.isascii() else parse_chinese_integer(digit) or 1
+    return (1, 3 * n) if text.startswith("前") else (3 * n - 2, 3 * n)
+
+
+def _date_parts(text: str) -> list[dict]:
+    """Split a date expression into its points: [{'y': 2022, 'm': 1}, {'m': 8}]."""
+    parts: list[dict] = [{}]
+    for tok in _DATE_TOKEN.finditer(text):
+        if tok.group("sep"):
+            parts.append({})
+        elif tok.group("q"):
+            parts[-1]["q"] = _quarter(tok.group("q"))
+        else:
+            field = {"年": "y", "月": "m", "日": "d", "号": "d"}.get((tok.group("unit") or "?")[0], "bare")
+            parts[-1][field] = _int_of(tok.group("num"))
+    return parts
+
+
+def iso_point(y: int | None, m: int | None, d: int | None) -> str:
+    """ISO text for a point: 2024-03-18, 2024-03, 2024, --03-18, --03, ---18."""
+    if y is not None:
+        return f"{y:04d}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if m and d else "")
+    if m is not None:
+        return f"--{m:02d}" + (f"-{d:02d}" if d else "")
+    return f"---{d:02d}" if d else ""
+
+
+def date_iso(text: str) -> str | None:
+    """ISO text for a date expression; a range as 'start/end'; None if unreadable."""
+    parts = _date_parts(numerals.to_ascii(text))
+    first = parts[0]
+    if len(parts) == 1:
+        if "q" in first:
+            m1, m2 = first["q"]
+            return f"{iso_point(first.get('y'), m1, None)}/{iso_point(first.get('y'), m2, None)}"
+        return iso_point(first.get("y"), first.get("m"), first.get("d")) or None
+    second = parts[1]
+    if "bare" in first:  # 1至11月, 15至16日, 2021-2025年, 2022年1-8月
+        field = next((f for f in "dmy" if f in second), "y")
+        higher = {k: v for k, v in second.items() if k in "ymd" and "ymd".index(k) < "ymd".index(field)}
+        first = {**higher, **{k: v for k, v in first.items() if k != "bare"}, field: first["bare"]}
+    for field, inherit in (("d", "m"), ("m", "y"), ("d", "y")):
+        if field in second and inherit not in second and inherit in first:
+            second = {**second, inherit: first[inherit]}
+    start = iso_point(first.get("y"), first.get("m"), first.get("d"))
+    end = iso_point(second.get("y"), second.get("m"), second.get("d"))
+    return f"{start}/{end}" if start and end else None

@@ -34,7 +34,10 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Markdown characters escaped everywhere in user text: emphasis, code, links, images,
 # HTML, entities, tables, strikethrough, autolinks (: and .), headings and lists.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&:=])")
+# Escaped anywhere: what can start emphasis, code, links, HTML, tables or autolinks.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&:])")
+# Escaped at the start of a line only: list, heading-underline and numbered-list markers.
+_MD_LINE_START = re.compile(r"^(?:[-+](?=\s)|\d+[.)](?=\s|$)|[-=](?=[-=]*\s*$))")
 
 
 def claim_records(db: Database, *, status: str | None = None, tag: str | None = None) -> list[dict]:
@@ -203,4 +206,5 @@ def md_escape(text: str) -> str:
     """User text safe to put in Markdown: specials backslash-escaped, controls gone, lines left-trimmed."""
     text = strip_controls(text).replace("\t", " ")
     lines = [line.strip() for line in text.split("\n")]
-    return "\n".join(_MD_SPECIAL.sub(r"\\\1", line) for line in lines)
+    escaped = (_MD_SPECIAL.sub(r"\\\1", line) for line in lines)
+    return "\n".join(_MD_LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], line) for line in escaped)

@@ -85,7 +85,7 @@ def test_export_to_a_file_reports_where_and_how_many(cli, claims, tmp_path):
     code, out, err = cli("export", "--format", "md", "--status", "open", "-o", str(target))
     assert code == 0 and out == ""
     assert err.strip() == f"Wrote 1 claim to {target} (md)."
-    assert "> 增长7\\.7%" in target.read_text(encoding="utf-8")
+    assert "> 增长7.7%" in target.read_text(encoding="utf-8")
 
 
 def test_export_errors_are_one_line(cli, claims, tmp_path):

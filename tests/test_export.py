@@ -148,17 +148,19 @@ def test_csv_of_a_record_with_a_formula_in_every_text_field():
 def test_markdown_groups_by_article_and_escapes_user_text(claims_db):
     text = store.export_claims(claims_db, "md")
     assert text.count("\n## ") == 2 and "## 前三季度经济运行\\*稳中向好\\*" in text
-    assert "Source: 采访\\[2024\\]\\.md · article 2" in text
-    assert "[链接](" not in text and "\\[链接\\]\\(http\\://evil\\.example\\)" in text
+    assert "Source: 采访\\[2024\\].md · article 2" in text
+    assert "[链接](" not in text and "\\[链接\\](http\\://evil.example)" in text
     assert "<b>" not in text and "\\<b\\>" in text
     assert "\n  \\# 不是标题" in text and "\n# 不是标题" not in text
     assert "\\*\\*地级市\\*\\*\\_排名\\_" in text
-    assert "> 前三季度国内生产总值同比增长5\\.2%" in text
+    assert "> 前三季度国内生产总值同比增长5.2%" in text
 
 
 @pytest.mark.parametrize("raw, escaped", [
-    ("[x](http://e.com)", "\\[x\\]\\(http\\://e\\.com\\)"),
-    ("![img](a)", "\\!\\[img\\]\\(a\\)"),
+    ("[x](http://e.com)", "\\[x\\](http\\://e.com)"),
+    ("![img](a)", "!\\[img\\](a)"),
+    ("增长7.7%，列第2.", "增长7.7%，列第2."),
+    ("---", "\\---"),
     ("<script>", "\\<script\\>"),
     ("`code`", "\\`code\\`"),
     ("a|b", "a\\|b"),

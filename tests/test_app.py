@@ -23,7 +23,7 @@ async def test_first_run_imports_the_bundled_articles(db_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_rows(pilot, 20)
         status = str(app.screen.query_one("#status", Static).render())
-        assert "First run: imported the 20 bundled sample articles" in status
+        assert "first run: imported the 20 bundled sample articles" in status
     db = store.open_db(db_path)
     assert store.count_articles(db) == 20
 
@@ -35,7 +35,7 @@ async def test_second_run_does_not_import_again(db_path):
     app = HechaApp(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_rows(pilot, 20)
-        assert "First run" not in str(app.screen.query_one("#status", Static).render())
+        assert "first run" not in str(app.screen.query_one("#status", Static).render())
 
 
 async def test_arrows_and_jk_move_through_the_library(db_path):

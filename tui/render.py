@@ -29,13 +29,19 @@ def block_text(block: BlockView, figures: Sequence[Figure] = ()) -> Text:
     return text + body
 
 
-def legend(kinds: Sequence[str] | None = None) -> Text:
-    """A line naming each figure kind in its own style."""
-    line = Text("")
+def legend(kinds: Sequence[str] | None = None, width: int | None = None) -> Text:
+    """Each figure kind named in its own style; with `width`, chips never split across lines."""
+    line, used = Text(""), 0
     for kind in kinds or FIGURE_STYLES:
-        if line:
+        chip = Text(f" {FIGURE_LABELS[kind]} {kind} ", style=figure_style(kind))
+        if used and width and used + 2 + chip.cell_len > width:
+            line.append("\n")
+            used = 0
+        elif used:
             line.append("  ")
-        line.append(f" {FIGURE_LABELS[kind]} {kind} ", style=figure_style(kind))
+            used += 2
+        line.append_text(chip)
+        used += chip.cell_len
     return line
 
 

@@ -16,7 +16,7 @@ from .reader import ReaderScreen
 from .review import ReviewScreen
 from .tags import TagsScreen
 
-COLUMNS = (("", "unread", 1), ("Title", "title", 0), ("Source", "source", 26), ("Chars", "chars", 7),
+COLUMNS = (("", "unread", 1), ("Title", "title", 0), ("Source", "source", -26), ("Chars", "chars", 7),
            ("Figures", "figures", 7), ("Claims", "claims", 6))
 
 
@@ -45,6 +45,8 @@ class LibraryScreen(Screen):
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("home", "edge(-1)", "First article", show=False, priority=True),
+        Binding("end", "edge(1)", "Last article", show=False, priority=True),
     ]
 
     def __init__(self, db_path: str):
@@ -86,10 +88,17 @@ class LibraryScreen(Screen):
             self.load_library()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide Clear filter when there is none."""
+        """Hide Clear filter when there is none; Home/End belong to the filter box while it has focus."""
         if action == "clear_filter":
             return bool(self.query_one("#filter", Input).value) or None
+        if action == "edge":
+            return not isinstance(self.focused, Input)
         return True
+
+    def action_edge(self, step: int) -> None:
+        """Home/End: first or last article."""
+        table = self.query_one(DataTable)
+        table.move_cursor(row=0 if step < 0 else len(self.shown) - 1, animate=False)
 
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
@@ -106,7 +115,7 @@ class LibraryScreen(Screen):
         """Keep the loaded list; say so when the sample articles were just imported."""
         self.articles = articles
         if report is not None:
-            self.first_run_note = f"First run: imported the {report.articles} bundled sample articles. "
+            self.first_run_note = f"first run: imported the {report.articles} bundled sample articles"
             self.notify(f"Imported {report.articles} sample articles from {report.files} files.")
         self.refill()
 
@@ -132,8 +141,10 @@ class LibraryScreen(Screen):
             return
         table = self.query_one(DataTable)
         chunk = FIRST_ROWS if start == 0 else MORE_ROWS
+        wide = len(table.columns) == len(COLUMNS)
         for a in self.shown[start : start + chunk]:
-            table.add_row(*_cells(a), key=str(a.id))
+            cells = _cells(a)
+            table.add_row(*(cells if wide else cells[:2] + cells[3:]), key=str(a.id))
         end = start + chunk
         if start <= cursor < end and cursor:
             table.move_cursor(row=cursor, animate=False)
@@ -142,10 +153,10 @@ class LibraryScreen(Screen):
 
     def _update_status(self, query: str) -> None:
         unread = sum(not a.read for a in self.shown)
-        status = f"{self.first_run_note}{len(self.shown)} of {len(self.articles)} articles · {unread} unread"
-        status += f" · sorted by {self.sort}"
+        status = f"{len(self.shown)} of {len(self.articles)} articles · {unread} unread · sorted by {self.sort}"
         if query:
             status += f" · filter: {query}"
+        status += f" · {self.first_run_note}" if self.first_run_note else ""
         self.query_one("#status", Static).update(Text(status))
 
     def _current_id(self) -> int | None:

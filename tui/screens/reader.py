@@ -94,10 +94,20 @@ class ReaderScreen(Screen):
         bar.append(f"  {article.source}", style="dim")
         self.query_one("#title-bar", Static).update(bar)
         kinds = sorted({f.kind for f in self.doc.figures}, key=list(store.KINDS).index)
-        self.query_one("#legend", Static).update(legend(kinds) if kinds else Text("no figures", style="dim"))
+        self._show_legend()
         self._fill_raw()
         self._fill_panel()
         self._update_status()
+
+    def _show_legend(self) -> None:
+        """The legend of the figure kinds in this article, packed to the screen width."""
+        kinds = sorted({f.kind for f in self.doc.figures}, key=list(store.KINDS).index)
+        width = max(self.size.width - 2, 20)
+        self.query_one("#legend", Static).update(legend(kinds, width) if kinds else Text("no figures", style="dim"))
+
+    def on_resize(self) -> None:
+        """Re-pack the legend."""
+        self._show_legend()
 
     def _fill_raw(self) -> None:
         """The original file text, read only while the raw pane is shown."""
@@ -135,10 +145,12 @@ class ReaderScreen(Screen):
     def _update_status(self) -> None:
         view = self.query_one(ArticleView)
         status = Text(" ")
-        if view.figure:
+        if view.figure and not view.selection:
             f = view.figure
             status.append(f"{FIGURE_LABELS[f.kind]} {f.kind}", style="bold")
-            status.append(f"  {f.text}  value {_number(f.value)}")
+            status.append(f"  {f.text}")
+            if f.value is not None:
+                status.append(f"  value {_number(f.value)}")
             if f.unit:
                 status.append(f"  unit {f.unit}")
             if f.low is not None:
@@ -146,7 +158,7 @@ class ReaderScreen(Screen):
             if f.qualifier:
                 status.append(f"  qualifier {f.qualifier}")
             if f.iso:
-                status.append(f"  {f.iso}")
+                status.append(f"  ISO {f.iso}")
         else:
             status.append(f"sentence {view.cursor + 1}/{len(self.doc.units)}")
             if view.selection:
@@ -177,7 +189,10 @@ class ReaderScreen(Screen):
         """Jump to the chosen claim or figure."""
         kind, start, end = (event.option.id or "::").split(":")
         view = self.query_one(ArticleView)
-        view.go_to(int(start), int(end), select=(kind == "claim"))
+        if kind == "figure":
+            view.show_figure(int(start))
+        else:
+            view.go_to(int(start), int(end), select=True)
         view.focus()
 
     # --- actions -------------------------------------------------------------

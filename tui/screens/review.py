@@ -15,8 +15,8 @@ from .dialogs.export import ExportDialog
 from ..widgets.columns import set_columns
 from .dialogs.note import NoteDialog
 
-COLUMNS = (("Status", "status", 12), ("Tags", "tags", 14), ("Quote", "quote", 0), ("Article", "article", 22),
-           ("Changed", "changed", 16))
+COLUMNS = (("Status", "status", 12), ("Tags", "tags", 12), ("Quote", "quote", 0), ("Article", "article", -22),
+           ("Changed", "changed", 11))
 STATUS_KEYS = {"o": "open", "h": "checking", "y": "true", "f": "false", "m": "misleading", "u": "unverifiable"}
 STATUS_STYLES = {
     "open": Style(bold=True),
@@ -42,6 +42,8 @@ class ReviewScreen(Screen):
         Binding("x", "export", "Export"),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
+        Binding("home", "edge(-1)", "First claim", show=False, priority=True),
+        Binding("end", "edge(1)", "Last claim", show=False, priority=True),
     ]
 
     def __init__(self, db_path: str):
@@ -89,12 +91,14 @@ class ReviewScreen(Screen):
         self.claims = store.list_claims(self.db, status=self.status, tag=self.tag, text=text)
         table = self.query_one(DataTable)
         table.clear()
+        wide = len(table.columns) == len(COLUMNS)
         for c in self.claims:
-            table.add_row(
+            cells = [
                 Text(c.status, style=STATUS_STYLES.get(c.status, Style())), Text(", ".join(c.tags)),
                 Text(c.quote.replace("\n", " ")), Text(c.article_title, style="dim"),
-                Text(c.updated_at.replace("T", " ")[:16], style="dim"), key=c.id,
-            )
+                Text(c.updated_at.replace("T", " ")[5:16], style="dim"),
+            ]
+            table.add_row(*(cells if wide else cells[:3] + cells[4:]), key=c.id)
         ids = [c.id for c in self.claims]
         if keep in ids:
             table.move_cursor(row=ids.index(keep), animate=False)
@@ -103,7 +107,7 @@ class ReviewScreen(Screen):
 
     def _update_status(self, text: str | None) -> None:
         open_count = sum(c.status == "open" for c in self.claims)
-        parts = [f"{len(self.claims)} claims", f"{open_count} open"]
+        parts = [f"{len(self.claims)} claim{'s' * (len(self.claims) != 1)}", f"{open_count} open"]
         parts += [f"status: {self.status}"] if self.status else []
         parts += [f"tag: {self.tag}"] if self.tag else []
         parts += [f"search: {text}"] if text else []
@@ -126,6 +130,8 @@ class ReviewScreen(Screen):
         store.update_claim(self.db, claim.id, status=status)
         following = store.next_open_claim(self.claims, claim.id)
         self.reload(keep=following.id if following else claim.id)
+        if following is None or following.id == claim.id:
+            self.notify("No open claims left in this list.")
 
     def action_note(self) -> None:
         """Edit the note of the claim under the cursor."""
@@ -205,6 +211,15 @@ class ReviewScreen(Screen):
             self.query_one(DataTable).focus()
             return
         self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Home/End belong to the search box while it has focus."""
+        return not (action == "edge" and isinstance(self.focused, Input))
+
+    def action_edge(self, step: int) -> None:
+        """Home/End: first or last row."""
+        table = self.query_one(DataTable)
+        table.move_cursor(row=0 if step < 0 else table.row_count - 1, animate=False)
 
     def action_cursor(self, step: int) -> None:
         """j/k: move through the table."""

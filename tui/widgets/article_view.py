@@ -95,6 +95,15 @@ class ArticleView(ScrollView, can_focus=True):
             self._set_selection((start, end))
         self._show_span(start, end or self.doc.units[self.cursor].end, center=True)
 
+    def show_figure(self, start: int) -> None:
+        """Make the figure that starts at `start` the current one, with the cursor on its sentence."""
+        figure = next((f for f in self.doc.figures if f.start == start), None)
+        if figure is not None:
+            self._set_cursor(self.doc.unit_at(figure.start))
+            self._set_figure(figure)
+            self._show_span(figure.start, figure.end, center=True)
+            self.post_message(self.Moved(self))
+
     def clear_selection(self) -> bool:
         """Drop the selection; return whether there was one."""
         had = self.selection is not None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -62,13 +62,13 @@ class TagDialog(ModalScreen):
 
     def compose(self) -> ComposeResult:
         """Title, quote, tag picker, note, status, key hints."""
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):
             yield Label(Text(self.dialog_title, style="bold"))
             yield Static(Text(_shorten(self.quote), style="italic"), id="quote")
             yield TagPicker(self.tags, set(self.chosen), id="tags")
             yield Input(value=self.note, placeholder="Note (Tab to reach, Enter saves)", id="note")
             yield StatusPicker(store.STATUSES, self.status, id="status")
-            yield Static(Text("number keys toggle tags · Tab: note, then status (←/→) · Enter save · Esc cancel", style="dim"))
+            yield Static(Text("1-9 toggle tags · Tab note, status (←/→) · Enter save · Esc cancel", style="dim"))
 
     def on_mount(self) -> None:
         """Focus the tags, so `t 1 Enter` tags a sentence."""
@@ -93,6 +93,6 @@ class TagDialog(ModalScreen):
         self.dismiss(None)
 
 
-def _shorten(quote: str, limit: int = 300) -> str:
-    """The quote, cut in the middle when it is very long."""
+def _shorten(quote: str, limit: int = 120) -> str:
+    """The quote, cut in the middle (with …) when it is long, so the dialog fits a small terminal."""
     return quote if len(quote) <= limit else quote[: limit // 2] + " … " + quote[-limit // 2 :]

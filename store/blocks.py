@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .dating import DATELINE
+
 KINDS = ("kicker", "title", "subtitle", "heading", "paragraph", "caption", "byline", "credit", "fragment")
 
 SHORT = 40  # a line this short with no sentence end is a title, heading or caption
@@ -95,8 +97,8 @@ def is_captionish(block: Block) -> bool:
 
 
 def is_credit(block: Block) -> bool:
-    """A photo or data credit line."""
-    return bool(CREDIT.match(block.text))
+    """A photo or data credit line, or a dateline (`2024年3月18日 星期一`)."""
+    return bool(CREDIT.match(block.text) or DATELINE.match(block.text))
 
 
 def is_byline(block: Block) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .clean import clean_text, strip_controls
+from .dating import publication_date
 from .db import immediate
 from .figure_store import save_figures
 from .layout import Article, split_page
@@ -81,7 +82,7 @@ def import_file(db: Database, source: SourceText, report: ImportReport) -> None:
             return
         source_id = _insert_source(db, source, digest)
         for article in articles:
-            _insert_article(db, source_id, article)
+            _insert_article(db, source_id, article, publication_date(source.path.name, (b.text for b in article.blocks)))
     report.files += 1
     report.articles += len(articles)
     report.chars += sum(len(a.text) for a in articles)
@@ -106,7 +107,7 @@ def _insert_source(db: Database, source: SourceText, digest: str) -> int:
     return source_id
 
 
-def _insert_article(db: Database, source_id: int, article: Article) -> None:
+def _insert_article(db: Database, source_id: int, article: Article, published: str | None = None) -> None:
     """Insert one article with its blocks and figures."""
     text = article.text
     article_id = db["articles"].insert(
@@ -114,7 +115,7 @@ def _insert_article(db: Database, source_id: int, article: Article) -> None:
             "source_id": source_id, "ord": article.order, "title": article.title,
             "kicker": article.first("kicker"), "subtitle": article.first("subtitle"),
             "byline": article.first("byline"), "text": text, "chars": len(text),
-            "text_hash": text_hash(text), "date": None, "read_at": None,
+            "text_hash": text_hash(text), "date": published, "read_at": None,
             "figures_version": None, "created_at": now(),
         }
     ).last_pk

@@ -146,6 +146,9 @@ def _classify(blocks: list[Block]) -> list[int]:
     walk = _Walk(blocks)
     index = 0
     while index < len(blocks):
+        if walk.page_start and blocks[index].kind == "credit":
+            index += 1  # a dateline or credit above the first title belongs to the first article
+            continue
         head_end = _try_head(walk, index) if walk.at_start else 0
         if head_end:
             index = head_end

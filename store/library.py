@@ -80,7 +80,7 @@ WHERE s.replaced_by IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article_id
 ORDER BY s.name, s.id, a.ord
 """
 
-SORTS = ("source", "title", "length", "figures", "claims", "unread")
+SORTS = ("source", "date", "title", "length", "figures", "claims", "unread")
 
 
 def list_articles(db: Database) -> list[ArticleSummary]:
@@ -105,7 +105,7 @@ def filter_articles(articles: list[ArticleSummary], query: str) -> list[ArticleS
 
 
 def sort_articles(articles: list[ArticleSummary], sort: str) -> list[ArticleSummary]:
-    """Articles in one of the SORTS orders (source order is the stored order)."""
+    """Articles in one of the SORTS orders (source order is the stored order; dates newest first)."""
     keys = {
         "source": lambda a: (a.source, a.ord),
         "title": lambda a: a.title,
@@ -114,6 +114,9 @@ def sort_articles(articles: list[ArticleSummary], sort: str) -> list[ArticleSumm
         "claims": lambda a: -a.claims,
         "unread": lambda a: a.read,
     }
+    if sort == "date":  # newest first, undated ones after them in source order
+        dated = sorted((a for a in articles if a.date), key=lambda a: (a.date, a.source, -a.ord), reverse=True)
+        return dated + sorted((a for a in articles if not a.date), key=keys["source"])
     return sorted(articles, key=keys[sort])
 
 

@@ -240,7 +240,7 @@ async def test_library_filter_and_sort(library):
         await pilot.press("enter", "escape")
         assert table.row_count == 20
         await pilot.press("s")
-        assert app.screen.sort == "title"
+        assert app.screen.sort == "date"
 
 
 async def test_next_and_previous_article(library):

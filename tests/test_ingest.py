@@ -73,11 +73,11 @@ def test_failure_half_way_leaves_nothing_of_that_file(db, monkeypatch):
     calls = {"n": 0}
     original = ingest._insert_article
 
-    def flaky(database, source_id, article):
+    def flaky(*args):
         calls["n"] += 1
         if calls["n"] == 3:
             raise sqlite3.OperationalError("disk I/O error")
-        original(database, source_id, article)
+        original(*args)
 
     monkeypatch.setattr(ingest, "_insert_article", flaky)
     with pytest.raises(sqlite3.OperationalError):
@@ -173,3 +173,13 @@ def test_two_connections_creating_the_database_at_once_do_not_collide(db_path):
         results = list(pool.map(open_and_import, range(4)))
     assert all(r > 0 for r in results)
     assert store.count_articles(open_db(db_path)) == 20
+
+
+def test_publication_date_from_dateline_or_file_name(db, tmp_path):
+    (tmp_path / "2024-03-18_要闻.txt").write_text("标题甲\n\n正文。", encoding="utf-8")
+    (tmp_path / "page.txt").write_text("2023年10月9日 星期一\n\n标题乙很长很长\n\n正文说2021年5月22日开工。", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("标题丙\n\n正文说2021年5月22日开工。", encoding="utf-8")
+    store.import_paths(db, [tmp_path])
+    dates = {a.title: a.date for a in store.list_articles(db)}
+    assert dates == {"标题甲": "2024-03-18", "标题乙很长很长": "2023-10-09", "标题丙": None}
+    assert [a.title for a in store.sort_articles(store.list_articles(db), "date")] == ["标题甲", "标题乙很长很长", "标题丙"]

@@ -16,21 +16,25 @@ from .reader import ReaderScreen
 from .review import ReviewScreen
 from .tags import TagsScreen
 
-COLUMNS = (("", "unread", 1), ("Title", "title", 0), ("Source", "source", -26), ("Chars", "chars", 7),
-           ("Figures", "figures", 7), ("Claims", "claims", 6))
+COLUMNS = (("", "unread", 1), ("Title", "title", 0), ("Source", "source", -26), ("Date", "date", -10),
+           ("Chars", "chars", 7), ("Figures", "figures", 7), ("Claims", "claims", 6))
 
 
 FIRST_ROWS = 120
 MORE_ROWS = 1500
 
 
-def _cells(a: store.ArticleSummary) -> tuple[Text, ...]:
-    """The table cells of one article (Text, never markup)."""
-    return (
-        Text("●" if not a.read else "", style="bold cyan"), Text(a.title), Text(a.source, style="dim"),
-        Text(f"{a.chars:,}", justify="right"), Text(str(a.figures), justify="right"),
-        Text(str(a.claims) if a.claims else "", justify="right"),
-    )
+def _cells(a: store.ArticleSummary) -> dict[str, Text]:
+    """The table cells of one article by column key (Text, never markup)."""
+    return {
+        "unread": Text("●" if not a.read else "", style="bold cyan"),
+        "title": Text(a.title),
+        "source": Text(a.source, style="dim"),
+        "date": Text(a.date or "", style="dim"),
+        "chars": Text(f"{a.chars:,}", justify="right"),
+        "figures": Text(str(a.figures), justify="right"),
+        "claims": Text(str(a.claims) if a.claims else "", justify="right"),
+    }
 
 
 class LibraryScreen(Screen):
@@ -141,10 +145,10 @@ class LibraryScreen(Screen):
             return
         table = self.query_one(DataTable)
         chunk = FIRST_ROWS if start == 0 else MORE_ROWS
-        wide = len(table.columns) == len(COLUMNS)
+        keys = [key.value for key in table.columns]
         for a in self.shown[start : start + chunk]:
             cells = _cells(a)
-            table.add_row(*(cells if wide else cells[:2] + cells[3:]), key=str(a.id))
+            table.add_row(*(cells[key] for key in keys), key=str(a.id))
         end = start + chunk
         if start <= cursor < end and cursor:
             table.move_cursor(row=cursor, animate=False)

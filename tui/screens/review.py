@@ -91,14 +91,16 @@ class ReviewScreen(Screen):
         self.claims = store.list_claims(self.db, status=self.status, tag=self.tag, text=text)
         table = self.query_one(DataTable)
         table.clear()
-        wide = len(table.columns) == len(COLUMNS)
+        keys = [key.value for key in table.columns]
         for c in self.claims:
-            cells = [
-                Text(c.status, style=STATUS_STYLES.get(c.status, Style())), Text(", ".join(c.tags)),
-                Text(c.quote.replace("\n", " ")), Text(c.article_title, style="dim"),
-                Text(c.updated_at.replace("T", " ")[5:16], style="dim"),
-            ]
-            table.add_row(*(cells if wide else cells[:3] + cells[4:]), key=c.id)
+            cells = {
+                "status": Text(c.status, style=STATUS_STYLES.get(c.status, Style())),
+                "tags": Text(", ".join(c.tags)),
+                "quote": Text(c.quote.replace("\n", " ")),
+                "article": Text(c.article_title, style="dim"),
+                "changed": Text(c.updated_at.replace("T", " ")[5:16], style="dim"),
+            }
+            table.add_row(*(cells[key] for key in keys), key=c.id)
         ids = [c.id for c in self.claims]
         if keep in ids:
             table.move_cursor(row=ids.index(keep), animate=False)

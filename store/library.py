@@ -29,6 +29,7 @@ class ArticleSummary:
     read: bool = False
     figures: int = 0
     claims: int = 0
+    current: bool = True
 
     def to_dict(self) -> dict:
         """The JSON shape of `hecha list --json`."""
@@ -74,7 +75,8 @@ class ArticleView:
 _SUMMARY_SQL = """
 SELECT a.id, a.title, s.name, a.kicker, a.byline, a.chars, a.ord, a.date, a.read_at IS NOT NULL,
        (SELECT count(*) FROM figures f WHERE f.article_id = a.id),
-       (SELECT count(*) FROM claims c WHERE c.article_id = a.id)
+       (SELECT count(*) FROM claims c WHERE c.article_id = a.id),
+       s.replaced_by IS NULL
 FROM articles a JOIN sources s ON s.id = a.source_id
 WHERE s.replaced_by IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id)
 ORDER BY s.name, s.id, a.ord
@@ -86,7 +88,7 @@ SORTS = ("source", "date", "title", "length", "figures", "claims", "unread")
 def list_articles(db: Database) -> list[ArticleSummary]:
     """Every current article, and older versions of changed files that carry claims."""
     return [
-        ArticleSummary(*row[:8], read=bool(row[8]), figures=row[9], claims=row[10])
+        ArticleSummary(*row[:8], read=bool(row[8]), figures=row[9], claims=row[10], current=bool(row[11]))
         for row in db.execute(_SUMMARY_SQL).fetchall()
     ]
 

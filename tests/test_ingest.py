@@ -183,3 +183,14 @@ def test_publication_date_from_dateline_or_file_name(db, tmp_path):
     dates = {a.title: a.date for a in store.list_articles(db)}
     assert dates == {"标题甲": "2024-03-18", "标题乙很长很长": "2023-10-09", "标题丙": None}
     assert [a.title for a in store.sort_articles(store.list_articles(db), "date")] == ["标题甲", "标题乙很长很长", "标题丙"]
+
+
+def test_older_version_with_claims_stays_listed_and_marked(db, tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("标题\n\n第一版的正文。", encoding="utf-8")
+    store.import_paths(db, [path])
+    store.add_claim(db, 1, 4, 8, ["数据"])
+    path.write_text("标题\n\n第二版的正文，改了。", encoding="utf-8")
+    store.import_paths(db, [path])
+    listed = {(a.id, a.current) for a in store.list_articles(db)}
+    assert listed == {(1, False), (2, True)}

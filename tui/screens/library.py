@@ -28,7 +28,7 @@ def _cells(a: store.ArticleSummary) -> dict[str, Text]:
     """The table cells of one article by column key (Text, never markup)."""
     return {
         "unread": Text("●" if not a.read else "", style="bold cyan"),
-        "title": Text(a.title),
+        "title": Text(a.title) if a.current else Text(a.title) + Text("  (older version)", style="dim italic"),
         "source": Text(a.source, style="dim"),
         "date": Text(a.date or "", style="dim"),
         "chars": Text(f"{a.chars:,}", justify="right"),

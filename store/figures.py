@@ -22,6 +22,19 @@ from decimal import Decimal
 from . import numerals
 from .dates import DATE, LUNAR, SEP, YEAR, YMD, date_iso, iso_point  # date_iso is also imported from here
 from .numerals import Number, is_approximate, parse_number, plain
+from .units import (  # noqa: F401  (QUALIFIERS, UNIT_KIND and qualifier_before are public here too)
+    ARABIC_ONLY,
+    UNITS,
+    ASCII_UNITS,
+    CURRENCY_PER,
+    HALF_UNITS,
+    ROUGH_UNITS,
+    UNIT_NOT_BEFORE,
+    QUALIFIERS,
+    UNIT_KIND,
+    alternation,
+    qualifier_before,
+)
 
 EXTRACTOR_VERSION = "2"  # bump whenever a rule change alters any output
 KINDS = ("percent", "money", "quantity", "measure", "date", "duration", "rank", "multiple", "number")
@@ -51,41 +64,6 @@ class Figure:
         return {key: data[key] for key in _DICT_KEYS}
 
 
-# ---------------------------------------------------------------- unit tables
-_UNITS = {
-    "money": "元 美元 欧元 日元 英镑 港元 港币 澳元 韩元 卢布 人民币 美金",
-    "percent": "% ‰ 个百分点 百分点",
-    "measure": "平方米 平方公里 平方千米 平方 立方米 立方 公顷 亩 吨 千克 公斤 克 斤 公里 千米 米 厘米 毫米 "
-    "海里 千瓦时 千瓦 兆瓦 瓦 度 升 毫升 摄氏度 ℃ 标准箱 标箱 层 岁 ㎡ ㎞",
-    "duration": "年 个月 个多月 个半月 个小时 个多小时 个半小时 小时 分钟 秒 天 周 周年 个星期 星期 "
-    "个工作日 工作日 个季度 年半 昼夜",
-    "multiple": "倍",
-    "quantity": "个 家 条 台 名 人 人次 次 件 份 所 项 批 路 栋 座 架 架次 辆 艘 套 户 位 只 头 株 棵 块 张 "
-    "篇 部 本 间 处 场 场次 轮 支 组 片 颗 枚 根 种 款 例 起 宗 笔 门 家次 户次 车次 班次 批次",
-}
-_ASCII_UNITS = {"measure": "MWh MW GWh GW kWh kW KW km kg m2 m² TEU Mbps GB TB nm"}
-UNIT_KIND = {u: kind for table in (_UNITS, _ASCII_UNITS) for kind, units in table.items() for u in units.split()}
-# UNIT_KIND maps every unit the rules know to the kind of figure it makes.
-UNIT_KIND["成"] = "percent"
-# After a Chinese numeral these are words, not units: 十分, 百度, 五四路, 三门峡, 两头.
-_ARABIC_ONLY = frozenset("路 分 度 点 方 号 期 门 头 层".split())
-_HALF_UNITS = {"个半月": "个月", "个半小时": "个小时", "年半": "年"}
-_ROUGH_UNITS = {"个多月": "个月", "个多小时": "个小时"}
-# A unit followed by one of these characters is the start of a word: 组团, 家庭, 人员, 年级.
-_UNIT_NOT_BEFORE = {
-    "组": "团织成合建件", "家": "庭属长乡具电园", "人": "员民口才群士大均们工造气类生身",
-    "部": "门署分长队委", "条": "件例款约", "名": "单称义字额牌片", "次": "数序要日",
-    "年": "级轻代", "只": "有是要能会", "处": "理置长室级", "场": "所景地合面", "座": "谈",
-    "起": "来点步草码诉", "项": "目", "支": "持付撑出部", "批": "准评复示", "度": "过假",
-}
-_CURRENCY_PER = "平方米 吨 人 年 月 天 亩 公斤 千克 斤 件 小时 股 千瓦时 度 台 辆 米 公里 kWh km".split()
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of literal words, longest first so the longest wins."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # ------------------------------------------------------------- number pieces
 _ARABIC = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 _MAG = r"(?:[十百千]?万亿|[十百千]?亿|[十百千]?万|千(?![米克瓦卡焦帕]))"
@@ -98,16 +76,16 @@ _NUM = rf"(?:{_NUM_A}|{_NUM_C})"
 _UNIT = (
     "(?:"
     + "|".join(
-        re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "")
-        for u in sorted((u for units in _UNITS.values() for u in units.split()), key=len, reverse=True)
+        re.escape(u) + (f"(?![{UNIT_NOT_BEFORE[u]}])" if u in UNIT_NOT_BEFORE else "")
+        for u in sorted((u for units in UNITS.values() for u in units.split()), key=len, reverse=True)
     )
     + "|(?:"
-    + _alternation(_ASCII_UNITS["measure"].split())
+    + alternation(ASCII_UNITS["measure"].split())
     + ")(?![A-Za-z])"
     + "|成(?![员本立为果功长熟就交型效都品分份绩年片套批群不])"
     + ")"
 )
-_PER = rf"(?P<per>/(?:{_alternation(_CURRENCY_PER)}))?"
+_PER = rf"(?P<per>/(?:{alternation(CURRENCY_PER)}))?"
 _TAIL = r"(?:以上|以下|左右|以内|之内|上下(?![游级班车楼]))"
 
 _QTY = (
@@ -132,7 +110,7 @@ _TRAP = "|".join(
         rf"「(?=[^「」\n]{{1,10}}」)[^「」\n]*?[{_NUMERAL_CHARS}][^「」\n]*?」",
         r"十[一二三四五六]五",  # 十四五
         r"[一二三四五六七八九十]+届[一二三四五六七八九十]+次",  # 一届三次会议
-        _alternation(_IDIOMS.split()),
+        alternation(_IDIOMS.split()),
     ]
 )
 
@@ -150,17 +128,6 @@ _SCAN = re.compile(
     rf"|(?P<percent>{_PERCENT})|(?P<fraction>{_FRACTION})|(?P<multiple>{_MULTIPLE})|(?P<half>{_HALF})|(?P<qty>{_QTY}))"
 )
 
-# ------------------------------------------------------------- qualifiers
-QUALIFIERS = (
-    "约 近 超 逾 达 仅 超过 不到 不足 不少于 不低于 不超过 不高于 不止 达到 突破 将近 接近 几近 大约 约为 "
-    "高达 多达 长达 至少 最多 最高 最低 仅有 只有 超出"
-).split()
-_QUALIFIER = re.compile(rf"(?:{_alternation(QUALIFIERS)})$")
-# A single-character qualifier that is really the end of a word: 签约, 最近, 到达.
-_NOT_QUALIFIER = {
-    "约": "签合节制履特预违公邀相践盟条", "近": "最附邻靠临就亲", "达": "到抵传表下发通直送转雷",
-    "超": "赶高", "仅": "不",
-}
 _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移 后移 进位".split())
 _RANK_CUES = re.compile(
     r"(?:全国|全省|全市|全区|全县|全球|世界|全网|国内|省内|排名|排行|排在|排|列"
@@ -169,18 +136,6 @@ _RANK_CUES = re.compile(
 _AFTER_RANK = frozenset("，。、；：！？,.;:!?）)」”’\n 的")
 _YEAR_FOLLOWERS_NOT = frozenset("号期届次路#-.·/%〕]】")
 _CN_DIGITS = frozenset("零〇一二三四五六七八九十百千万亿两")
-
-
-def qualifier_before(text: str, start: int) -> str | None:
-    """The qualifying word (约, 超过, 不到 …) standing right before `start`, if any."""
-    match = _QUALIFIER.search(text, max(0, start - 3), start)
-    if not match:
-        return None
-    word = match.group()
-    before = text[match.start() - 1] if match.start() else ""
-    if word in _NOT_QUALIFIER and before and before in _NOT_QUALIFIER[word]:
-        return None
-    return word
 
 
 # --------------------------------------------------------------- handlers
@@ -284,7 +239,7 @@ def _bare(text: str, m: re.Match, start: int, qual: str | None) -> Figure | None
 def _chinese_ok(text: str, m: re.Match, unit: str, qual: str | None) -> bool:
     """Whether a Chinese numeral before `unit` is a count rather than a word (一个, 百年, 五个一)."""
     n1 = m.group("n1")
-    if unit in _ARABIC_ONLY:
+    if unit in ARABIC_ONLY:
         return False
     if m.end() < len(text) and text[m.end()] in _CN_DIGITS and not m.group("tail"):
         return False  # “五个一”, 两个一百年: a slogan, not a count
@@ -331,9 +286,9 @@ def _qty(text: str, m: re.Match, start: int) -> Figure | None:
     elif unit == "成":
         value, low, high = (_scaled(v, 10, 0) for v in (value, low, high))
         unit = "%"
-    elif unit in _HALF_UNITS:
-        value, unit = _scaled(value, 1, 0.5), _HALF_UNITS[unit]
-    unit = _ROUGH_UNITS.get(unit, unit) if unit else unit
+    elif unit in HALF_UNITS:
+        value, unit = _scaled(value, 1, 0.5), HALF_UNITS[unit]
+    unit = ROUGH_UNITS.get(unit, unit) if unit else unit
     if unit and m.group("per"):
         unit += m.group("per")
     return Figure(start, m.end(), text[start : m.end()], kind, value, unit, low, high, qual)

@@ -20,6 +20,7 @@ from .claims import (
 )
 from .db import DatabaseError, default_db_path, open_db, schema_version
 from .export import FORMATS as EXPORT_FORMATS
+from .export import SUFFIXES as EXPORT_SUFFIXES
 from .export import export_claims, write_export
 from .figure_store import article_figures, reindex, stale_articles
 from .figures import EXTRACTOR_VERSION, KINDS, Figure, extract
@@ -74,6 +75,7 @@ __all__ = [
     "source_text",
     "STATUSES",
     "EXPORT_FORMATS",
+    "EXPORT_SUFFIXES",
     "Claim",
     "HistoryEntry",
     "Tag",

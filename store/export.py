@@ -21,12 +21,16 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .annotation_export import to_doccano, to_label_studio
 from .claims import Claim, HistoryEntry, all_histories, list_claims
 from .clean import strip_controls
 from .figure_store import article_figures
 from .figures import Figure
 
-FORMATS = ("csv", "json", "jsonl", "md")
+FORMATS = ("csv", "json", "jsonl", "md", "doccano", "label-studio")
+# File name endings for each format (annotation tools read JSON Lines and JSON).
+SUFFIXES = {"csv": ".csv", "json": ".json", "jsonl": ".jsonl", "md": ".md",
+            "doccano": ".doccano.jsonl", "label-studio": ".label-studio.json"}
 CSV_COLUMNS = (
     "id", "article_id", "article_title", "source", "start", "end", "quote", "prefix", "suffix",
     "tags", "status", "note", "created_at", "updated_at", "history", "figures",
@@ -71,24 +75,36 @@ def claim_record(claim: Claim, history: list[HistoryEntry], figures: list[Figure
 
 def export_claims(db: Database, fmt: str, *, status: str | None = None, tag: str | None = None) -> str:
     """The content of an export file in format `fmt` (one of FORMATS)."""
-    render = _renderer(fmt)
-    return render(claim_records(db, status=status, tag=tag))
+    _check_format(fmt)
+    return _render(db, fmt, claim_records(db, status=status, tag=tag))
 
 
 def write_export(db: Database, fmt: str, path: str | Path, *, status: str | None = None, tag: str | None = None) -> int:
     """Write an export to `path` atomically (a temporary file renamed over it); return how many claims."""
-    render = _renderer(fmt)
+    _check_format(fmt)
     records = claim_records(db, status=status, tag=tag)
-    write_atomic(Path(path), render(records).encode("utf-8"))
+    write_atomic(Path(path), _render(db, fmt, records).encode("utf-8"))
     return len(records)
 
 
-def _renderer(fmt: str) -> Callable[[list[dict]], str]:
-    """The function that renders format `fmt`; ValueError for an unknown one."""
-    renderers = {"csv": to_csv, "json": to_json, "jsonl": to_jsonl, "md": to_markdown}
-    if fmt not in renderers:
+def _check_format(fmt: str) -> None:
+    """ValueError for a format we do not write."""
+    if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (one of: {', '.join(FORMATS)})")
-    return renderers[fmt]
+
+
+def _render(db: Database, fmt: str, records: list[dict]) -> str:
+    """The export text; annotation formats also get each article's cleaned text."""
+    renderers: dict[str, Callable[[list[dict]], str]] = {
+        "csv": to_csv, "json": to_json, "jsonl": to_jsonl, "md": to_markdown,
+    }
+    if fmt in renderers:
+        return renderers[fmt](records)
+    texts = {
+        article_id: db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        for article_id in {r["article_id"] for r in records}
+    }
+    return (to_doccano if fmt == "doccano" else to_label_studio)(records, texts)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

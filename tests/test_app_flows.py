@@ -195,7 +195,7 @@ async def test_review_set_status_open_from_review_and_export(library, tmp_path):
             path_box.value = str(tmp_path / "out")
             app.screen.query_one("#formats").focus()
             await pilot.press(*(["down"] * store.EXPORT_FORMATS.index(fmt)), "enter")
-            target = tmp_path / f"out.{fmt}"
+            target = tmp_path / f"out{store.EXPORT_SUFFIXES[fmt]}"
             await until(pilot, lambda: target.exists(), f"{fmt} export")
             await until(pilot, lambda: "Wrote 2 claims" in str(app.screen.query_one("#result").render()), "result")
             await pilot.press("escape")
@@ -206,6 +206,9 @@ async def test_review_set_status_open_from_review_and_export(library, tmp_path):
     assert exported[0]["figures"][0]["text"] == "7.7%"
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 2
     assert "铆足干劲不放松" in (tmp_path / "out.md").read_text(encoding="utf-8")
+    (task,) = json.loads((tmp_path / "out.label-studio.json").read_text(encoding="utf-8"))
+    spans = {(r["value"]["start"], r["value"]["end"]) for r in task["annotations"][0]["result"]}
+    assert spans == {(first.start, first.end), (second.start, second.end)}
 
 
 async def test_review_filters(library):

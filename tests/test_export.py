@@ -70,7 +70,8 @@ def claims_db(db, monkeypatch):
 
 
 @pytest.mark.parametrize("fmt, name", [("csv", "claims.csv"), ("json", "claims.json"), ("jsonl", "claims.jsonl"),
-                                       ("md", "claims.md")])
+                                       ("md", "claims.md"), ("doccano", "claims.doccano.jsonl"),
+                                       ("label-studio", "claims.label-studio.json")])
 def test_export_matches_golden_file(claims_db, fmt, name):
     data = store.export_claims(claims_db, fmt).encode("utf-8")
     golden = GOLDEN / name
@@ -218,3 +219,18 @@ def test_write_export_refuses_unknown_format_before_writing(claims_db, tmp_path)
     with pytest.raises(ValueError):
         store.write_export(claims_db, "xls", tmp_path / "x.xls")
     assert not (tmp_path / "x.xls").exists()
+
+
+def test_annotation_exports_carry_each_article_once_with_spans_into_its_text(claims_db):
+    lines = [json.loads(line) for line in store.export_claims(claims_db, "doccano").splitlines()]
+    assert [line["id"] for line in lines] == [1, 2]
+    for line in lines:
+        for start, end, label in line["label"]:
+            assert line["text"][start:end] and label
+    assert [label for _, _, label in lines[0]["label"]] == ["数据", "待核实", "模糊"]  # one span per tag
+    tasks = json.loads(store.export_claims(claims_db, "label-studio"))
+    for task in tasks:
+        for result in task["annotations"][0]["result"]:
+            value = result["value"]
+            assert task["data"]["text"][value["start"] : value["end"]] == value["text"]
+            assert value["labels"] and result["type"] == "labels"

@@ -36,7 +36,7 @@ class ExportDialog(ModalScreen):
             yield Label(Text(f"Export claims ({filters})", style="bold"))
             yield OptionList(*(Option(Text(fmt), id=fmt) for fmt in store.EXPORT_FORMATS), id="formats")
             yield Input(value=str(Path.cwd() / f"hecha-claims-{stamp}"), id="path")
-            yield Static(Text("Enter on a format writes PATH.<format> · Esc closes", style="dim"), id="result")
+            yield Static(Text("Enter on a format writes PATH with its ending · Esc closes", style="dim"), id="result")
 
     def on_mount(self) -> None:
         """Start on the format list."""
@@ -46,7 +46,8 @@ class ExportDialog(ModalScreen):
         """Write the chosen format."""
         base = Path(self.query_one("#path", Input).value).expanduser()
         fmt = event.option.id or "csv"
-        target = base if base.suffix == f".{fmt}" else base.with_name(base.name + f".{fmt}")
+        suffix = store.EXPORT_SUFFIXES[fmt]
+        target = base if base.name.endswith(suffix) else base.with_name(base.name + suffix)
         self.write(fmt, target)
 
     @work(thread=True, exclusive=True)

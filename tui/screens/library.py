@@ -6,14 +6,13 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 import store
 
-from ..widgets.columns import set_columns
 from .reader import ReaderScreen
 from .review import ReviewScreen
+from .table_screen import TableScreen
 from .tags import TagsScreen
 
 COLUMNS = (("", "unread", 1), ("Title", "title", 0), ("Source", "source", -26), ("Date", "date", -10),
@@ -37,8 +36,10 @@ def _cells(a: store.ArticleSummary) -> dict[str, Text]:
     }
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(TableScreen):
     """A table of articles: unread marker, title, source file, length, figures, claims."""
+
+    COLUMNS = COLUMNS
 
     BINDINGS = [
         Binding("enter", "open", "Open"),
@@ -46,11 +47,7 @@ class LibraryScreen(Screen):
         Binding("s", "sort", "Sort"),
         Binding("c", "review", "Claims"),
         Binding("T", "tags", "Tags", key_display="T"),
-        Binding("j", "cursor(1)", "Down", show=False),
-        Binding("k", "cursor(-1)", "Up", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("home", "edge(-1)", "First article", show=False, priority=True),
-        Binding("end", "edge(1)", "Last article", show=False, priority=True),
     ]
 
     def __init__(self, db_path: str):
@@ -71,20 +68,10 @@ class LibraryScreen(Screen):
 
     def on_mount(self) -> None:
         """Set up the columns and load the articles in a worker."""
-        self._columns(self.app.size.width)
+        self.fit_columns(self.app.size.width)
         self.query_one("#filter", Input).display = False
         self.query_one(DataTable).focus()
         self.load_library()
-
-    def _columns(self, width: int) -> None:
-        set_columns(self.query_one(DataTable), COLUMNS, width)
-        self.table_width = width
-
-    def on_resize(self) -> None:
-        """Give the title column the width there is."""
-        if self.size.width != getattr(self, "table_width", 0):
-            self._columns(self.size.width)
-            self.refill()
 
     def on_screen_resume(self) -> None:
         """Counts and read markers change while reading; other copies may add claims."""
@@ -95,14 +82,11 @@ class LibraryScreen(Screen):
         """Hide Clear filter when there is none; Home/End belong to the filter box while it has focus."""
         if action == "clear_filter":
             return bool(self.query_one("#filter", Input).value) or None
-        if action == "edge":
-            return not isinstance(self.focused, Input)
-        return True
+        return super().check_action(action, parameters)
 
-    def action_edge(self, step: int) -> None:
-        """Home/End: first or last article."""
-        table = self.query_one(DataTable)
-        table.move_cursor(row=0 if step < 0 else len(self.shown) - 1, animate=False)
+    def fill(self) -> None:
+        """Rows again, after a resize."""
+        self.refill()
 
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
@@ -214,8 +198,3 @@ class LibraryScreen(Screen):
     def action_tags(self) -> None:
         """Manage the tags."""
         self.app.push_screen(TagsScreen(self.db_path))
-
-    def action_cursor(self, step: int) -> None:
-        """j/k: move through the table."""
-        table = self.query_one(DataTable)
-        table.action_cursor_down() if step > 0 else table.action_cursor_up()

@@ -93,7 +93,6 @@ class ReaderScreen(Screen):
         bar.append(f" {article.title} ", style="bold")
         bar.append(f"  {article.source}", style="dim")
         self.query_one("#title-bar", Static).update(bar)
-        kinds = sorted({f.kind for f in self.doc.figures}, key=list(store.KINDS).index)
         self._show_legend()
         self._fill_raw()
         self._fill_panel()

@@ -6,14 +6,13 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 import store
 
 from .dialogs.export import ExportDialog
-from ..widgets.columns import set_columns
 from .dialogs.note import NoteDialog
+from .table_screen import TableScreen
 
 COLUMNS = (("Status", "status", 12), ("Tags", "tags", 12), ("Quote", "quote", 0), ("Article", "article", -22),
            ("Changed", "changed", 11))
@@ -28,8 +27,10 @@ STATUS_STYLES = {
 }
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(TableScreen):
     """A table of claims: status, tags, quote, article, last change."""
+
+    COLUMNS = COLUMNS
 
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -40,10 +41,6 @@ class ReviewScreen(Screen):
         Binding("g", "filter_tag", "Tag filter"),
         Binding("slash", "filter_text", "Search", key_display="/"),
         Binding("x", "export", "Export"),
-        Binding("j", "cursor(1)", "Down", show=False),
-        Binding("k", "cursor(-1)", "Up", show=False),
-        Binding("home", "edge(-1)", "First claim", show=False, priority=True),
-        Binding("end", "edge(1)", "Last claim", show=False, priority=True),
     ]
 
     def __init__(self, db_path: str):
@@ -65,20 +62,10 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         """Columns, then the claims."""
-        self._columns(self.app.size.width)
+        self.fit_columns(self.app.size.width)
         self.query_one("#search", Input).display = False
         self.query_one(DataTable).focus()
         self.reload()
-
-    def _columns(self, width: int) -> None:
-        set_columns(self.query_one(DataTable), COLUMNS, width)
-        self.table_width = width
-
-    def on_resize(self) -> None:
-        """Give the quote column the width there is."""
-        if self.size.width != getattr(self, "table_width", 0):
-            self._columns(self.size.width)
-            self.reload()
 
     def on_screen_resume(self) -> None:
         """Claims change in the reader and in other copies of the app."""
@@ -214,16 +201,6 @@ class ReviewScreen(Screen):
             return
         self.dismiss()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Home/End belong to the search box while it has focus."""
-        return not (action == "edge" and isinstance(self.focused, Input))
-
-    def action_edge(self, step: int) -> None:
-        """Home/End: first or last row."""
-        table = self.query_one(DataTable)
-        table.move_cursor(row=0 if step < 0 else table.row_count - 1, animate=False)
-
-    def action_cursor(self, step: int) -> None:
-        """j/k: move through the table."""
-        table = self.query_one(DataTable)
-        table.action_cursor_down() if step > 0 else table.action_cursor_up()
+    def fill(self) -> None:
+        """Rows again, after a resize."""
+        self.reload()

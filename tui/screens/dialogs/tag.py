@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -35,6 +36,7 @@ class TagDialog(ModalScreen):
     with what `save` returned.
     """
 
+    AUTO_FOCUS = "TagPicker"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "save", "Save", priority=True),
@@ -73,6 +75,15 @@ class TagDialog(ModalScreen):
     def on_mount(self) -> None:
         """Focus the tags, so `t 1 Enter` tags a sentence."""
         self.query_one(TagPicker).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A tag key typed before the tag list had focus still toggles its tag."""
+        picker = self.query_one(TagPicker)
+        if not isinstance(self.focused, Input) and self.focused is not picker:
+            tag = next((t for t in self.tags if t.key and t.key == event.character), None)
+            if tag is not None:
+                event.stop()
+                picker.toggle(tag.name)
 
     def action_save(self) -> None:
         """Store the claim through `save`, then close."""

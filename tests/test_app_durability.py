@@ -50,3 +50,38 @@ def test_kill_9_right_after_saving_loses_nothing(db_path, tmp_path):
     assert result.returncode == -signal.SIGKILL, result.stderr.decode()[-2000:]
     (claim,) = store.list_claims(store.open_db(db_path))
     assert claim.tags == ("数据",) and claim.quote.startswith("近日，一则好消息")
+
+
+async def test_two_copies_of_the_app_see_each_others_claims(db_path, tmp_path):
+    """One copy stays open on the review screen while a second process tags a sentence."""
+    import asyncio
+
+    from textual.widgets import DataTable
+
+    from tui.app import HechaApp
+    from tui.screens.library import LibraryScreen
+    from tui.screens.review import ReviewScreen
+
+    db = store.open_db(db_path)
+    store.import_paths(db, [SEEDS])
+    db.close()
+    script = tmp_path / "tag_and_die.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    app = HechaApp(db_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        while not app.screen.query("#library") or app.screen.query_one("#library").row_count == 0:
+            await pilot.pause(0.02)
+        await pilot.press("c")
+        while not isinstance(app.screen, ReviewScreen):
+            await pilot.pause(0.02)
+        assert app.screen.query_one(DataTable).row_count == 0
+        other = await asyncio.create_subprocess_exec(sys.executable, str(script), str(db_path))
+        assert await asyncio.wait_for(other.wait(), 120) == -signal.SIGKILL
+        await pilot.press("escape")
+        while not isinstance(app.screen, LibraryScreen):
+            await pilot.pause(0.02)
+        await pilot.press("c")
+        while not isinstance(app.screen, ReviewScreen):
+            await pilot.pause(0.02)
+        assert app.screen.query_one(DataTable).row_count == 1
+        assert app.screen.claims[0].tags == ("数据",)

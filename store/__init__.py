@@ -24,6 +24,7 @@ from .export import SUFFIXES as EXPORT_SUFFIXES
 from .export import export_claims, write_export
 from .figure_store import article_figures, reindex, stale_articles
 from .figures import EXTRACTOR_VERSION, KINDS, Figure, extract
+from .figures import FIELDS as FIGURE_FIELDS
 from .ingest import ImportReport, import_paths
 from .library import (
     ArticleSummary,
@@ -46,6 +47,7 @@ from .tags import Tag, add_tag, delete_tag, list_tags, tag_colors, tag_counts, u
 
 __all__ = [
     "EXTRACTOR_VERSION",
+    "FIGURE_FIELDS",
     "KINDS",
     "Figure",
     "article_figures",

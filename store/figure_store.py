@@ -12,9 +12,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from .figures import EXTRACTOR_VERSION, Figure, extract
+from .figures import EXTRACTOR_VERSION, FIELDS, Figure, extract
 
-_COLUMNS = ("start", "end", "text", "kind", "value", "unit", "low", "high", "qualifier", "iso")
 
 
 def save_figures(db: Database, article_id: int, text: str) -> int:
@@ -22,7 +21,7 @@ def save_figures(db: Database, article_id: int, text: str) -> int:
     figures = extract(text)
     db.execute("DELETE FROM figures WHERE article_id = ?", [article_id])
     db["figures"].insert_all(
-        [{"article_id": article_id, **{c: getattr(f, c) for c in _COLUMNS}} for f in figures]
+        [{"article_id": article_id, **{c: getattr(f, c) for c in FIELDS}} for f in figures]
     )
     db.execute("UPDATE articles SET figures_version = ? WHERE id = ?", [EXTRACTOR_VERSION, article_id])
     return len(figures)
@@ -37,7 +36,7 @@ def article_figures(db: Database, article_id: int) -> list[Figure]:
         with db.atomic():
             save_figures(db, article_id, row[1])
     rows = db.execute(
-        f"SELECT {', '.join(f'[{c}]' for c in _COLUMNS)} FROM figures WHERE article_id = ? ORDER BY start",
+        f"SELECT {', '.join(f'[{c}]' for c in FIELDS)} FROM figures WHERE article_id = ? ORDER BY start",
         [article_id],
     ).fetchall()
     return [_figure(row) for row in rows]
@@ -45,7 +44,7 @@ def article_figures(db: Database, article_id: int) -> list[Figure]:
 
 def _figure(row: tuple) -> Figure:
     """A stored row back as a Figure (integral values as int)."""
-    values = dict(zip(_COLUMNS, row))
+    values = dict(zip(FIELDS, row))
     for key in ("value", "low", "high"):
         number = values[key]
         if isinstance(number, float) and number.is_integer() and abs(number) < 2**53:

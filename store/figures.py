@@ -40,7 +40,8 @@ EXTRACTOR_VERSION = "2"  # bump whenever a rule change alters any output
 KINDS = ("percent", "money", "quantity", "measure", "date", "duration", "rank", "multiple", "number")
 
 
-_DICT_KEYS = ("text", "start", "end", "kind", "value", "unit", "low", "high", "qualifier", "iso")
+# The fields of a figure, in the order scripts see them (`hecha figures --batch`, CSV).
+FIELDS = ("text", "start", "end", "kind", "value", "unit", "low", "high", "qualifier", "iso")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ class Figure:
     def to_dict(self) -> dict:
         """The figure as a plain dict, keys in the order text, start, end, kind, value, … iso."""
         data = asdict(self)
-        return {key: data[key] for key in _DICT_KEYS}
+        return {key: data[key] for key in FIELDS}
 
 
 # ------------------------------------------------------------- number pieces

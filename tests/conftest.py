@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import store
+from tui.cli import main
 from store.clean import clean_text
 from store.layout import split_page
 
@@ -40,3 +41,15 @@ def db(db_path: Path):
     database = store.open_db(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def cli(db_path, capsys):
+    """Run `hecha --db DB ARGS...`; return (exit code, stdout, stderr)."""
+
+    def run(*args: str):
+        code = main(["--db", str(db_path), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -50,6 +50,13 @@ async def open_first_article(pilot) -> ArticleView:
     return pilot.app.screen.query_one(ArticleView)
 
 
+async def open_review(pilot) -> None:
+    """From the library, open the review screen."""
+    await until(pilot, lambda: pilot.app.screen.query_one(DataTable).row_count > 0, "library rows")
+    await pilot.press("c")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen), "review")
+
+
 def status_line(app) -> str:
     return str(app.screen.query_one("#reader-status", Static).render())
 
@@ -173,9 +180,7 @@ async def test_review_set_status_open_from_review_and_export(library, tmp_path):
     second = store.add_claim(db, 1, at + 10, at + 20, ["排名"])
     app = HechaApp(library)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count > 0, "library rows")
-        await pilot.press("c")
-        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "review")
+        await open_review(pilot)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 2
         await pilot.press("y")
@@ -217,9 +222,7 @@ async def test_review_filters(library):
     store.add_claim(db, 2, 30, 40, ["排名"], status="false")
     app = HechaApp(library)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count > 0, "library rows")
-        await pilot.press("c")
-        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "review")
+        await open_review(pilot)
         table = app.screen.query_one(DataTable)
         await pilot.press("s")  # status: open
         assert table.row_count == 1
@@ -334,9 +337,7 @@ async def test_chinese_text_wraps_within_the_width(library, size):
 async def test_claims_from_another_connection_show_when_a_screen_is_shown_again(library):
     app = HechaApp(library)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count > 0, "library rows")
-        await pilot.press("c")
-        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "review")
+        await open_review(pilot)
         assert app.screen.query_one(DataTable).row_count == 0
         other = store.open_db(library)  # another copy of the app writing to the same file
         store.add_claim(other, 2, 30, 40, ["数据"])

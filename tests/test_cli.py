@@ -4,23 +4,12 @@ import json
 import subprocess
 import sys
 
-import pytest
 
 from tui.cli import build_parser, main
 
 from conftest import SEEDS
 
 
-@pytest.fixture
-def cli(db_path, capsys):
-    """Run `hecha --db DB ARGS...`; return (exit code, stdout, stderr)."""
-
-    def run(*args: str):
-        code = main(["--db", str(db_path), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def test_import_prints_a_summary(cli):

@@ -7,21 +7,11 @@ import json
 import pytest
 
 import store
-from tui.cli import build_parser, main
+from tui.cli import build_parser
 
 TEXT = "经济运行稳中向好\n\n今年1至11月，全区规模以上工业增加值增长7.7%，总投资24亿元。"
 
 
-@pytest.fixture
-def cli(db_path, capsys):
-    """Run `hecha --db DB ARGS...`; return (exit code, stdout, stderr)."""
-
-    def run(*args: str):
-        code = main(["--db", str(db_path), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture

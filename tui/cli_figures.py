@@ -19,9 +19,9 @@ from rich.text import Text
 import store
 from store.clean import strip_controls
 
+from .render import format_value
 from .styles import figure_style
 
-FIELDS = ("text", "start", "end", "kind", "value", "unit", "low", "high", "qualifier", "iso")
 
 
 def add_parsers(sub) -> None:
@@ -69,7 +69,7 @@ def emit(figures: list[store.Figure], fmt: str) -> int:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, extrasaction="ignore")
+        writer = csv.DictWriter(sys.stdout, fieldnames=store.FIGURE_FIELDS, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
     else:
@@ -83,21 +83,12 @@ def _table(figures: list[store.Figure]) -> Table:
     for name in ("start", "text", "kind", "value", "unit", "range", "qualifier", "iso"):
         table.add_column(name, justify="right" if name in ("start", "value") else "left", overflow="fold")
     for f in figures:
-        span = "" if f.low is None else f"{_number(f.low)}–{_number(f.high)}"
+        span = "" if f.low is None else f"{format_value(f.low)}–{format_value(f.high)}"
         table.add_row(
             str(f.start), Text(strip_controls(f.text), style=figure_style(f.kind)), f.kind,
-            _number(f.value), Text(f.unit or ""), span, Text(f.qualifier or ""), f.iso or "",
+            format_value(f.value), Text(f.unit or ""), span, Text(f.qualifier or ""), f.iso or "",
         )
     return table
-
-
-def _number(value) -> str:
-    """A value as plain decimal text ('' for None)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
 
 
 def batch(lines: Iterable[str], out, fail) -> int:

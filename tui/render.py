@@ -56,6 +56,15 @@ def article_renderable(article: ArticleView, figures: Sequence[Figure] = ()) -> 
     return Group(*parts)
 
 
+def format_value(value: float | int | None) -> str:
+    """A figure's value as plain decimal text with thousands separators ('' for None)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
+
+
 def raw_renderable(raw: str) -> Text:
     """The original text of a file, shown as plain text."""
     return Text(raw)

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 import store
 
-from ..render import legend
+from ..render import format_value, legend
 from ..styles import FIGURE_LABELS
 from ..widgets.article_doc import ArticleDoc, Mark
 from ..widgets.article_view import ArticleView
@@ -49,7 +49,7 @@ class ReaderScreen(Screen):
         """Read the current article, its figures and claims from the store."""
         article_id = self.article_ids[self.index]
         article = store.get_article(self.db, article_id)
-        colors = {t.name: t.color for t in store.list_tags(self.db)}
+        colors = store.tag_colors(self.db)
         claims = store.article_claims(self.db, article_id)
         marks = [
             Mark(c.id, c.start, c.end, colors.get(c.tags[0], "white") if c.tags else "white", c.tags)
@@ -149,11 +149,11 @@ class ReaderScreen(Screen):
             status.append(f"{FIGURE_LABELS[f.kind]} {f.kind}", style="bold")
             status.append(f"  {f.text}")
             if f.value is not None:
-                status.append(f"  value {_number(f.value)}")
+                status.append(f"  value {format_value(f.value)}")
             if f.unit:
                 status.append(f"  unit {f.unit}")
             if f.low is not None:
-                status.append(f"  range {_number(f.low)}–{_number(f.high)}")
+                status.append(f"  range {format_value(f.low)}–{format_value(f.high)}")
             if f.qualifier:
                 status.append(f"  qualifier {f.qualifier}")
             if f.iso:
@@ -283,11 +283,3 @@ class ReaderScreen(Screen):
         view.scroll_home(animate=False)
         self._show_doc()
 
-
-def _number(value) -> str:
-    """A value for the status line."""
-    if value is None:
-        return "—"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"

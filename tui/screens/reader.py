@@ -58,6 +58,10 @@ class ReaderScreen(Screen):
         store.mark_read(self.db, article_id)
         return ArticleDoc(article, store.article_figures(self.db, article_id), marks)
 
+    def on_unmount(self) -> None:
+        """Close this screen's database connection."""
+        self.db.close()
+
     def compose(self) -> ComposeResult:
         """Title bar, legend, the text (with raw pane and side panel), status, keys."""
         yield Static(id="title-bar")

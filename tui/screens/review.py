@@ -51,6 +51,10 @@ class ReviewScreen(TableScreen):
         self.status: str | None = None
         self.tag: str | None = None
 
+    def on_unmount(self) -> None:
+        """Close this screen's database connection."""
+        self.db.close()
+
     def compose(self) -> ComposeResult:
         """Header, search box, the claims table, a status line, keys."""
         yield Header()

@@ -33,6 +33,10 @@ class TagsScreen(Screen):
         self.db = store.open_db(db_path)
         self.tags: list[store.Tag] = []
 
+    def on_unmount(self) -> None:
+        """Close this screen's database connection."""
+        self.db.close()
+
     def compose(self) -> ComposeResult:
         """Header, tag table, hint, keys."""
         yield Header()

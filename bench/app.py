@@ -18,14 +18,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import seed_paragraphs, write_corpus  # noqa: E402
 
-import store  # noqa: E402
-from tui.app import HechaApp  # noqa: E402
-from tui.screens.reader import ReaderScreen  # noqa: E402
-from tui.widgets.article_view import ArticleView  # noqa: E402
+from hecha import store  # noqa: E402
+from hecha.tui.app import HechaApp  # noqa: E402
+from hecha.tui.screens.reader import ReaderScreen  # noqa: E402
+from hecha.tui.widgets.article_view import ArticleView  # noqa: E402
 
 LONG_TITLE = "超长文章基准测试"
 

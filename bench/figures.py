@@ -13,13 +13,12 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-for folder in (HERE, HERE.parent):  # bench/ for corpus, the repo root for store
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
+if str(HERE) not in sys.path:  # bench/ for corpus
+    sys.path.insert(0, str(HERE))
 
 from corpus import build_corpus  # noqa: E402
 
-from store.figures import extract  # noqa: E402
+from hecha.store.figures import extract  # noqa: E402
 
 
 def measure(articles: list[str], rounds: int = 3) -> tuple[float, int]:

@@ -13,12 +13,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import write_corpus  # noqa: E402
 
-import store  # noqa: E402
-from store.segment import tokenizer  # noqa: E402
+from hecha import store  # noqa: E402
+from hecha.store.segment import tokenizer  # noqa: E402
 
 
 def main() -> None:

@@ -162,7 +162,7 @@ def mark_read(db: Database, article_id: int) -> None:
 
 def seeds_folder() -> Path:
     """Where the bundled sample articles are installed."""
-    import seeds
+    from hecha import seeds
 
     return Path(seeds.__file__).resolve().parent
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-import store
-from tui.cli import main
-from store.clean import clean_text
-from store.layout import split_page
+from hecha import store
+from hecha.tui.cli import main
+from hecha.store.clean import clean_text
+from hecha.store.layout import split_page
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -2,8 +2,8 @@
 
 from textual.widgets import DataTable, Static
 
-import store
-from tui.app import HechaApp
+from hecha import store
+from hecha.tui.app import HechaApp
 
 from conftest import SEEDS
 

@@ -7,16 +7,16 @@ import subprocess
 import sys
 import textwrap
 
-import store
+from hecha import store
 
 from conftest import SEEDS
 
 SCRIPT = textwrap.dedent(
     """
     import asyncio, os, signal, sys
-    from tui.app import HechaApp
-    from tui.screens.reader import ReaderScreen
-    from tui.screens.dialogs.tag import TagDialog
+    from hecha.tui.app import HechaApp
+    from hecha.tui.screens.reader import ReaderScreen
+    from hecha.tui.screens.dialogs.tag import TagDialog
 
     async def main(path):
         app = HechaApp(path)
@@ -58,9 +58,9 @@ async def test_two_copies_of_the_app_see_each_others_claims(db_path, tmp_path):
 
     from textual.widgets import DataTable
 
-    from tui.app import HechaApp
-    from tui.screens.library import LibraryScreen
-    from tui.screens.review import ReviewScreen
+    from hecha.tui.app import HechaApp
+    from hecha.tui.screens.library import LibraryScreen
+    from hecha.tui.screens.review import ReviewScreen
 
     db = store.open_db(db_path)
     store.import_paths(db, [SEEDS])

@@ -8,15 +8,15 @@ import json
 import pytest
 from textual.widgets import DataTable, Static
 
-import store
-from tui.app import HechaApp
-from tui.screens.dialogs.export import ExportDialog
-from tui.screens.dialogs.tag import TagDialog
-from tui.screens.help import HelpScreen
-from tui.screens.library import LibraryScreen
-from tui.screens.reader import ReaderScreen
-from tui.screens.review import ReviewScreen
-from tui.widgets.article_view import ArticleView
+from hecha import store
+from hecha.tui.app import HechaApp
+from hecha.tui.screens.dialogs.export import ExportDialog
+from hecha.tui.screens.dialogs.tag import TagDialog
+from hecha.tui.screens.help import HelpScreen
+from hecha.tui.screens.library import LibraryScreen
+from hecha.tui.screens.reader import ReaderScreen
+from hecha.tui.screens.review import ReviewScreen
+from hecha.tui.widgets.article_view import ArticleView
 
 from conftest import SEEDS
 
@@ -351,8 +351,8 @@ async def test_claims_from_another_connection_show_when_a_screen_is_shown_again(
 
 
 async def test_tags_can_be_added_renamed_recoloured_and_rekeyed_in_the_app(library):
-    from tui.screens.dialogs.ask import AskDialog
-    from tui.screens.tags import TagsScreen
+    from hecha.tui.screens.dialogs.ask import AskDialog
+    from hecha.tui.screens.tags import TagsScreen
 
     app = HechaApp(library)
     async with app.run_test(size=SIZE) as pilot:

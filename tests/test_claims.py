@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import store
-from store.claims import CONTEXT, DEFAULT_COLOR
-from store.db import DEFAULT_TAGS
-from store.ingest import text_hash
+from hecha import store
+from hecha.store.claims import CONTEXT, DEFAULT_COLOR
+from hecha.store.db import DEFAULT_TAGS
+from hecha.store.ingest import text_hash
 
 BODY = "今年1至11月，全区规模以上工业增加值增长7.7%，总投资24亿元。专家认为，这一增速“领先全省”。"
 
@@ -20,7 +20,7 @@ BODY = "今年1至11月，全区规模以上工业增加值增长7.7%，总投�
 def clock(monkeypatch):
     """A fake clock: each call of store.claims.now() is one second later."""
     ticks = itertools.count()
-    monkeypatch.setattr("store.claims.now", lambda: f"2024-01-01T00:00:{next(ticks):02d}+00:00")
+    monkeypatch.setattr("hecha.store.claims.now", lambda: f"2024-01-01T00:00:{next(ticks):02d}+00:00")
 
 
 def import_text(db, tmp_path: Path, name: str, text: str) -> store.ArticleView:

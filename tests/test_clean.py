@@ -1,6 +1,6 @@
 """Character-level cleaning: normalising, control characters, punctuation."""
 
-from store.clean import clean_text, full_width_punctuation, normalise, strip_controls
+from hecha.store.clean import clean_text, full_width_punctuation, normalise, strip_controls
 
 
 def test_crlf_and_lone_cr_become_lf():

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 
-from tui.cli import build_parser, main
+from hecha.tui.cli import build_parser, main
 
 from conftest import SEEDS
 
@@ -104,7 +104,7 @@ def test_every_subcommand_has_help():
 
 def test_console_script_runs(db_path):
     result = subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--db", str(db_path), "import", str(SEEDS)],
+        [sys.executable, "-m", "hecha", "--db", str(db_path), "import", str(SEEDS)],
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-import store
-from tui.cli import build_parser
+from hecha import store
+from hecha.tui.cli import build_parser
 
 TEXT = "经济运行稳中向好\n\n今年1至11月，全区规模以上工业增加值增长7.7%，总投资24亿元。"
 

@@ -6,11 +6,11 @@ import json
 import pytest
 from rich.text import Text
 
-import store
-from tui.cli import main
-from tui.cli_figures import batch
-from tui.render import block_text, legend
-from tui.styles import FIGURE_STYLES, figure_style
+from hecha import store
+from hecha.tui.cli import main
+from hecha.tui.cli_figures import batch
+from hecha.tui.render import block_text, legend
+from hecha.tui.styles import FIGURE_STYLES, figure_style
 
 from conftest import SEEDS
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from store.dating import publication_date
+from hecha.store.dating import publication_date
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import store
-from store.export import csv_cell, md_escape, to_csv, to_markdown
-from store.figures import Figure
+from hecha import store
+from hecha.store.export import csv_cell, md_escape, to_csv, to_markdown
+from hecha.store.figures import Figure
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FIRST = "国家统计局发布数据：前三季度国内生产总值同比增长5.2%，其中第三季度增长4.9%。出口同比-3.5%的降幅有所收窄。"
@@ -55,9 +55,9 @@ def span(text: str, quote: str) -> tuple[int, int]:
 def claims_db(db, monkeypatch):
     """A database with two articles and three claims, fixed ids, times and figures."""
     ticks, ids = itertools.count(), itertools.count(1)
-    monkeypatch.setattr("store.claims.now", lambda: f"2024-03-01T08:00:{next(ticks):02d}+00:00")
-    monkeypatch.setattr("store.claims.new_claim_id", lambda: f"00000000-0000-4000-8000-{next(ids):012d}")
-    monkeypatch.setattr("store.export.article_figures", fixed_figures)
+    monkeypatch.setattr("hecha.store.claims.now", lambda: f"2024-03-01T08:00:{next(ticks):02d}+00:00")
+    monkeypatch.setattr("hecha.store.claims.new_claim_id", lambda: f"00000000-0000-4000-8000-{next(ids):012d}")
+    monkeypatch.setattr("hecha.store.export.article_figures", fixed_figures)
     insert_article(db, 1, "统计公报.txt", "前三季度经济运行*稳中向好*", FIRST)
     insert_article(db, 2, "采访[2024].md", "5G建设提速", SECOND)
     gdp = store.add_claim(db, 1, *span(FIRST, "前三季度国内生产总值同比增长5.2%"), tags=["数据", "待核实"])
@@ -208,7 +208,7 @@ def test_write_export_leaves_the_old_file_when_it_fails(claims_db, tmp_path, mon
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("store.export.os.replace", broken_replace)
+    monkeypatch.setattr("hecha.store.export.os.replace", broken_replace)
     with pytest.raises(OSError):
         store.write_export(claims_db, "json", target)
     assert target.read_text(encoding="utf-8") == "old"

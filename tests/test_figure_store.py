@@ -1,7 +1,7 @@
 """Figures stored with their articles, and recomputed when the extractor changes."""
 
-import store
-from store import figure_store
+from hecha import store
+from hecha.store import figure_store
 
 from conftest import SEEDS
 

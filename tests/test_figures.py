@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from store.figures import EXTRACTOR_VERSION, KINDS, Figure, date_iso, extract, qualifier_before
+from hecha.store.figures import EXTRACTOR_VERSION, KINDS, Figure, date_iso, extract, qualifier_before
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 FIELDS = ("seed", "start", "end", "text", "kind", "value", "unit", "low", "high", "qualifier", "iso")

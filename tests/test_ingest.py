@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
-import store
-from store import ingest
-from store.db import MIGRATION_NAMES, DatabaseError, open_db, schema_version
+from hecha import store
+from hecha.store import ingest
+from hecha.store.db import MIGRATION_NAMES, DatabaseError, open_db, schema_version
 
 from conftest import SEEDS, seed_text
 

@@ -4,9 +4,9 @@ from collections import Counter
 
 import pytest
 
-from store.blocks import split_lines
-from store.clean import clean_text
-from store.layout import split_page
+from hecha.store.blocks import split_lines
+from hecha.store.clean import clean_text
+from hecha.store.layout import split_page
 
 from conftest import seed_articles, seed_text
 

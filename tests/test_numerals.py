@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.numerals import (
+from hecha.store.numerals import (
     is_approximate,
     magnitude,
     parse_arabic,

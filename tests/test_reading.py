@@ -4,9 +4,9 @@ import codecs
 
 import pytest
 
-from store.clean import clean_text
-from store.layout import split_page
-from store.reading import Refused, decode, find_files, read_source
+from hecha.store.clean import clean_text
+from hecha.store.layout import split_page
+from hecha.store.reading import Refused, decode, find_files, read_source
 
 from conftest import seed_path, seed_text
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-import store
-from store.sentences import sentence_at, sentence_spans, word_bounds
+from hecha import store
+from hecha.store.sentences import sentence_at, sentence_spans, word_bounds
 
 from conftest import seed_articles
 

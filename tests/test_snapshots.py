@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-import store
-from tui.app import HechaApp
+from hecha import store
+from hecha.tui.app import HechaApp
 
 from conftest import SEEDS
 

@@ -9,8 +9,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-import store
-from store.segment import quiet_jieba
+from hecha import store
+from hecha.store.segment import quiet_jieba
 
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-import store
+from hecha import store
 
 from .cli_claims import COMMANDS as CLAIM_COMMANDS
 from .cli_claims import add_parsers as add_claim_parsers
@@ -100,7 +100,7 @@ def cmd_import(db, args) -> int:
 
 def _import_with_progress(db, paths: list[str], err: Console) -> store.ImportReport:
     """Import, with a progress bar on stderr when it is a terminal and there are many files."""
-    from store.reading import find_files
+    from hecha.store.reading import find_files
 
     files, _ = find_files(paths)
     if not err.is_terminal or len(files) < 20:

@@ -14,9 +14,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-import store
-from store.claims import DEFAULT_COLOR, tag_ids
-from store.clean import strip_controls
+from hecha import store
+from hecha.store.claims import DEFAULT_COLOR, tag_ids
+from hecha.store.clean import strip_controls
 
 COMMANDS = ("export", "claims", "tags")
 EXIT_REFUSED = 1

@@ -16,8 +16,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-import store
-from store.clean import strip_controls
+from hecha import store
+from hecha.store.clean import strip_controls
 
 from .render import format_value
 from .styles import figure_style

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from rich.console import Group
 from rich.text import Text
 
-from store import ArticleView, BlockView, Figure
-from store.layout import BULLETS
+from hecha.store import ArticleView, BlockView, Figure
+from hecha.store.layout import BULLETS
 
 from .styles import FIGURE_LABELS, FIGURE_STYLES, block_style, figure_style
 

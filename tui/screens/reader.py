@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-import store
+from hecha import store
 
 from ..render import format_value, legend
 from ..styles import FIGURE_LABELS

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-import store
+from hecha import store
 
 from .dialogs.export import ExportDialog
 from .dialogs.note import NoteDialog

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-import store
+from hecha import store
 
 from .dialogs.ask import AskDialog
 from .dialogs.confirm import ConfirmDialog

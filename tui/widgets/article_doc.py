@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-import store
+from hecha import store
 
 from .wrap import wrap
 

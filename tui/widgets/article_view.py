@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-import store
+from hecha import store
 
 from ..styles import block_style, figure_style
 from .article_doc import ArticleDoc, Line

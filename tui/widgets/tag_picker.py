@@ -10,7 +10,7 @@ from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
-import store
+from hecha import store
 
 
 class TagPicker(Widget, can_focus=True):

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-import store
+from hecha import store
 
 
 class ExportDialog(ModalScreen):

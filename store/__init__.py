@@ -102,3 +102,15 @@ __all__ = [
     "word_bounds",
     "write_export",
 ]
+
+# Claims that travel and last: exchange formats, importing claims, re-anchoring, backups.
+from .anchoring import ANCHORS, reanchor_article
+from .backup import backup_db, check_backup, restore_db
+from .export import FOLDER_FORMATS as EXPORT_FOLDER_FORMATS
+from .export import csv_text, label_studio_config_path
+from .import_claims import ClaimImportReport, import_claims, read_claim_file
+
+__all__ += [
+    "ANCHORS", "ClaimImportReport", "EXPORT_FOLDER_FORMATS", "backup_db", "check_backup", "csv_text",
+    "import_claims", "label_studio_config_path", "read_claim_file", "reanchor_article", "restore_db",
+]

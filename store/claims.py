@@ -56,6 +56,7 @@ class Claim:
     updated_at: str
     article_title: str
     source: str
+    anchor: str = "exact"
 
     def to_dict(self) -> dict:
         """Every field, tags as a list (the JSON shape of `hecha claims --json`)."""
@@ -160,10 +161,16 @@ def all_histories(db: Database) -> dict[str, list[HistoryEntry]]:
 
 def list_claims(
     db: Database, *, status: str | None = None, tag: str | None = None, text: str | None = None,
-    article_id: int | None = None,
+    article_id: int | None = None, anchor: str | None = None,
 ) -> list[Claim]:
-    """Claims by article then start; `text` matches quote, note or article title (any case)."""
+    """Claims by article then start; `text` matches quote, note or article title (any case).
+
+    `anchor` keeps claims placed that way ('orphan': those whose quote was lost).
+    """
     where, params = ["1"], []
+    if anchor is not None:
+        where.append("c.anchor = ?")
+        params.append(anchor)
     if status is not None:
         _check_status(status)
         where.append("c.status = ?")
@@ -182,8 +189,8 @@ def list_claims(
 
 
 def article_claims(db: Database, article_id: int) -> list[Claim]:
-    """The claims of one article, by position."""
-    return list_claims(db, article_id=article_id)
+    """The claims placed in one article, by position (orphans, whose quote is gone, are left out)."""
+    return [c for c in list_claims(db, article_id=article_id) if c.anchor != "orphan"]
 
 
 def next_open_claim(claims: list[Claim], after_id: str | None) -> Claim | None:
@@ -245,7 +252,7 @@ def _context_score(claim: Claim, text: str, at: int) -> int:
 # ---------------------------------------------------------------- helpers
 _SELECT = """
 SELECT c.id, c.article_id, c.start, c.[end], c.quote, c.prefix, c.suffix, c.text_hash, c.note,
-       c.status, c.created_at, c.updated_at, coalesce(a.title, ''), coalesce(s.name, '')
+       c.status, c.created_at, c.updated_at, coalesce(a.title, ''), coalesce(s.name, ''), c.anchor
 FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN sources s ON s.id = a.source_id
 WHERE {where} ORDER BY c.article_id, c.start, c.[end], c.created_at, c.id
 """

@@ -80,7 +80,14 @@ def schema_version(db: Database) -> int:
 
 
 def _migrate(db: Database) -> None:
-    """Apply pending migrations holding the write lock, so two processes never race."""
+    """Apply pending migrations holding the write lock, so two processes never race.
+
+    A database that already has a schema is first copied to a backup beside it.
+    """
+    if schema_version(db) > 0:
+        from .backup import backup_before_migration
+
+        backup_before_migration(db, schema_version(db))
     with immediate(db):
         if schema_version(db) != len(MIGRATION_NAMES):
             migrations.apply(db)
@@ -194,3 +201,9 @@ def m002_default_tags(db: Database) -> None:
         {"name": name, "label": label, "color": color, "key": key, "ord": n}
         for n, (name, label, color, key) in enumerate(DEFAULT_TAGS)
     )
+
+
+@_migration
+def m003_claim_anchor(db: Database) -> None:
+    """How each claim was last placed in its article's text: exact, moved, fuzzy or orphan."""
+    db["claims"].add_column("anchor", str, not_null_default="exact")

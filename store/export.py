@@ -16,24 +16,31 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from .annotation_export import to_doccano, to_label_studio
-from .claims import Claim, HistoryEntry, all_histories, list_claims
+from .annotation_export import label_studio_config, to_doccano, to_label_studio
+from .claims import STATUSES, Claim, HistoryEntry, all_histories, list_claims
 from .clean import strip_controls
 from .figure_store import article_figures
 from .figures import Figure
 
-FORMATS = ("csv", "json", "jsonl", "md", "doccano", "label-studio")
-# File name endings for each format (annotation tools read JSON Lines and JSON).
+FORMATS = ("csv", "json", "jsonl", "md", "doccano", "label-studio", "w3c", "brat", "conll")
+# File name endings for each format (annotation tools read JSON Lines and JSON; brat a folder).
 SUFFIXES = {"csv": ".csv", "json": ".json", "jsonl": ".jsonl", "md": ".md",
-            "doccano": ".doccano.jsonl", "label-studio": ".label-studio.json"}
+            "doccano": ".doccano.jsonl", "label-studio": ".label-studio.json", "w3c": ".w3c.jsonld",
+            "brat": ".brat", "conll": ".bio.conll"}
+# Formats whose export is a folder of files rather than one file.
+FOLDER_FORMATS = ("brat",)
+LABEL_STUDIO_CONFIG_SUFFIX = ".config.xml"
+ANCHOR_NOTES = {"moved": "moved (the text changed; the quote was found elsewhere)",
+                "fuzzy": "fuzzy (the text changed; the nearest similar passage)",
+                "orphan": "orphan (the quote is no longer in the article's text)"}
 CSV_COLUMNS = (
     "id", "article_id", "article_title", "source", "start", "end", "quote", "prefix", "suffix",
-    "tags", "status", "note", "created_at", "updated_at", "history", "figures",
+    "tags", "status", "note", "created_at", "updated_at", "history", "figures", "anchor",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Markdown characters escaped everywhere in user text: emphasis, code, links, images,
@@ -68,23 +75,77 @@ def claim_record(claim: Claim, history: list[HistoryEntry], figures: list[Figure
         "figures": [
             {"text": f.text, "kind": f.kind, "value": f.value, "unit": f.unit, "start": f.start, "end": f.end}
             for f in figures
-            if claim.start <= f.start and f.end <= claim.end
+            if claim.start <= f.start and f.end <= claim.end and claim.anchor != "orphan"
         ],
+        "anchor": claim.anchor, "text_hash": claim.text_hash,
     }
 
 
-def export_claims(db: Database, fmt: str, *, status: str | None = None, tag: str | None = None) -> str:
-    """The content of an export file in format `fmt` (one of FORMATS)."""
+def export_claims(
+    db: Database, fmt: str, *, status: str | None = None, tag: str | None = None, **options: bool
+) -> str:
+    """The content of an export file in format `fmt` (one of FORMATS but the folder formats).
+
+    Options: `split_tags` (doccano: one span per tag), `as_annotations`
+    (Label Studio: finished annotations instead of predictions).
+    """
     _check_format(fmt)
-    return _render(db, fmt, claim_records(db, status=status, tag=tag))
+    if fmt in FOLDER_FORMATS:
+        raise ValueError(f"{fmt} export is a folder of files: give an output folder")
+    return _render(db, fmt, claim_records(db, status=status, tag=tag), options)
 
 
-def write_export(db: Database, fmt: str, path: str | Path, *, status: str | None = None, tag: str | None = None) -> int:
-    """Write an export to `path` atomically (a temporary file renamed over it); return how many claims."""
+def write_export(
+    db: Database, fmt: str, path: str | Path, *, status: str | None = None, tag: str | None = None, **options: bool
+) -> int:
+    """Write an export to `path` atomically (each file a temporary file renamed over it); return how many claims.
+
+    Label Studio also gets its labeling config beside it (LABEL_STUDIO_CONFIG_SUFFIX);
+    brat writes a folder at `path`.
+    """
     _check_format(fmt)
     records = claim_records(db, status=status, tag=tag)
-    write_atomic(Path(path), _render(db, fmt, records).encode("utf-8"))
+    if fmt in FOLDER_FORMATS:
+        Path(path).mkdir(exist_ok=True)
+    for target, content in export_files(db, fmt, Path(path), records, options).items():
+        write_atomic(target, content.encode("utf-8"))
     return len(records)
+
+
+def export_files(db: Database, fmt: str, path: Path, records: list[dict], options: dict) -> dict[Path, str]:
+    """Every file an export to `path` writes, with its text."""
+    if fmt == "brat":
+        from .export_brat import to_brat
+
+        files = to_brat(records, article_texts(db, records), tag_names_in_order(db), STATUSES)
+        return {path / name: text for name, text in files.items()}
+    files = {path: _render(db, fmt, records, options)}
+    if fmt == "label-studio":
+        files[label_studio_config_path(path)] = label_studio_config(_tag_colours(db), STATUSES)
+    return files
+
+
+def label_studio_config_path(path: Path) -> Path:
+    """Where the labeling config of a Label Studio export at `path` goes."""
+    return path.with_name(path.name.removesuffix(".json") + LABEL_STUDIO_CONFIG_SUFFIX)
+
+
+def article_texts(db: Database, records: list[dict]) -> dict[int, str]:
+    """The cleaned text of each article the records refer to."""
+    return {
+        article_id: db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        for article_id in {r["article_id"] for r in records}
+    }
+
+
+def tag_names_in_order(db: Database) -> list[str]:
+    """Every tag name, in the library's order."""
+    return [name for name, _ in _tag_colours(db)]
+
+
+def _tag_colours(db: Database) -> list[tuple[str, str]]:
+    """(name, colour) of every tag, in the library's order."""
+    return [tuple(row) for row in db.execute("SELECT name, color FROM tags ORDER BY ord, id")]
 
 
 def _check_format(fmt: str) -> None:
@@ -93,18 +154,18 @@ def _check_format(fmt: str) -> None:
         raise ValueError(f"unknown export format {fmt!r} (one of: {', '.join(FORMATS)})")
 
 
-def _render(db: Database, fmt: str, records: list[dict]) -> str:
+def _render(db: Database, fmt: str, records: list[dict], options: dict | None = None) -> str:
     """The export text; annotation formats also get each article's cleaned text."""
     renderers: dict[str, Callable[[list[dict]], str]] = {
         "csv": to_csv, "json": to_json, "jsonl": to_jsonl, "md": to_markdown,
     }
     if fmt in renderers:
         return renderers[fmt](records)
-    texts = {
-        article_id: db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
-        for article_id in {r["article_id"] for r in records}
-    }
-    return (to_doccano if fmt == "doccano" else to_label_studio)(records, texts)
+    from .export_conll import to_conll
+    from .export_w3c import to_w3c
+
+    span_renderers = {"doccano": to_doccano, "label-studio": to_label_studio, "w3c": to_w3c, "conll": to_conll}
+    return span_renderers[fmt](records, article_texts(db, records), **(options or {}))
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -137,11 +198,16 @@ def to_jsonl(records: list[dict]) -> str:
 # ---------------------------------------------------------------- CSV
 def to_csv(records: list[dict]) -> str:
     """CSV with a BOM (so spreadsheets read UTF-8), one row per claim, CRLF line ends."""
+    return csv_text(CSV_COLUMNS, (_csv_row(record) for record in records))
+
+
+def csv_text(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    """The one CSV writer of every export: a BOM, CRLF line ends, formula-looking cells defused."""
     out = io.StringIO(newline="")
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for record in records:
-        writer.writerow([csv_cell(value) for value in _csv_row(record)])
+    writer.writerow(list(header))
+    for row in rows:
+        writer.writerow([csv_cell(value) for value in row])
     return "\ufeff" + out.getvalue()
 
 
@@ -153,7 +219,7 @@ def _csv_row(record: dict) -> list:
         "history": "\n".join(history_line(entry) for entry in record["history"]),
         "figures": "\n".join(figure_label(figure) for figure in record["figures"]),
     }
-    return [cells[column] for column in CSV_COLUMNS]
+    return [cells.get(column, "") for column in CSV_COLUMNS]
 
 
 def csv_cell(value: object) -> object:
@@ -210,6 +276,8 @@ def _md_claim(record: dict, number: int) -> list[str]:
     if record["figures"]:
         details.append("- Figures: " + "; ".join(md_escape(figure_label(f)) for f in record["figures"]))
     details.append(f"- Offsets: {record['start']}–{record['end']} · id `{record['id']}`")
+    if record.get("anchor", "exact") != "exact":
+        details.append(f"- Anchor: {ANCHOR_NOTES.get(record['anchor'], record['anchor'])}")
     return [f"### Claim {number}", "", *quote, "", *details, ""]
 
 

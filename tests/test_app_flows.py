@@ -212,7 +212,7 @@ async def test_review_set_status_open_from_review_and_export(library, tmp_path):
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 2
     assert "铆足干劲不放松" in (tmp_path / "out.md").read_text(encoding="utf-8")
     (task,) = json.loads((tmp_path / "out.label-studio.json").read_text(encoding="utf-8"))
-    spans = {(r["value"]["start"], r["value"]["end"]) for r in task["annotations"][0]["result"]}
+    spans = {(r["value"]["start"], r["value"]["end"]) for r in task["predictions"][0]["result"]}
     assert spans == {(first.start, first.end), (second.start, second.end)}
 
 

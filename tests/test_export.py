@@ -18,8 +18,8 @@ from hecha.store.export import csv_cell, md_escape, to_csv, to_markdown
 from hecha.store.figures import Figure
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-FIRST = "国家统计局发布数据：前三季度国内生产总值同比增长5.2%，其中第三季度增长4.9%。出口同比-3.5%的降幅有所收窄。"
-SECOND = "市长表示：“全市新建5G基站1.2万个，位居全省第一。”专家认为这一说法有待核实。"
+FIRST = "国家统计局📊发布数据：前三季度国内生产总值同比增长5.2%，其中第三季度增长4.9%。出口同比-3.5%的降幅有所收窄。"
+SECOND = "𠮷市市长表示：“全市新建5G基站1.2万个📶，位居全省第一。”专家认为这一说法有待核实。"
 
 
 def insert_article(db, article_id: int, source: str, title: str, text: str) -> None:
@@ -64,14 +64,15 @@ def claims_db(db, monkeypatch):
     store.update_claim(db, gdp.id, status="checking", note="=HYPERLINK(\"http://evil.example\")")
     store.update_claim(db, gdp.id, status="true", note="与统计局公报一致。\n# 不是标题 [链接](http://evil.example) <b>粗</b>")
     store.add_claim(db, 1, *span(FIRST, "-3.5%的降幅有所收窄"), tags=["模糊"], note="+ 降幅？@记者")
-    rank = store.add_claim(db, 2, *span(SECOND, "全市新建5G基站1.2万个，位居全省第一。"), tags=["排名", "引语"])
+    rank = store.add_claim(db, 2, *span(SECOND, "全市新建5G基站1.2万个📶，位居全省第一。"), tags=["排名", "引语"])
     store.update_claim(db, rank.id, status="misleading", note="全省第一：仅指**地级市**_排名_")
     return db
 
 
 @pytest.mark.parametrize("fmt, name", [("csv", "claims.csv"), ("json", "claims.json"), ("jsonl", "claims.jsonl"),
                                        ("md", "claims.md"), ("doccano", "claims.doccano.jsonl"),
-                                       ("label-studio", "claims.label-studio.json")])
+                                       ("label-studio", "claims.label-studio.json"), ("w3c", "claims.w3c.jsonld"),
+                                       ("conll", "claims.bio.conll")])
 def test_export_matches_golden_file(claims_db, fmt, name):
     data = store.export_claims(claims_db, fmt).encode("utf-8")
     golden = GOLDEN / name
@@ -86,7 +87,8 @@ def test_json_record_has_every_field_history_and_figures_inside_the_quote(claims
     assert [r["id"][-1] for r in records] == ["1", "2", "3"]
     first = records[0]
     assert set(first) == {"id", "article_id", "article_title", "source", "start", "end", "quote", "prefix", "suffix",
-                          "tags", "status", "note", "created_at", "updated_at", "history", "figures"}
+                          "tags", "status", "note", "created_at", "updated_at", "history", "figures",
+                          "anchor", "text_hash"}
     assert first["tags"] == ["数据", "待核实"] and first["status"] == "true"
     assert [f["text"] for f in first["figures"]] == ["5.2%"]
     assert [(h["field"], h["old"], h["new"]) for h in first["history"]][:3] == [
@@ -219,18 +221,3 @@ def test_write_export_refuses_unknown_format_before_writing(claims_db, tmp_path)
     with pytest.raises(ValueError):
         store.write_export(claims_db, "xls", tmp_path / "x.xls")
     assert not (tmp_path / "x.xls").exists()
-
-
-def test_annotation_exports_carry_each_article_once_with_spans_into_its_text(claims_db):
-    lines = [json.loads(line) for line in store.export_claims(claims_db, "doccano").splitlines()]
-    assert [line["id"] for line in lines] == [1, 2]
-    for line in lines:
-        for start, end, label in line["label"]:
-            assert line["text"][start:end] and label
-    assert [label for _, _, label in lines[0]["label"]] == ["数据", "待核实", "模糊"]  # one span per tag
-    tasks = json.loads(store.export_claims(claims_db, "label-studio"))
-    for task in tasks:
-        for result in task["annotations"][0]["result"]:
-            value = result["value"]
-            assert task["data"]["text"][value["start"] : value["end"]] == value["text"]
-            assert value["labels"] and result["type"] == "labels"

@@ -20,6 +20,9 @@ from hecha import store
 from .cli_claims import COMMANDS as CLAIM_COMMANDS
 from .cli_claims import add_parsers as add_claim_parsers
 from .cli_claims import run as run_claim_command
+from .cli_exchange import COMMANDS as EXCHANGE_COMMANDS
+from .cli_exchange import add_parsers as add_exchange_parsers
+from .cli_exchange import run as run_exchange_command
 from .cli_figures import add_parsers as add_figure_parsers
 from .cli_figures import cmd_figures, cmd_reindex
 from .render import article_renderable, raw_renderable
@@ -44,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="print the article as JSON")
     add_figure_parsers(sub)
     add_claim_parsers(sub)
+    add_exchange_parsers(sub)
     sub.add_parser("app", help="open the app (the default)")
     return parser
 
@@ -57,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(args.db)
     if args.command == "figures":
         return cmd_figures(lambda: _open_or_exit(args.db), args, _fail)
+    if args.command in EXCHANGE_COMMANDS:
+        return run_exchange_command(args, _fail)
     try:
         db = store.open_db(args.db)
     except store.DatabaseError as error:

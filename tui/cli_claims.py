@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -26,12 +27,16 @@ QUOTE_WIDTH = 40
 
 def add_parsers(sub) -> None:
     """Register the `export`, `claims` and `tags` subcommands."""
-    exp = sub.add_parser("export", help="export claims as CSV, JSON, JSON lines or a Markdown report")
+    exp = sub.add_parser("export", help="export claims (CSV, JSON, Markdown, annotation tools, NLP formats)")
     exp.add_argument("--format", choices=store.EXPORT_FORMATS, default="csv", help="file format (default csv)")
-    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE, a folder for brat (default: standard output)")
+    exp.add_argument("--split-tags", action="store_true", help="doccano: one span per tag (needs overlapping entities)")
+    exp.add_argument("--as-annotations", action="store_true",
+                     help="Label Studio: claims as finished annotations instead of predictions")
     _add_filters(exp)
     cl = sub.add_parser("claims", help="list the claims in the library")
     _add_filters(cl)
+    cl.add_argument("--orphans", action="store_true", help="only claims whose quote is no longer in their article")
     cl.add_argument("--text", metavar="Q", help="only claims whose quote, note or article title contains Q")
     cl.add_argument("--json", action="store_true", help="print a JSON array")
     _add_tag_parsers(sub.add_parser("tags", help="list tags, or add, rename, set and delete them"))
@@ -84,25 +89,35 @@ def _check_tag_filter(db, args) -> None:
 
 
 def cmd_export(db, args, fail) -> int:
-    """`hecha export [--format F] [--status S] [--tag T] [-o FILE]`"""
+    """`hecha export [--format F] [--status S] [--tag T] [--split-tags] [--as-annotations] [-o FILE]`"""
     _check_tag_filter(db, args)
+    options = {"split_tags": args.split_tags, "as_annotations": args.as_annotations}
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    if args.format == "doccano" and args.split_tags:
+        err.print(Text("doccano: one span per tag; enable \"Allow overlapping entity\" in the project settings "
+                       "before importing, or doccano keeps only one label per span."))
     if not args.output or args.output == "-":
-        sys.stdout.write(store.export_claims(db, args.format, status=args.status, tag=args.tag))
+        if args.format in store.EXPORT_FOLDER_FORMATS:
+            return fail(f"{args.format} export is a folder of .txt and .ann files: give -o FOLDER", EXIT_REFUSED)
+        sys.stdout.write(store.export_claims(db, args.format, status=args.status, tag=args.tag, **options))
+        if args.format == "label-studio":
+            err.print(Text("Label Studio: the labeling config is written beside the export only with -o FILE."))
         return 0
     try:
-        count = store.write_export(db, args.format, args.output, status=args.status, tag=args.tag)
+        count = store.write_export(db, args.format, args.output, status=args.status, tag=args.tag, **options)
     except OSError as error:
         return fail(f"{args.output}: cannot write ({error.strerror or error})", EXIT_ERROR)
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
-        Text(f"Wrote {count} claim{'s' * (count != 1)} to {args.output} ({args.format}).")
-    )
+    err.print(Text(f"Wrote {count} claim{'s' * (count != 1)} to {args.output} ({args.format})."))
+    if args.format == "label-studio":
+        err.print(Text(f"Labeling config: {store.label_studio_config_path(Path(args.output))}"))
     return 0
 
 
 def cmd_claims(db, args, fail) -> int:
     """`hecha claims [--status S] [--tag T] [--text Q] [--json]`"""
     _check_tag_filter(db, args)
-    claims = store.list_claims(db, status=args.status, tag=args.tag, text=args.text)
+    claims = store.list_claims(db, status=args.status, tag=args.tag, text=args.text,
+                               anchor="orphan" if args.orphans else None)
     if args.json:
         print(json.dumps([c.to_dict() for c in claims], ensure_ascii=False, indent=1))
         return 0

@@ -108,9 +108,9 @@ def _regions(claim: dict) -> list[dict]:
 
 def label_studio_config(tags: list[tuple[str, str]], statuses: tuple[str, ...]) -> str:
     """The labeling config XML for the tasks: every tag (name, colour), per-region status and note."""
-    labels = "\n".join(f"    <Label value={quoteattr(name)} background={quoteattr(color)}/>" for name, color in tags)
     if UNTAGGED not in {name for name, _ in tags}:
         tags = [*tags, (UNTAGGED, "#bcbcbc")]
+    labels = "\n".join(f"    <Label value={quoteattr(name)} background={quoteattr(color)}/>" for name, color in tags)
     choices = "\n".join(f"      <Choice value={quoteattr(status)}/>" for status in statuses)
     return (
         "<View>\n"

@@ -1,5 +1,6 @@
 """`hecha figures`, `hecha reindex` and the figure highlights of `hecha show`."""
 
+import csv
 import io
 import json
 
@@ -43,8 +44,19 @@ def test_figures_of_a_file_as_jsonl_index_the_file_text(cli, tmp_path):
 def test_figures_from_stdin_as_csv(cli):
     code, out, _ = cli("figures", "-", "--format", "csv", stdin=TEXT)
     lines = out.splitlines()
-    assert code == 0 and lines[0] == "text,start,end,kind,value,unit,low,high,qualifier,iso"
+    assert code == 0 and lines[0] == "\ufefftext,start,end,kind,value,unit,low,high,qualifier,iso"
     assert any(line.startswith("24亿元,") and ",money,2400000000," in line for line in lines)
+
+
+def test_figures_csv_has_the_claims_csv_bom_and_formula_guard(capsys):
+    from hecha.tui.cli_figures import emit
+
+    figures = [store.Figure(0, 5, "-3.5%", "percent", -3.5, "%"), store.Figure(6, 10, "=1+1", "number", 2, None)]
+    assert emit(figures, "csv") == 0
+    out = capsys.readouterr().out
+    rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"), newline="")))
+    assert out.startswith("\ufeff") and "\r\n" in out
+    assert [row[0] for row in rows[1:]] == ["'-3.5%", "'=1+1"] and rows[1][4] == "-3.5"
 
 
 def test_figures_table(cli):

@@ -6,7 +6,6 @@ line out per input line, offsets into the text exactly as given. Keep it stable.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterable
@@ -69,9 +68,7 @@ def emit(figures: list[store.Figure], fmt: str) -> int:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=store.FIGURE_FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        sys.stdout.write(store.csv_text(store.FIGURE_FIELDS, ([row.get(f) for f in store.FIGURE_FIELDS] for row in rows)))
     else:
         Console(highlight=False).print(_table(figures))
     return 0

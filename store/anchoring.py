@@ -7,10 +7,12 @@ file) each claim is placed again, trying in turn:
 1. ``exact``  — the quote is still at its old offsets (with its context, or it
    occurs only once);
 2. ``moved``  — the exact quote elsewhere; among several places the one whose
-   surroundings agree most with the stored context, then the nearest;
-3. ``fuzzy``  — an approximate match of the quote (difflib) near places that
-   share short runs of characters with it, scored on the quote and its
-   context, accepted at FUZZY_THRESHOLD or above;
+   surroundings agree most with the stored context, then the nearest (a
+   short quote needs some agreeing context);
+3. ``fuzzy``  — the quote with script, width and punctuation folded (offsets
+   do not move), else an approximate match (difflib) near places that share
+   short runs of characters with it, scored on the quote and its context,
+   accepted at FUZZY_THRESHOLD or above with agreeing context;
 4. ``orphan`` — nowhere: the claim keeps its quote and old offsets, is hidden
    from the reader's highlights, and is listed under the orphans filter.
 
@@ -25,14 +27,23 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from sqlite_utils import Database
 
 from .db import immediate
+from .script import fold
 
 ANCHORS = ("exact", "moved", "fuzzy", "orphan")
 CONTEXT = 32
 FUZZY_THRESHOLD = 0.8  # similarity of the quote (0–1) a fuzzy match needs
+SHORT_QUOTE = 12  # quotes shorter than this need some agreeing context to be placed
+MIN_SHORT_CONTEXT = 0.5  # how similar (0–1) a short quote's surroundings must be
+MIN_FUZZY_CONTEXT = 0.5  # a fuzzy match below SURE_QUOTE needs surroundings at least this similar
+SURE_QUOTE = 0.95  # quote similarity that needs no agreeing context
+_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"', "‘": "'", "’": "'",
+                        "、": ",", "。": ".", "—": "-", "–": "-", "…": "."})
+QUOTE_WEIGHT = 0.7  # weight of the quote's similarity against its context's in choosing a fuzzy span
 _SEED = 2  # length of the character runs that propose candidate places
 _CANDIDATES = 8  # candidate places examined per claim
 _WIGGLE = 3  # how far each end of a fuzzy span may be nudged
@@ -54,11 +65,32 @@ def place(quote: str, prefix: str, suffix: str, start: int, end: int, text: str)
     places = _occurrences(text, quote)
     if start in places and (len(places) == 1 or _context(prefix, suffix, text, start, end) == 1.0):
         return Placement(start, end, "exact")
-    if places:
-        best = max(places, key=lambda at: (_context(prefix, suffix, text, at, at + len(quote)), -abs(at - start)))
-        return Placement(best, best + len(quote), "exact" if best == start else "moved")
+    at = _best_occurrence(places, quote, prefix, suffix, start, text)
+    if at is not None:
+        return Placement(at, at + len(quote), "exact" if at == start else "moved")
+    folded = _best_occurrence(_occurrences(_fold(text), _fold(quote)), quote, prefix, suffix, start, text)
+    if folded is not None:
+        return Placement(folded, folded + len(quote), "fuzzy")
     found = _fuzzy(quote, prefix, suffix, start, text)
     return found or Placement(start, end, "orphan")
+
+
+def _best_occurrence(places: list[int], quote: str, prefix: str, suffix: str, old: int, text: str) -> int | None:
+    """Of the places the quote occurs, the one whose surroundings are most like its context, then the nearest.
+
+    A short quote is common: it is taken only where its surroundings agree
+    at least a little (MIN_SHORT_CONTEXT), so a deleted sentence's phrase
+    does not jump to the same words elsewhere.
+    """
+    scored = [(_similar_context(prefix, suffix, text, at, at + len(quote)), -abs(at - old), at) for at in places]
+    if len(quote) < SHORT_QUOTE:
+        scored = [item for item in scored if item[0] >= MIN_SHORT_CONTEXT]
+    return max(scored)[2] if scored else None
+
+
+def _fold(text: str) -> str:
+    """Text with script, width and quotation marks folded, one character for one (offsets do not move)."""
+    return fold(text).translate(_MARKS)
 
 
 def _occurrences(text: str, quote: str) -> list[int]:
@@ -97,31 +129,68 @@ def _common_suffix(a: str, b: str) -> int:
 
 
 def _fuzzy(quote: str, prefix: str, suffix: str, old_start: int, text: str) -> Placement | None:
-    """The best approximate place of `quote` in `text`, if its similarity reaches FUZZY_THRESHOLD."""
+    """The best approximate place of `quote` in `text`, if its similarity reaches FUZZY_THRESHOLD.
+
+    Spans are scored on the quote's similarity and, with less weight, on how
+    similar their surroundings are to the stored context, so that of two
+    places alike in the quote the one in the right paragraph wins.
+    """
     best: tuple | None = None
-    chosen = (0, 0, 0.0)
+    chosen = (0, 0)
     for guess in _candidates(quote, text):
         span = _align(quote, text, guess)
-        for s, e in _nudged(span, len(text)) if span else ():
-            similarity = _ratio(quote, text[s:e])
-            score = (round(similarity, 3), _context(prefix, suffix, text, s, e), -abs(s - old_start))
-            if best is None or score > best:
-                best, chosen = score, (s, e, similarity)
-    if chosen[2] < FUZZY_THRESHOLD:
-        return None
-    return Placement(chosen[0], chosen[1], "fuzzy")
+        if span is None:
+            continue
+        s, e = _tightened(quote, text, *span)
+        similarity = _ratio(quote, text[s:e])
+        if similarity < FUZZY_THRESHOLD:
+            continue
+        context = _similar_context(prefix, suffix, text, s, e)
+        if context < MIN_FUZZY_CONTEXT and (similarity < SURE_QUOTE or len(quote) < SHORT_QUOTE):
+            continue
+        score = (round(QUOTE_WEIGHT * similarity + (1 - QUOTE_WEIGHT) * context, 4), -abs(s - old_start))
+        if best is None or score > best:
+            best, chosen = score, (s, e)
+    return Placement(*chosen, "fuzzy") if best else None
+
+
+def _tightened(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """Move each end of start–end by up to _WIGGLE characters to where the quote is most similar."""
+    starts = range(max(0, start - _WIGGLE), min(end - 1, start + _WIGGLE) + 1)
+    start = max(starts, key=lambda s: (_ratio(quote, text[s:end]), -abs(s - start)))
+    ends = range(max(start + 1, end - _WIGGLE), min(len(text), end + _WIGGLE) + 1)
+    end = max(ends, key=lambda e: (_ratio(quote, text[start:e]), -abs(e - end)))
+    return start, end
+
+
+def _similar_context(prefix: str, suffix: str, text: str, start: int, end: int) -> float:
+    """How similar the text around start–end is to the stored prefix and suffix (0–1, difflib)."""
+    total = len(prefix) + len(suffix)
+    if not total:
+        return 1.0
+    before = text[max(0, start - len(prefix)) : start]
+    after = text[end : end + len(suffix)]
+    return (_ratio(prefix, before) * len(prefix) + _ratio(suffix, after) * len(suffix)) / total
 
 
 def _candidates(quote: str, text: str) -> list[int]:
     """Likely start offsets of the quote in text: where most of its character pairs vote."""
     votes: Counter[int] = Counter()
-    index: dict[str, list[int]] = {}
-    for i in range(len(text) - _SEED + 1):
-        index.setdefault(text[i : i + _SEED], []).append(i)
+    index = _pair_index(text)
     for offset in range(len(quote) - _SEED + 1):
         for at in index.get(quote[offset : offset + _SEED], ()):
             votes[(at - offset) // 4] += 1
-    return [bucket * 4 for bucket, _ in votes.most_common(_CANDIDATES)]
+    ranked = votes.most_common(_CANDIDATES)
+    return [bucket * 4 for bucket, count in ranked if count * 2 >= ranked[0][1]]
+
+
+@lru_cache(maxsize=2)
+def _pair_index(text: str) -> dict[str, list[int]]:
+    """Where each pair of characters occurs in `text` (kept for the text being re-anchored)."""
+    index: dict[str, list[int]] = {}
+    for i in range(len(text) - _SEED + 1):
+        index.setdefault(text[i : i + _SEED], []).append(i)
+    return index
 
 
 def _align(quote: str, text: str, guess: int) -> tuple[int, int] | None:
@@ -135,17 +204,6 @@ def _align(quote: str, text: str, guess: int) -> tuple[int, int] | None:
     start = max(0, lo + first.b - first.a)
     end = min(len(text), lo + last.b + last.size + (len(quote) - last.a - last.size))
     return (start, end) if start < end else None
-
-
-def _nudged(span: tuple[int, int], length: int) -> list[tuple[int, int]]:
-    """The span with each end moved by up to _WIGGLE characters (kept inside the text, non-empty)."""
-    s0, e0 = span
-    return [
-        (s, e)
-        for s in range(max(0, s0 - _WIGGLE), min(length, s0 + _WIGGLE) + 1)
-        for e in range(max(0, e0 - _WIGGLE), min(length, e0 + _WIGGLE) + 1)
-        if s < e
-    ]
 
 
 def _ratio(a: str, b: str) -> float:
@@ -209,3 +267,57 @@ def _writing(db: Database) -> Iterator[None]:
     else:
         with immediate(db):
             yield
+
+
+# ---------------------------------------------------------------- a newer version of a file
+_OLD_ARTICLES = """
+SELECT DISTINCT a.id, a.ord, a.title FROM articles a JOIN sources s ON s.id = a.source_id
+JOIN claims c ON c.article_id = a.id WHERE s.replaced_by = ? ORDER BY a.ord
+"""
+
+
+def carry_claims(db: Database, source_id: int) -> dict[str, int]:
+    """Move the claims of the version(s) that source `source_id` replaced onto its articles.
+
+    Each older article is matched to a new one by title (when exactly one new
+    article has it), else by position in the file, else to the new article
+    holding most of its quotes. A claim moves only if it lands there (exact,
+    moved or fuzzy), or lands exactly in another new article; the others stay
+    on the older version, still right in its text (which the library keeps
+    listed while it carries claims). Call inside the import's transaction.
+    """
+    new = db.execute("SELECT id, ord, title, text FROM articles WHERE source_id = ? ORDER BY ord", [source_id]).fetchall()
+    counts = dict.fromkeys((*ANCHORS, "kept"), 0)
+    for old_id, ord_, title in db.execute(_OLD_ARTICLES, [source_id]).fetchall():
+        claims = db.execute(_CLAIMS, [old_id]).fetchall()
+        match = _matching_article(new, ord_, title, [c[3] for c in claims])
+        for claim_id, start, end, quote, prefix, suffix in claims:
+            target, found = _landing(new, match, quote, prefix or "", suffix or "", start, end)
+            if found is None:
+                counts["kept"] += 1
+                continue
+            write_placement(db, claim_id, target[0], found, target[3])
+            counts[found.anchor] += 1
+    return counts
+
+
+def _matching_article(new: list[tuple], ord_: int, title: str, quotes: list[str]) -> tuple:
+    """The new article an older one became: same title, else same position, else most quotes."""
+    titled = [a for a in new if title and a[2] == title]
+    if len(titled) == 1:
+        return titled[0]
+    placed = [a for a in new if a[1] == ord_]
+    if placed:
+        return placed[0]
+    return max(new, key=lambda a: sum(q in a[3] for q in quotes))
+
+
+def _landing(new: list[tuple], match: tuple, quote: str, prefix: str, suffix: str, start: int, end: int):
+    """(article, placement) where a claim lands in the new version, or (None, None)."""
+    found = place(quote, prefix, suffix, start, end, match[3])
+    if found.anchor != "orphan":
+        return match, found
+    for article in new:
+        if article is not match and quote and quote in article[3]:
+            return article, place(quote, prefix, suffix, start, end, article[3])
+    return None, None

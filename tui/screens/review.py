@@ -40,6 +40,7 @@ class ReviewScreen(TableScreen):
         Binding("s", "filter_status", "Status filter"),
         Binding("g", "filter_tag", "Tag filter"),
         Binding("slash", "filter_text", "Search", key_display="/"),
+        Binding("O", "filter_orphans", "Orphans", show=False),
         Binding("x", "export", "Export"),
     ]
 
@@ -50,6 +51,7 @@ class ReviewScreen(TableScreen):
         self.claims: list[store.Claim] = []
         self.status: str | None = None
         self.tag: str | None = None
+        self.orphans = False
 
     def on_unmount(self) -> None:
         """Close this screen's database connection."""
@@ -79,7 +81,8 @@ class ReviewScreen(TableScreen):
         """Read the claims with the current filters and fill the table."""
         keep = keep or self._current_id()
         text = self.query_one("#search", Input).value.strip() or None
-        self.claims = store.list_claims(self.db, status=self.status, tag=self.tag, text=text)
+        self.claims = store.list_claims(self.db, status=self.status, tag=self.tag, text=text,
+                                        anchor="orphan" if self.orphans else None)
         table = self.query_one(DataTable)
         table.clear()
         keys = [key.value for key in table.columns]
@@ -104,6 +107,7 @@ class ReviewScreen(TableScreen):
         parts += [f"status: {self.status}"] if self.status else []
         parts += [f"tag: {self.tag}"] if self.tag else []
         parts += [f"search: {text}"] if text else []
+        parts += ["orphans: quotes no longer in their article"] if self.orphans else []
         keys = "  o h y f m u: set status and go to the next open claim"
         self.query_one("#review-status", Static).update(Text(" · ".join(parts) + keys))
 
@@ -142,7 +146,10 @@ class ReviewScreen(TableScreen):
         from .reader import ReaderScreen
 
         claim = self._current()
-        if claim is not None:
+        if claim is not None and claim.anchor == "orphan":
+            self.notify("This claim's quote is no longer in the article's text; it is kept here with its quote.")
+            self.app.push_screen(ReaderScreen(self.db_path, [claim.article_id], 0))
+        elif claim is not None:
             self.app.push_screen(ReaderScreen(self.db_path, [claim.article_id], 0, focus=(claim.start, claim.end)))
 
     def action_filter_status(self) -> None:
@@ -155,6 +162,11 @@ class ReviewScreen(TableScreen):
         """Cycle the tag filter: all, then each tag."""
         choices = [None, *(t.name for t in store.list_tags(self.db))]
         self.tag = choices[(choices.index(self.tag) + 1) % len(choices)] if self.tag in choices else None
+        self.reload()
+
+    def action_filter_orphans(self) -> None:
+        """Show only orphans (claims whose quote was lost when the text changed), or all claims again."""
+        self.orphans = not self.orphans
         self.reload()
 
     def action_filter_text(self) -> None:

@@ -1,7 +1,7 @@
 """CoNLL-style BIO export: jieba tokens of each article, one per line, with a B-/I-/O label.
 
 For training or evaluating a claim tagger. Each article starts with a
-`-DOCSTART- O` line; sentences (store.sentences) are separated by blank lines;
+`-DOCSTART- -X- O O` line (CoNLL-2003); sentences (store.sentences) are separated by blank lines;
 each line is `TOKEN LABEL`, the label `B-<tags>` on the first token of a
 claim, `I-<tags>` on the rest, `O` outside, where <tags> joins the claim's
 tags as the doccano export does. Tokens are jieba's words with numbers kept whole (store.sentences.word_bounds), cut at claim edges so every
@@ -19,7 +19,7 @@ def to_conll(records: list[dict], texts: dict[int, str], **_options) -> str:
     """The BIO file for the articles of the claims."""
     blocks = []
     for article_id, claims in by_article(records).items():
-        blocks.append("-DOCSTART- O\n\n" + _article(texts[article_id], placed(claims)))
+        blocks.append("-DOCSTART- -X- O O\n\n" + _article(texts[article_id], placed(claims)))
     return "".join(blocks)
 
 

@@ -241,7 +241,7 @@ def test_conll_bio_runs_spell_the_claims(claims_db):
     assert {quote: label for quote, label in runs} == {
         "前三季度国内生产总值同比增长5.2%": "数据,待核实", "-3.5%的降幅有所收窄": "模糊",
         "全市新建5G基站1.2万个📶，位居全省第一。": "排名,引语"}
-    assert text.count("-DOCSTART- O") == 2
+    assert text.count("-DOCSTART- -X- O O\n") == 2
 
 
 # ---------------------------------------------------------------- orphans and the dialog's list

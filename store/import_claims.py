@@ -107,6 +107,8 @@ def _valid(record: dict, report: ClaimImportReport) -> bool:
     """True if a record has what a claim needs; else a line in report.refused."""
     ident = record.get("id", "?")
     problem = next((f"no {name}" for name in REQUIRED if name not in record), None)
+    if problem is None and not (isinstance(record["id"], str) and record["id"].strip()):
+        problem = "its id is not a string"
     if problem is None and not all(isinstance(record[k], int) and not isinstance(record[k], bool) for k in ("start", "end")):
         problem = "offsets are not integers"
     if problem is None and record.get("status", "open") not in STATUSES:

@@ -265,3 +265,15 @@ def test_every_format_has_a_suffix_and_writes(claims_db, tmp_path):
     for fmt in store.EXPORT_FORMATS:
         files = export_files(claims_db, fmt, tmp_path / f"x{store.EXPORT_SUFFIXES[fmt]}", claim_records(claims_db), {})
         assert files and all(content for content in files.values())
+
+
+def test_export_command_writes_label_studio_with_its_config_and_brat_as_a_folder(cli, claims_db, tmp_path):
+    target = tmp_path / "ls.json"
+    code, out, err = cli("export", "--format", "label-studio", "--as-annotations", "-o", str(target))
+    assert code == 0 and out == "" and f"Labeling config: {tmp_path / 'ls.config.xml'}" in err
+    assert "annotations" in json.loads(target.read_text(encoding="utf-8"))[0]
+    assert (tmp_path / "ls.config.xml").read_text(encoding="utf-8").startswith("<View>")
+    code, _, err = cli("export", "--format", "brat", "-o", str(tmp_path / "brat"))
+    assert code == 0 and sorted(p.name for p in (tmp_path / "brat").iterdir())[0] == "1.ann"
+    code, out, err = cli("export", "--format", "label-studio")
+    assert code == 0 and json.loads(out) and "only with -o FILE" in err

@@ -19,6 +19,7 @@ import json
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ARTICLE_URN = "urn:hecha:article:sha256:"
 CLAIM_URN = "urn:uuid:"
+UTC = "+00:00"
 PURPOSES = {"tagging": "tags", "assessing": "status", "commenting": "note"}
 
 
@@ -48,11 +49,21 @@ def annotation(record: dict, text: str) -> dict:
         "id": CLAIM_URN + record["id"],
         "type": "Annotation",
         "motivation": "assessing",
-        "created": record["created_at"],
-        "modified": record["updated_at"],
+        "created": _utc_z(record["created_at"]),
+        "modified": _utc_z(record["updated_at"]),
         "body": bodies,
         "target": {"source": article_urn(text), "selector": selectors},
     }
+
+
+def _utc_z(stamp: str) -> str:
+    """A UTC timestamp written with Z, as the model recommends (ours end in +00:00)."""
+    return stamp[: -len(UTC)] + "Z" if stamp.endswith(UTC) else stamp
+
+
+def _from_z(stamp: object) -> str:
+    """A timestamp back in our form (+00:00 for UTC)."""
+    return stamp[:-1] + UTC if isinstance(stamp, str) and stamp.endswith("Z") else (stamp or "")
 
 
 def _body(purpose: str, value: str) -> dict:
@@ -96,7 +107,7 @@ def from_w3c(item: dict) -> dict:
         "id": ident[len(CLAIM_URN):], "quote": quote["exact"], "prefix": quote.get("prefix", ""),
         "suffix": quote.get("suffix", ""), "start": (position or {}).get("start", 0),
         "end": (position or {}).get("end", 0), "anchor": "exact" if position else "orphan",
-        "created_at": item.get("created", ""), "updated_at": item.get("modified") or item.get("created", ""),
+        "created_at": _from_z(item.get("created")), "updated_at": _from_z(item.get("modified") or item.get("created")),
         "tags": [], "status": "open", "note": "", "source_urn": target.get("source", ""),
     }
     _read_bodies(item.get("body", []), record)

@@ -192,7 +192,7 @@ def test_w3c_annotations_are_valid_and_select_the_quote_in_code_points(claims_db
     assert len(annotations) == 3
     for anno in annotations:
         assert w3c_errors(anno) == []
-        assert anno["id"].startswith("urn:uuid:")
+        assert anno["id"].startswith("urn:uuid:") and anno["created"].endswith("Z") and anno["modified"].endswith("Z")
         text = texts[anno["target"]["source"]]
         quote, position = anno["target"]["selector"]
         assert text[position["start"] : position["end"]] == quote["exact"]

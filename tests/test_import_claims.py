@@ -29,6 +29,10 @@ def test_round_trip_into_a_fresh_library_is_byte_identical(claims_db, fresh, tmp
     report = store.import_claims(fresh, store.read_claim_file(path))
     assert (report.added, report.updated, report.missing, report.refused) == (3, 0, [], [])
     assert store.export_claims(fresh, fmt) == exported
+    same = ("id", "article_id", "start", "end", "quote", "prefix", "suffix", "tags", "status", "note", "created_at",
+            "updated_at", "anchor")
+    assert [[getattr(c, f) for f in same] for c in store.list_claims(fresh)] == [
+        [getattr(c, f) for f in same] for c in store.list_claims(claims_db)]
     if fmt == "json":
         for other in ("csv", "md", "doccano", "label-studio"):
             assert store.export_claims(fresh, other) == store.export_claims(claims_db, other)

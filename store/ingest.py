@@ -3,7 +3,7 @@
 A file whose bytes are already stored is skipped; a changed file at a known
 path is stored as a new version and the old one is marked replaced. Claims
 on the old version move to the matching article of the new one where their
-quote still fits (store.anchoring.carry_claims); the old articles stay, so
+quote still fits (store.version_claims); the old articles stay, so
 claims that do not fit keep their place there. A file that cannot be read is
 refused with a reason and the rest of the import goes on.
 """
@@ -24,6 +24,7 @@ from .db import immediate
 from .figure_store import save_figures
 from .layout import Article, split_page
 from .reading import Refused, SourceText, find_files, read_source
+from .version_claims import carry_claims
 
 Progress = Callable[[Path], None]
 
@@ -85,19 +86,12 @@ def import_file(db: Database, source: SourceText, report: ImportReport) -> None:
         source_id = _insert_source(db, source, digest)
         for article in articles:
             _insert_article(db, source_id, article, publication_date(source.path.name, (b.text for b in article.blocks)))
-        _carry_claims(db, source_id)
+        carry_claims(db, source_id)  # claims on the version this replaces move where they still fit
     report.files += 1
     report.articles += len(articles)
     report.chars += sum(len(a.text) for a in articles)
     if source.encoding != "utf-8":
         report.encodings.append((str(source.path), source.encoding))
-
-
-def _carry_claims(db: Database, source_id: int) -> None:
-    """Claims on the version this file replaces move to it where they still fit (store.anchoring.carry_claims)."""
-    from .anchoring import carry_claims
-
-    carry_claims(db, source_id)
 
 
 def _insert_source(db: Database, source: SourceText, digest: str) -> int:

@@ -109,6 +109,8 @@ def _valid(record: dict, report: ClaimImportReport) -> bool:
     problem = next((f"no {name}" for name in REQUIRED if name not in record), None)
     if problem is None and not (isinstance(record["id"], str) and record["id"].strip()):
         problem = "its id is not a string"
+    if problem is None and not (isinstance(record["quote"], str) and record["quote"]):
+        problem = "its quote is empty or not text"
     if problem is None and not all(isinstance(record[k], int) and not isinstance(record[k], bool) for k in ("start", "end")):
         problem = "offsets are not integers"
     if problem is None and record.get("status", "open") not in STATUSES:
@@ -176,7 +178,8 @@ def _merge(db: Database, record: dict, article_id: int, text: str, report: Claim
         report.unchanged += 1
         return
     _write(db, record, article_id, exists=bool(known))
-    found = place(record["quote"], record.get("prefix", ""), record.get("suffix", ""), record["start"], record["end"], text)
+    found = place(record["quote"], record.get("prefix") or "", record.get("suffix") or "", record["start"], record["end"],
+                  text)
     write_placement(db, record["id"], article_id, found, text)
     _merge_history(db, record)
     report.updated += bool(known)
@@ -195,8 +198,8 @@ def _write(db: Database, record: dict, article_id: int, exists: bool) -> None:
     """Insert or overwrite the claim row and its tags from the record."""
     row = {
         "id": record["id"], "article_id": article_id, "start": record["start"], "end": record["end"],
-        "quote": record["quote"], "prefix": record.get("prefix", ""), "suffix": record.get("suffix", ""),
-        "text_hash": record.get("text_hash", ""), "note": record.get("note", ""),
+        "quote": record["quote"], "prefix": record.get("prefix") or "", "suffix": record.get("suffix") or "",
+        "text_hash": record.get("text_hash") or "", "note": record.get("note") or "",
         "status": record.get("status", "open"), "created_at": record.get("created_at") or record["updated_at"],
         "updated_at": record["updated_at"], "anchor": record.get("anchor", "exact"),
     }

@@ -132,3 +132,11 @@ def test_import_claims_command_reports(cli, claims_db, tmp_path):
     assert code == 0 and out.strip() == "Added 0, updated 0, unchanged 3; 0 without their article; 0 refused."
     code, _, err = cli("import-claims", str(tmp_path / "nope.json"))
     assert code == 1 and err.startswith("hecha: ") and "nope.json: cannot read" in err and err.count("\n") == 1
+
+
+def test_missing_context_and_note_are_taken_as_empty(claims_db, fresh):
+    records = json.loads(store.export_claims(claims_db, "json"))
+    for record in records:
+        record["prefix"] = record["suffix"] = record["note"] = None
+    report = store.import_claims(fresh, records)
+    assert report.added == 3 and all(c.anchor == "exact" and c.note == "" for c in store.list_claims(fresh))

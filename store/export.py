@@ -24,6 +24,9 @@ from sqlite_utils import Database
 from .annotation_export import label_studio_config, to_doccano, to_label_studio
 from .claims import STATUSES, Claim, HistoryEntry, all_histories, list_claims
 from .clean import strip_controls
+from .export_brat import to_brat
+from .export_conll import to_conll
+from .export_w3c import to_w3c
 from .figure_store import article_figures
 from .figures import Figure
 
@@ -115,8 +118,6 @@ def write_export(
 def export_files(db: Database, fmt: str, path: Path, records: list[dict], options: dict) -> dict[Path, str]:
     """Every file an export to `path` writes, with its text."""
     if fmt == "brat":
-        from .export_brat import to_brat
-
         files = to_brat(records, article_texts(db, records), tag_names_in_order(db), STATUSES)
         return {path / name: text for name, text in files.items()}
     files = {path: _render(db, fmt, records, options)}
@@ -161,9 +162,6 @@ def _render(db: Database, fmt: str, records: list[dict], options: dict | None = 
     }
     if fmt in renderers:
         return renderers[fmt](records)
-    from .export_conll import to_conll
-    from .export_w3c import to_w3c
-
     span_renderers = {"doccano": to_doccano, "label-studio": to_label_studio, "w3c": to_w3c, "conll": to_conll}
     return span_renderers[fmt](records, article_texts(db, records), **(options or {}))
 

@@ -68,7 +68,7 @@ def place(quote: str, prefix: str, suffix: str, start: int, end: int, text: str)
     at = _best_occurrence(places, quote, prefix, suffix, start, text)
     if at is not None:
         return Placement(at, at + len(quote), "exact" if at == start else "moved")
-    folded = _best_occurrence(_occurrences(_fold(text), _fold(quote)), quote, prefix, suffix, start, text)
+    folded = _best_occurrence(_occurrences(_folded(text), _fold(quote)), quote, prefix, suffix, start, text)
     if folded is not None:
         return Placement(folded, folded + len(quote), "fuzzy")
     found = _fuzzy(quote, prefix, suffix, start, text)
@@ -91,6 +91,12 @@ def _best_occurrence(places: list[int], quote: str, prefix: str, suffix: str, ol
 def _fold(text: str) -> str:
     """Text with script, width and quotation marks folded, one character for one (offsets do not move)."""
     return fold(text).translate(_MARKS)
+
+
+@lru_cache(maxsize=2)
+def _folded(text: str) -> str:
+    """`_fold` of the text being re-anchored, kept while its claims are placed."""
+    return _fold(text)
 
 
 def _occurrences(text: str, quote: str) -> list[int]:

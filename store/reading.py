@@ -9,11 +9,16 @@ refuse what is not text with a reason a user can act on.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+
+from .names import display_name
+from .prose import prose_problem
 
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 16 * 1024 * 1024
@@ -32,8 +37,8 @@ class Refused(Exception):
     """A file that cannot be imported, with the reason."""
 
     def __init__(self, path: Path | str, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
+        super().__init__(f"{display_name(str(path))}: {reason}")
+        self.path = display_name(str(path))
         self.reason = reason
 
 
@@ -48,34 +53,114 @@ class SourceText:
 
 
 def find_files(paths: list[str | Path]) -> tuple[list[Path], list[Refused]]:
-    """Expand files and folders (recursively, .txt and .md) into a sorted file list."""
+    """Expand files and folders (recursively, .txt and .md) into a sorted file list.
+
+    Entries that cannot be imported (devices, FIFOs, dangling or looping
+    links) come back as refusals with their real reason, never silently dropped.
+    """
     found: list[Path] = []
     missing: list[Refused] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
-        elif path.is_file():
+        kind = entry_kind(path)
+        if kind == "folder":
+            _scan_folder(path, found, missing)
+        elif kind == "file":
             found.append(path)
         else:
-            missing.append(Refused(path, "no such file or folder"))
+            missing.append(Refused(path, kind))
     unique = list(dict.fromkeys(p.resolve() for p in found))
     return unique, missing
 
 
+def _scan_folder(folder: Path, found: list[Path], missing: list[Refused]) -> None:
+    """The importable files under `folder`, and refusals for its odd .txt/.md entries."""
+    for entry in sorted(folder.rglob("*")):
+        if entry.suffix.lower() not in SUFFIXES:
+            continue
+        kind = entry_kind(entry)
+        if kind == "file":
+            found.append(entry)
+        elif kind != "folder":
+            missing.append(Refused(entry, kind))
+
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+)
+
+
+def entry_kind(path: Path) -> str:
+    """'file', 'folder', or the reason the entry cannot be imported."""
+    try:
+        link = os.lstat(path)
+    except OSError as error:
+        return _os_reason(error)
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        if not stat.S_ISLNK(link.st_mode):
+            return _os_reason(error)
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if error.errno == errno.ENOENT:
+            return f"dangling symbolic link (to {display_name(os.readlink(path))}, which does not exist)"
+        return _os_reason(error)
+    if stat.S_ISDIR(info.st_mode):
+        return "folder"
+    if stat.S_ISREG(info.st_mode):
+        return "file"
+    what = next((name for test, name in _SPECIAL if test(info.st_mode)), "not a regular file")
+    via = " (through a symbolic link)" if stat.S_ISLNK(link.st_mode) else ""
+    return f"not a regular file: {what}{via}"
+
+
+def _os_reason(error: OSError) -> str:
+    """A short reason for an OS error on a path."""
+    if error.errno == errno.ENOENT:
+        return "no such file or folder"
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return f"cannot read it ({error.strerror or error})"
+
+
 def read_source(path: Path, max_bytes: int = MAX_BYTES) -> SourceText:
     """Read and decode one file, or raise `Refused`."""
-    try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise Refused(path, f"too large ({size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:.0f} MB)")
-        data = path.read_bytes()
-    except OSError as error:
-        raise Refused(path, f"cannot read it ({error.strerror or error})") from None
+    data = _read_bytes(path, max_bytes)
     text, encoding = decode(data, path)
     if not text.strip():
         raise Refused(path, "empty file")
     return SourceText(path, data, text, encoding)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; never blocks on a FIFO nor reads a device without end."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise Refused(path, _os_reason(error)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = entry_kind(path)
+            raise Refused(path, kind if kind not in ("file", "folder") else "not a regular file")
+        if info.st_size > max_bytes:
+            raise Refused(path, _too_large(info.st_size, max_bytes))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise Refused(path, _os_reason(error)) from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise Refused(path, _too_large(len(data), max_bytes))
+    return data
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    """The reason for a file over the size limit."""
+    return f"too large ({size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:.0f} MB)"
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
@@ -86,7 +171,7 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
         if data.startswith(bom):
             return _strict(data, codec, path), codec.replace("-sig", " with BOM")
     if b"\x00" in data:
-        raise Refused(path, "binary file (contains NUL bytes)")
+        return _decode_utf16_without_bom(data, path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -95,10 +180,39 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise Refused(path, "not text in any encoding we can detect")
     codec = _SUPERSETS.get(best.encoding, best.encoding)
-    text = _strict(data, codec, path)
+    return _checked(_strict(data, codec, path), codec, path), codec
+
+
+def _decode_utf16_without_bom(data: bytes, path: Path | str) -> tuple[str, str]:
+    """Text with NUL bytes: UTF-16 without a BOM when it decodes to prose, else binary.
+
+    In UTF-16 every ASCII character (spaces, newlines, digits) has a zero high
+    byte: at odd offsets in little-endian, even ones in big-endian; only a few
+    Han characters (U+4E00 一, U+5200 刀…) have a zero low byte. The order with
+    more NULs on the high side is tried first; either must decode strictly to
+    text without NUL characters that reads as prose.
+    """
+    if len(data) % 2 == 0:
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        orders = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+        for codec in orders:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and _looks_like_text(text) and not prose_problem(text):
+                return text, codec
+    raise Refused(path, "binary file (contains NUL bytes)")
+
+
+def _checked(text: str, codec: str, path: Path | str) -> str:
+    """`text` when it reads as text and as prose; `Refused` with the reason otherwise."""
     if not _looks_like_text(text):
-        raise Refused(path, f"not readable text (closest guess: {best.encoding})")
-    return text, codec
+        raise Refused(path, f"not readable text (closest guess: {codec})")
+    problem = prose_problem(text)
+    if problem:
+        raise Refused(path, f"not Chinese or English prose: {problem} (closest guess: {codec})")
+    return text
 
 
 def _strict(data: bytes, codec: str, path: Path | str) -> str:

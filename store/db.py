@@ -19,7 +19,7 @@ import platformdirs
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from .db_faults import DatabaseError, check_hecha_file, display_path, fault_message
+from .db_faults import DatabaseError, check_hecha_file, display_path, fault_message, is_database_fault
 from .db_faults import check_integrity as _check_integrity
 
 BUSY_TIMEOUT_MS = 15_000
@@ -87,6 +87,7 @@ def _open_for_writing(target: Path | str) -> Database:
     """Open or create a library for reading and writing."""
     if target != ":memory:":
         target.parent.mkdir(parents=True, exist_ok=True)
+        _check_writable(target)
     db = _connect(target)
     try:
         check_hecha_file(db, target)
@@ -100,6 +101,16 @@ def _open_for_writing(target: Path | str) -> Database:
         db.close()
         raise
     return db
+
+
+def _check_writable(target: Path) -> None:
+    """Refuse early when the file or its folder (where WAL keeps its files) cannot be written."""
+    folder_ok = os.access(target.parent, os.W_OK | os.X_OK)
+    if (target.exists() and not os.access(target, os.W_OK)) or not folder_ok:
+        raise DatabaseError(
+            f"{display_path(target)}: read-only: the database file or its folder cannot be written; "
+            "reading commands still work"
+        )
 
 
 def _open_readonly(target: Path) -> Database | None:
@@ -161,15 +172,52 @@ def _check_version(db: Database, target: object) -> None:
 
 @contextlib.contextmanager
 def immediate(db: Database) -> Iterator[Database]:
-    """A write transaction that takes the write lock at once (for read-then-write)."""
-    db.execute("BEGIN IMMEDIATE")
+    """A write transaction that takes the write lock at once (for read-then-write).
+
+    A fault of the database file (read-only, locked, disk full, damaged)
+    comes out as a DatabaseError naming the file; nothing of the transaction
+    is kept.
+    """
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        _raise_fault(db, error)
     try:
         yield db
-    except BaseException:
-        db.rollback()
+    except BaseException as error:
+        _rollback(db)
+        if isinstance(error, sqlite3.Error):
+            _raise_fault(db, error)
         raise
     else:
-        db.execute("COMMIT")
+        try:
+            db.execute("COMMIT")
+        except sqlite3.Error as error:
+            _rollback(db)
+            _raise_fault(db, error)
+
+
+def _rollback(db: Database) -> None:
+    """Roll back if a transaction is still open (a failed COMMIT may have ended it)."""
+    if db.conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+
+
+def _raise_fault(db: Database, error: sqlite3.Error) -> None:
+    """Raise a DatabaseError naming the file for a fault of the database; re-raise anything else."""
+    if not is_database_fault(error):
+        raise error
+    raise DatabaseError(fault_message(db_file(db), error), error) from error
+
+
+def db_file(db: Database) -> str:
+    """The file the connection works on (':memory:' for none)."""
+    try:
+        rows = db.execute("PRAGMA database_list").fetchall()
+    except sqlite3.Error:
+        return "the database"
+    return next((row[2] for row in rows if row[1] == "main" and row[2]), ":memory:")
 
 
 @_migration

@@ -23,11 +23,16 @@ RECOVER_HINT = (
     "restore a backup (`hecha backup` / `hecha restore`) or rescue what is left "
     "with sqlite3's `.recover` (sqlite3 FILE .recover | sqlite3 NEW.db)"
 )
+DB_ERRORS = (sqlite3.Error,)  # what a caller catches to report a database fault
 _checked: set[tuple] = set()  # files found sound, as (path, inode, mtime, size)
 
 
 class DatabaseError(Exception):
-    """The database cannot be opened or used; the message says why."""
+    """The database cannot be opened or used; the message says why (`fault`: SQLite's error, if any)."""
+
+    def __init__(self, message: str, fault: BaseException | None = None):
+        super().__init__(message)
+        self.fault = fault
 
 
 def display_path(target: object) -> str:
@@ -68,7 +73,7 @@ _FAULTS = (
     (("SQLITE_NOTADB",), ("file is not a database",),
      "not a database file (hecha will not change it); give another --db path"),
     (("SQLITE_IOERR",), ("disk I/O error",),
-     "disk I/O error: the disk may be full or failing; what was stored before is kept"),
+     "disk full or failing (disk I/O error): nothing more could be written; what was stored before is kept"),
     (("SQLITE_CANTOPEN",), ("unable to open database file",),
      "cannot open the database file (check that it and its folder exist and can be read)"),
 )

@@ -19,8 +19,8 @@ from sqlite_utils import Database
 
 from .clean import clean_text, strip_controls
 from .dating import publication_date
-from .db import immediate
-from .db_faults import is_database_fault
+from .db import db_file, immediate
+from .db_faults import DatabaseError, fault_message, is_database_fault
 from .figure_store import save_figures
 from .layout import Article, split_page
 from .names import display_name, name_bytes
@@ -39,7 +39,7 @@ class ImportReport:
     refused: list[Refused] = field(default_factory=list)
     encodings: list[tuple[str, str]] = field(default_factory=list)
     chars: int = 0
-    stopped: sqlite3.Error | None = None  # the database fault that ended the import early
+    stopped: str | None = None  # the database fault that ended the import early, as one line
     not_imported: list[str] = field(default_factory=list)  # display names of the files never reached
 
     def summary(self) -> str:
@@ -73,11 +73,11 @@ def import_paths(db: Database, paths: Iterable[str | Path], progress: Progress |
             import_file(db, read_source(path), report)
         except Refused as refusal:
             report.refused.append(refusal)
-        except sqlite3.Error as error:
-            if not is_database_fault(error):
+        except (DatabaseError, sqlite3.Error) as error:
+            if not isinstance(error, DatabaseError) and not is_database_fault(error):
                 report.refused.append(Refused(path, f"could not be stored ({error})"))
                 continue
-            report.stopped = error
+            report.stopped = str(error) if isinstance(error, DatabaseError) else fault_message(db_file(db), error)
             report.not_imported = [display_name(str(p)) for p in files[index:]]
             break
         except Exception as error:  # a fault on one file never stops the rest of the folder

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .db_faults import DatabaseError
 from .ingest import ImportReport, import_paths, now
 
 
@@ -171,4 +172,7 @@ def import_seeds_if_empty(db: Database) -> ImportReport | None:
     """On first run, import the bundled articles; None when the library already has some."""
     if count_articles(db):
         return None
-    return import_paths(db, [seeds_folder()])
+    report = import_paths(db, [seeds_folder()])
+    if report.stopped:  # the library cannot be written (locked, read-only, disk full)
+        raise DatabaseError(report.stopped)
+    return report

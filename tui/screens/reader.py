@@ -240,7 +240,7 @@ class ReaderScreen(Screen):
         if claim is not None:
             self.query_one(ArticleView).clear_selection()
             self._reload_marks()
-            self.notify(f"Claim saved: {', '.join(claim.tags) or 'no tags'} · {claim.status}")
+            self.notify(f"Claim saved: {', '.join(claim.tags) or 'no tags'} · {claim.status}", markup=False)
 
     def action_delete_claim(self) -> None:
         """Delete the claim under the cursor, after asking."""

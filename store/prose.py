@@ -15,13 +15,14 @@ import unicodedata
 
 from .clean import is_han
 
-# Below this many visible characters a text is only refused when it has no
-# letter at all: too little to judge a mix.
+# Below this many visible characters the share of letters is not judged
+# (a line of figures is fine); other scripts and rare Han still are.
 MIN_JUDGED = 40
 MIN_PROSE_SHARE = 0.6  # Han + Latin letters + digits among the visible characters
 MAX_FOREIGN_SHARE = 0.15  # letters of other scripts, symbols, private use, controls
 MIN_COMMON_HAN_SHARE = 0.6  # common Han characters among the Han characters
 MIN_HAN_JUDGED = 30
+MIN_COMMON_SHORT = 0.5  # a headline of a few Han characters: at least half of them common
 SAMPLE_CHARS = 200_000  # enough to judge; keeps a 16 MB file quick
 
 
@@ -42,9 +43,17 @@ def _is_common_han(char: str) -> bool:
     return False
 
 
+def common_han_share(text: str) -> tuple[int, float]:
+    """(how many Han characters, the share of them that are common) in `text`'s first part."""
+    han = [c for c in text[:SAMPLE_CHARS] if is_han(c)]
+    if not han:
+        return 0, 0.0
+    return len(han), sum(1 for c in han if _is_common_han(c)) / len(han)
+
+
 def _kind(char: str) -> str:
     """'prose', 'neutral' (spaces, punctuation) or 'foreign' for one character."""
-    if is_han(char) or ("a" <= char.lower() <= "z") or char.isdigit():
+    if is_han(char) or ("a" <= char.lower() <= "z") or char.isdigit() or char in "○〇":
         return "prose"
     if "\uff21" <= char <= "\uff5a" or "\u00c0" <= char <= "\u024f":
         return "prose"  # full-width Latin, accented Latin (café, Zürich)
@@ -67,15 +76,12 @@ def prose_problem(text: str) -> str | None:
         return "empty file"
     if not counts["prose"]:
         return "no letters, digits or Han characters"
-    if total < MIN_JUDGED:
-        return None
     if counts["foreign"] / total > MAX_FOREIGN_SHARE:
         return f"too many symbols or letters of other scripts ({counts['foreign'] / total:.0%})"
-    if counts["prose"] / total < MIN_PROSE_SHARE:
+    if total >= MIN_JUDGED and counts["prose"] / total < MIN_PROSE_SHARE:
         return f"too few letters or Han characters ({counts['prose'] / total:.0%})"
-    han = [c for c in visible if is_han(c)]
-    if len(han) >= MIN_HAN_JUDGED:
-        common = sum(1 for c in han if _is_common_han(c)) / len(han)
-        if common < MIN_COMMON_HAN_SHARE:
-            return f"mostly rare Han characters ({common:.0%} common), as byte noise decodes to"
+    han, common = common_han_share(text)
+    needed = MIN_COMMON_HAN_SHARE if han >= MIN_HAN_JUDGED else MIN_COMMON_SHORT
+    if han >= 2 and common < needed:
+        return f"mostly rare Han characters ({common:.0%} common), as byte noise decodes to"
     return None

@@ -18,7 +18,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .names import display_name
-from .prose import prose_problem
+from .prose import common_han_share, prose_problem
 
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 16 * 1024 * 1024
@@ -177,10 +177,40 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise Refused(path, "not text in any encoding we can detect")
-    codec = _SUPERSETS.get(best.encoding, best.encoding)
-    return _checked(_strict(data, codec, path), codec, path), codec
+    refusal = Refused(path, "not text in any encoding we can detect")
+    if best is not None and best.encoding is not None:
+        codec = _SUPERSETS.get(best.encoding, best.encoding)
+        try:
+            text = _checked(_strict(data, codec, path), codec, path)
+        except Refused as error:
+            refusal = error
+        else:  # GBK or Big5? Short texts fool the detector; the commoner characters decide
+            return (_chinese_decoding(data) if codec in _CHINESE_CODECS else None) or (text, codec)
+    chinese = _chinese_decoding(data)
+    if chinese is None:
+        raise refusal
+    return chinese
+
+
+# Chinese codecs tried when the detector finds nothing or a wrong code page
+# (short GBK and Big5 texts are too short for it to judge).
+_CHINESE_CODECS = ("gb18030", "big5hkscs")
+MIN_COMMON_FALLBACK = 0.9
+
+
+def _chinese_decoding(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) for the Chinese codec under which the bytes read as common Han prose, or None."""
+    best: tuple[float, str, str] | None = None
+    for codec in _CHINESE_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        han, common = common_han_share(text)
+        if han and common >= MIN_COMMON_FALLBACK and _looks_like_text(text) and not prose_problem(text):
+            if best is None or common > best[0]:
+                best = (common, text, codec)
+    return (best[1], best[2]) if best else None
 
 
 def _decode_utf16_without_bom(data: bytes, path: Path | str) -> tuple[str, str]:

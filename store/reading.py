@@ -180,6 +180,8 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     refusal = Refused(path, "not text in any encoding we can detect")
     if best is not None and best.encoding is not None:
         codec = _SUPERSETS.get(best.encoding, best.encoding)
+        if not _plausible_codec(codec):
+            return _chinese_decoding(data) or _refuse_codec(path, codec)
         try:
             text = _checked(_strict(data, codec, path), codec, path)
         except Refused as error:
@@ -190,6 +192,28 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     if chinese is None:
         raise refusal
     return chinese
+
+
+# Code pages Chinese and English news is saved in; the detector's other guesses
+# (EBCDIC, Cyrillic, Greek, Korean, Thai, Arabic…) only ever fit byte noise here.
+_PLAUSIBLE = frozenset({
+    "ascii", "utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+    "gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950",
+    "iso8859-1", "iso8859-15", "cp1252", "cp1250", "iso8859-2", "mac-roman", "cp437", "cp850",
+})
+
+
+def _plausible_codec(codec: str) -> bool:
+    """Whether `codec` is one Chinese or English text is plausibly saved in."""
+    try:
+        return codecs.lookup(codec).name in _PLAUSIBLE
+    except LookupError:
+        return False
+
+
+def _refuse_codec(path: Path | str, codec: str) -> tuple[str, str]:
+    """Refuse bytes that only decode in a code page foreign to Chinese and English news."""
+    raise Refused(path, f"not Chinese or English text (it only decodes as {codec})")
 
 
 # Chinese codecs tried when the detector finds nothing or a wrong code page

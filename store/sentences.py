@@ -45,7 +45,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        spans.extend((pos + s, pos + e) for s, e in _line_spans(line))
+        if line and not line.isspace():  # blank lines hold no sentence
+            spans.extend((pos + s, pos + e) for s, e in _line_spans(line))
         pos += len(line) + 1
     return spans
 

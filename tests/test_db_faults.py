@@ -173,3 +173,21 @@ def cli_at(capsys):
         return code, out, err
 
     return run
+
+
+def test_refused_opens_leave_no_file_descriptors_behind(tmp_path):
+    import os
+
+    foreign = tmp_path / "foreign.db"
+    other = sqlite3.connect(foreign)
+    other.execute("CREATE TABLE t (x)")
+    other.commit()
+    other.close()
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not sqlite at all " * 100)
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(30):
+        for path, readonly in ((foreign, False), (foreign, True), (garbage, False), (garbage, True)):
+            with pytest.raises(store.DatabaseError):
+                store.open_db(path, readonly=readonly)
+    assert len(os.listdir("/proc/self/fd")) <= before

@@ -152,3 +152,24 @@ def test_symbol_soup_in_utf16_is_refused_with_a_reason():
     soup = "".join(chr(0x2500 + (i * 7) % 120) for i in range(400))
     with pytest.raises(Refused, match="binary|prose"):
         decode(soup.encode("utf-16-le"), "soup.txt")
+
+
+def test_names_stored_before_escaping_are_escaped_when_read(db, tmp_path):
+    _write(tmp_path, "plain.txt")
+    store.import_paths(db, [tmp_path])
+    db.execute("UPDATE sources SET name = 'x\x1b]52;c;eA==\x07.txt', path = '/t/\u202eevil.txt'")
+    (summary,) = store.list_articles(db)
+    article = store.get_article(db, summary.id)
+    assert summary.source == article.source == "x\\x1b]52;c;eA==\\x07.txt"
+    assert article.source_path == "/t/\\u202eevil.txt"
+
+
+def test_read_only_library_does_not_record_reading(tmp_path):
+    path = tmp_path / "lib.db"
+    db = store.open_db(path)
+    _write(tmp_path, "plain.txt")
+    store.import_paths(db, [tmp_path / "plain.txt"])
+    db.close()
+    reader = store.open_db(path, readonly=True)
+    store.mark_read(reader, 1)  # nothing to record into, and no error
+    assert not store.list_articles(reader)[0].read

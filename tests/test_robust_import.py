@@ -173,3 +173,16 @@ def test_read_only_library_does_not_record_reading(tmp_path):
     reader = store.open_db(path, readonly=True)
     store.mark_read(reader, 1)  # nothing to record into, and no error
     assert not store.list_articles(reader)[0].read
+
+
+@pytest.mark.parametrize("args", [
+    ("show", "99999999999999999999"), ("figures", "--article", "99999999999999999999"),
+    ("figures", "/dev/zero"), ("import", "/dev/null"), ("export", "-o", "/"),
+])
+def test_odd_command_arguments_end_in_one_line(cli, args):
+    try:
+        code, out, err = cli(*args)
+    except SystemExit as exit_:  # argparse's usage error
+        code, err = exit_.code, ""
+    assert code != 0 and "Traceback" not in err
+    assert "bug in hecha" not in err

@@ -29,6 +29,17 @@ EXIT_REFUSED = 1
 EXIT_ERROR = 2
 
 
+def article_id(text: str) -> int:
+    """An article id: a whole number that fits the database (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not -(2**63) <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"too large to be an article id: {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="hecha", description="Read, check and annotate Chinese news.")
@@ -39,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help="list the articles in the library")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
     show = sub.add_parser("show", help="print one article, cleaned")
-    show.add_argument("id", type=int, metavar="ID", help="article id (see `hecha list`)")
+    show.add_argument("id", type=article_id, metavar="ID", help="article id (see `hecha list`)")
     fmt = show.add_mutually_exclusive_group()
     fmt.add_argument("--raw", action="store_true", help="print the original text of its file")
     fmt.add_argument("--json", action="store_true", help="print the article as JSON")
@@ -98,6 +109,8 @@ def _describe(args, error: Exception) -> str:
     """One line for an unexpected error: a database fault names the database file."""
     if isinstance(error, store.DB_ERRORS):
         return store.fault_message(_db_target(args), error)
+    if isinstance(error, OverflowError):
+        return f"a number is too large for the database ({error})"
     if isinstance(error, OSError):
         where = store.display_name(str(error.filename)) + ": " if error.filename else ""
         return f"{where}{error.strerror or error}"

@@ -19,7 +19,7 @@ import platformdirs
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from .db_faults import DatabaseError, check_hecha_file, display_path, fault_message, is_database_fault
+from .db_faults import DatabaseError, check_hecha_file, display_path, fault_message, raise_fault, rollback_quietly
 from .db_faults import check_integrity as _check_integrity
 
 BUSY_TIMEOUT_MS = 15_000
@@ -181,43 +181,20 @@ def immediate(db: Database) -> Iterator[Database]:
     try:
         db.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as error:
-        _raise_fault(db, error)
+        raise_fault(db, error)
     try:
         yield db
     except BaseException as error:
-        _rollback(db)
+        rollback_quietly(db)
         if isinstance(error, sqlite3.Error):
-            _raise_fault(db, error)
+            raise_fault(db, error)
         raise
     else:
         try:
             db.execute("COMMIT")
         except sqlite3.Error as error:
-            _rollback(db)
-            _raise_fault(db, error)
-
-
-def _rollback(db: Database) -> None:
-    """Roll back if a transaction is still open (a failed COMMIT may have ended it)."""
-    if db.conn.in_transaction:
-        with contextlib.suppress(sqlite3.Error):
-            db.execute("ROLLBACK")
-
-
-def _raise_fault(db: Database, error: sqlite3.Error) -> None:
-    """Raise a DatabaseError naming the file for a fault of the database; re-raise anything else."""
-    if not is_database_fault(error):
-        raise error
-    raise DatabaseError(fault_message(db_file(db), error), error) from error
-
-
-def db_file(db: Database) -> str:
-    """The file the connection works on (':memory:' for none)."""
-    try:
-        rows = db.execute("PRAGMA database_list").fetchall()
-    except sqlite3.Error:
-        return "the database"
-    return next((row[2] for row in rows if row[1] == "main" and row[2]), ":memory:")
+            rollback_quietly(db)
+            raise_fault(db, error)
 
 
 @_migration

@@ -10,6 +10,7 @@ never written into.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -110,3 +111,26 @@ def check_integrity(db: Database, target: object) -> None:
             f"nothing was written to it; {RECOVER_HINT}"
         )
     _checked.add(key)
+
+
+def rollback_quietly(db: Database) -> None:
+    """Roll back if a transaction is still open (a failed COMMIT may have ended it)."""
+    if db.conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+
+
+def raise_fault(db: Database, error: sqlite3.Error) -> None:
+    """Raise a DatabaseError naming the file for a fault of the database; re-raise anything else."""
+    if not is_database_fault(error):
+        raise error
+    raise DatabaseError(fault_message(db_file(db), error), error) from error
+
+
+def db_file(db: Database) -> str:
+    """The file the connection works on (':memory:' for none)."""
+    try:
+        rows = db.execute("PRAGMA database_list").fetchall()
+    except sqlite3.Error:
+        return "the database"
+    return next((row[2] for row in rows if row[1] == "main" and row[2]), ":memory:")

@@ -19,8 +19,8 @@ from sqlite_utils import Database
 
 from .clean import clean_text, strip_controls
 from .dating import publication_date
-from .db import db_file, immediate
-from .db_faults import DatabaseError, fault_message, is_database_fault
+from .db import immediate
+from .db_faults import DatabaseError, db_file, fault_message, is_database_fault
 from .figure_store import save_figures
 from .layout import Article, split_page
 from .names import display_name, name_bytes

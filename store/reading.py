@@ -9,6 +9,7 @@ refuse what is not text with a reason a user can act on.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import errno
 import os
 import stat
@@ -180,6 +181,8 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     refusal = Refused(path, "not text in any encoding we can detect")
     if best is not None and best.encoding is not None:
         codec = _SUPERSETS.get(best.encoding, best.encoding)
+        with contextlib.suppress(LookupError):
+            codec = codecs.lookup(codec).name  # utf_16_le → utf-16-le, as we name it elsewhere
         if not _plausible_codec(codec):
             return _chinese_decoding(data) or _refuse_codec(path, codec)
         try:

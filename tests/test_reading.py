@@ -78,6 +78,7 @@ def test_file_over_the_size_limit_is_refused(tmp_path):
         "Budget talks resume on Monday.\n",
         "十月份，全市新增就业岗位 1.2 万个。\n二〇二五年目标不变。",
         "一月至八月全区规模以上工业增加值增长百分之七点七全省经济运行总体平稳一季度居民消费价格上涨",
+        "近日好消息从南昌传来今年全区规模以上工业增加值增长百分之七点七全省经济运行总体平稳",  # no NUL byte at all
     ],
 )
 def test_utf16_without_bom_is_read(tmp_path, codec, text):

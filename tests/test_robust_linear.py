@@ -65,3 +65,12 @@ def test_nested_brackets_still_split_only_outside():
     text = "（" * 500 + "甲。" + "）" * 500 + "乙。丙。"
     spans = sentence_spans(text)
     assert spans == [(0, 1002), (1002, 1004), (1004, 1006)]
+
+
+def test_long_texts_are_not_kept_in_the_word_cache():
+    from hecha.store.segment import words
+
+    before = words.cache_info().currsize
+    for n in range(5):
+        word_bounds("全省地区生产总值同比增长" * 400 + str(n))
+    assert words.cache_info().currsize == before

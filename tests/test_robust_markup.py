@@ -144,3 +144,34 @@ def test_app_refuses_a_foreign_database_with_one_line(tmp_path, capsys):
     assert run_app(str(path)) == 2
     err = capsys.readouterr().err
     assert err.startswith("hecha: ") and "not a hecha database" in err and "Traceback" not in err
+
+
+async def test_locked_library_in_review_and_note_is_shown_not_a_crash(tmp_path, monkeypatch):
+    from hecha.tui.screens.dialogs.note import NoteDialog
+    from hecha.tui.screens.review import ReviewScreen
+
+    monkeypatch.setenv("HECHA_BUSY_TIMEOUT_MS", "50")
+    path = hostile_library(tmp_path)
+    db = store.open_db(path)
+    claim = store.add_claim(db, 1, 0, 4, [CLOSE_ALL], note="原注")
+    db.close()
+    app = HechaApp(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_review(pilot)
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            await pilot.press("y")
+            await until(pilot, lambda: any("locked" in t for t in toasts(app)), "locked toast")
+            assert app.is_running and isinstance(app.screen, ReviewScreen)
+            await pilot.press("e")
+            await until(pilot, lambda: isinstance(app.screen, NoteDialog), "note dialog")
+            app.screen.query_one(Input).value = ACTION
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert app.is_running and isinstance(app.screen, NoteDialog)  # nothing lost: the note is still there
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+    saved = store.get_claim(store.open_db(path), claim.id)
+    assert (saved.status, saved.note) == ("open", "原注")

@@ -251,7 +251,11 @@ class ReaderScreen(Screen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                store.delete_claim(self.db, claim.id)
+                try:
+                    store.delete_claim(self.db, claim.id)
+                except store.DatabaseError as error:  # the claim stays; say why
+                    self.notify(str(error), severity="error", markup=False)
+                    return
                 self._reload_marks()
                 self.notify("Claim deleted.")
 

@@ -191,3 +191,16 @@ def test_refused_opens_leave_no_file_descriptors_behind(tmp_path):
             with pytest.raises(store.DatabaseError):
                 store.open_db(path, readonly=readonly)
     assert len(os.listdir("/proc/self/fd")) <= before
+
+
+def test_stale_figures_are_shown_from_a_read_only_library(library):
+    _, path = library
+    db = store.open_db(path)
+    db.execute("UPDATE articles SET figures_version = 'older'")
+    fresh = store.article_figures(db, 1)
+    db.execute("UPDATE articles SET figures_version = 'older'")
+    db.close()
+    reader = store.open_db(path, readonly=True)
+    assert store.article_figures(reader, 1) == fresh  # computed, not stored
+    assert reader.execute("SELECT figures_version FROM articles").fetchone()[0] == "older"
+    reader.close()

@@ -21,6 +21,7 @@ from sqlite_utils.migrations import Migrations
 
 from .db_faults import DatabaseError, check_hecha_file, display_path, fault_message, raise_fault, rollback_quietly
 from .db_faults import check_integrity as _check_integrity
+from .reading import entry_kind
 
 BUSY_TIMEOUT_MS = 15_000
 migrations = Migrations("hecha")
@@ -57,6 +58,8 @@ def open_db(path: str | Path | None = None, *, readonly: bool = False) -> Databa
     libraries are never changed, and a damaged one is not written to.
     """
     target = ":memory:" if path == ":memory:" else Path(path or default_db_path())
+    if target != ":memory:":
+        _check_regular_file(target)
     if readonly and target != ":memory:" and target.exists():
         db = _guarded(target, lambda: _open_readonly(target))
         if db is not None:
@@ -101,6 +104,15 @@ def _open_for_writing(target: Path | str) -> Database:
         db.close()
         raise
     return db
+
+
+def _check_regular_file(target: Path) -> None:
+    """Refuse a folder, FIFO, device or broken link given as the database (SQLite would hang or misreport)."""
+    if not os.path.lexists(target):
+        return
+    kind = entry_kind(target)
+    if kind != "file":
+        raise DatabaseError(f"{display_path(target)}: not a database file ({'a folder' if kind == 'folder' else kind})")
 
 
 def _check_writable(target: Path) -> None:

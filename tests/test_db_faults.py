@@ -204,3 +204,22 @@ def test_stale_figures_are_shown_from_a_read_only_library(library):
     assert store.article_figures(reader, 1) == fresh  # computed, not stored
     assert reader.execute("SELECT figures_version FROM articles").fetchone()[0] == "older"
     reader.close()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device", "dangling"])
+def test_database_path_that_is_not_a_file_is_refused_without_hanging(tmp_path, kind):
+    import os
+
+    path = tmp_path / "odd.db"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "device":
+        path.symlink_to("/dev/null")
+    else:
+        path.symlink_to(tmp_path / "gone.db")
+    for command in (("list",), ("tags", "add", "新标签")):
+        code, _, err = run_cli("--db", str(path), *command)  # a child, so a hang would time out
+        assert code == 2
+        assert_one_error_line(err, str(path), "not a database file")

@@ -19,9 +19,9 @@ import platformdirs
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from .db_faults import DatabaseError, check_hecha_file, display_path, fault_message, raise_fault, rollback_quietly
+from .db_faults import DatabaseError, check_hecha_file, check_regular_file, check_writable, display_path, fault_message
 from .db_faults import check_integrity as _check_integrity
-from .reading import entry_kind
+from .db_faults import raise_fault, rollback_quietly
 
 BUSY_TIMEOUT_MS = 15_000
 migrations = Migrations("hecha")
@@ -59,7 +59,7 @@ def open_db(path: str | Path | None = None, *, readonly: bool = False) -> Databa
     """
     target = ":memory:" if path == ":memory:" else Path(path or default_db_path())
     if target != ":memory:":
-        _check_regular_file(target)
+        check_regular_file(target)
     if readonly and target != ":memory:" and target.exists():
         db = _guarded(target, lambda: _open_readonly(target))
         if db is not None:
@@ -90,7 +90,7 @@ def _open_for_writing(target: Path | str) -> Database:
     """Open or create a library for reading and writing."""
     if target != ":memory:":
         target.parent.mkdir(parents=True, exist_ok=True)
-        _check_writable(target)
+        check_writable(target)
     db = _connect(target)
     try:
         check_hecha_file(db, target)
@@ -104,25 +104,6 @@ def _open_for_writing(target: Path | str) -> Database:
         db.close()
         raise
     return db
-
-
-def _check_regular_file(target: Path) -> None:
-    """Refuse a folder, FIFO, device or broken link given as the database (SQLite would hang or misreport)."""
-    if not os.path.lexists(target):
-        return
-    kind = entry_kind(target)
-    if kind != "file":
-        raise DatabaseError(f"{display_path(target)}: not a database file ({'a folder' if kind == 'folder' else kind})")
-
-
-def _check_writable(target: Path) -> None:
-    """Refuse early when the file or its folder (where WAL keeps its files) cannot be written."""
-    folder_ok = os.access(target.parent, os.W_OK | os.X_OK)
-    if (target.exists() and not os.access(target, os.W_OK)) or not folder_ok:
-        raise DatabaseError(
-            f"{display_path(target)}: read-only: the database file or its folder cannot be written; "
-            "reading commands still work"
-        )
 
 
 def _open_readonly(target: Path) -> Database | None:

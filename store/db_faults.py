@@ -11,12 +11,14 @@ never written into.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from .names import display_name
+from .reading import entry_kind
 
 # The tables every hecha library has (the first migration makes them).
 HECHA_TABLES = frozenset({"sources", "articles", "blocks", "figures", "tags", "claims", "_sqlite_migrations"})
@@ -134,3 +136,22 @@ def db_file(db: Database) -> str:
     except sqlite3.Error:
         return "the database"
     return next((row[2] for row in rows if row[1] == "main" and row[2]), ":memory:")
+
+
+def check_regular_file(target: Path) -> None:
+    """Refuse a folder, FIFO, device or broken link given as the database (SQLite would hang or misreport)."""
+    if not os.path.lexists(target):
+        return
+    kind = entry_kind(target)
+    if kind != "file":
+        raise DatabaseError(f"{display_path(target)}: not a database file ({'a folder' if kind == 'folder' else kind})")
+
+
+def check_writable(target: Path) -> None:
+    """Refuse early when the file or its folder (where WAL keeps its files) cannot be written."""
+    folder_ok = os.access(target.parent, os.W_OK | os.X_OK)
+    if (target.exists() and not os.access(target, os.W_OK)) or not folder_ok:
+        raise DatabaseError(
+            f"{display_path(target)}: read-only: the database file or its folder cannot be written; "
+            "reading commands still work"
+        )

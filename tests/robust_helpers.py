@@ -70,6 +70,15 @@ def _drop_privileges() -> None:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
+def modes_enforceable() -> bool:
+    """Whether a child can be held to file modes (not root, or root able to drop its capabilities)."""
+    try:
+        subprocess.run([sys.executable, "-c", "pass"], preexec_fn=_drop_privileges, check=True, timeout=60)
+    except (subprocess.SubprocessError, OSError):
+        return False
+    return True
+
+
 def run_cli(*args: str, unprivileged: bool = False, fsize: int | None = None, env: dict | None = None):
     """Run `python -m hecha ARGS` in a child; return (exit code, stdout, stderr)."""
 

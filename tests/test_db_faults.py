@@ -8,6 +8,7 @@ over pages behind an intact header, another program's SQLite file.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 
 import pytest
@@ -15,7 +16,9 @@ import pytest
 from hecha import store
 from hecha.tui.cli import main
 
-from robust_helpers import ARTICLE, assert_one_error_line, digest, make_library, public_dir, run_cli
+from robust_helpers import (
+    ARTICLE, assert_one_error_line, digest, make_library, modes_enforceable, public_dir, run_cli,
+)
 
 WRITING = (("tags", "add", "新标签"), ("import", "{in}"), ("reindex", "--all"))
 READING = (("list",), ("show", "1"), ("claims",), ("export", "--format", "md"), ("tags",))
@@ -25,14 +28,19 @@ def _args(command: tuple[str, ...], folder) -> list[str]:
     return [part.replace("{in}", str(folder / "in")) for part in command]
 
 
+needs_modes = pytest.mark.skipif(not modes_enforceable(), reason="root that cannot drop CAP_DAC_OVERRIDE")
+
+
 @pytest.fixture
 def library():
     """A library in a folder an unprivileged child can enter; (folder, database path)."""
     folder = public_dir()
     yield folder, make_library(folder)
     folder.chmod(0o755)
+    shutil.rmtree(folder)
 
 
+@needs_modes
 def test_read_only_file_reads_work_and_writes_say_read_only(library):
     folder, path = library
     path.chmod(0o444)
@@ -49,6 +57,7 @@ def test_read_only_file_reads_work_and_writes_say_read_only(library):
     assert digest(path) == before
 
 
+@needs_modes
 def test_read_only_file_in_read_only_folder_can_be_listed(library):
     folder, path = library
     path.chmod(0o444)

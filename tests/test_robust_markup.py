@@ -175,3 +175,28 @@ async def test_locked_library_in_review_and_note_is_shown_not_a_crash(tmp_path, 
             holder.close()
     saved = store.get_claim(store.open_db(path), claim.id)
     assert (saved.status, saved.note) == ("open", "原注")
+
+
+async def test_escape_sequences_in_file_names_are_visible_in_the_app(tmp_path):
+    import os
+
+    from textual.widgets import DataTable
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = "clip\x1b]52;c;cm0gLXJm\x07\u202eevil.txt"
+    with open(os.path.join(os.fsencode(folder), os.fsencode(name)), "w", encoding="utf-8") as handle:
+        handle.write(PAGE)
+    path = tmp_path / "hecha.db"
+    db = store.open_db(path)
+    store.import_paths(db, [folder])
+    db.close()
+    app = HechaApp(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count > 0, "library rows")
+        cells = " ".join(str(c) for c in app.screen.query_one(DataTable).get_row_at(0))
+        assert "clip\\x1b]52;c;cm0gLXJm\\x07\\u202eevil.txt" in cells
+        assert not any(c in cells for c in "\x1b\x07\u202e")
+        await open_first_article(pilot)
+        bar = str(app.screen.query_one("#title-bar", Static).render())
+        assert "\\x1b]52" in bar and "\x1b" not in bar

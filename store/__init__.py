@@ -45,6 +45,10 @@ from .reading import Refused, read_source
 from .sentences import sentence_at, sentence_spans, word_bounds
 from .tags import Tag, add_tag, delete_tag, list_tags, tag_colors, tag_counts, update_tag
 
+# Database faults said in one line (read-only, locked, disk full, damaged, foreign files).
+from .db_faults import DB_ERRORS, fault_message, is_database_fault
+from .names import display_name
+
 __all__ = [
     "EXTRACTOR_VERSION",
     "FIGURE_FIELDS",
@@ -101,6 +105,10 @@ __all__ = [
     "update_tag",
     "word_bounds",
     "write_export",
+    "DB_ERRORS",
+    "display_name",
+    "fault_message",
+    "is_database_fault",
 ]
 
 # Claims that travel and last: exchange formats, importing claims, re-anchoring, backups.

@@ -19,6 +19,10 @@ import platformdirs
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .db_faults import DatabaseError, check_hecha_file, check_regular_file, check_writable, display_path, fault_message
+from .db_faults import check_integrity as _check_integrity
+from .db_faults import raise_fault, rollback_quietly
+
 BUSY_TIMEOUT_MS = 15_000
 migrations = Migrations("hecha")
 MIGRATION_NAMES: list[str] = []
@@ -30,10 +34,6 @@ def _migration(fn):
     return migrations()(fn)
 
 
-class DatabaseError(Exception):
-    """The database cannot be opened or used; the message says why."""
-
-
 def default_db_path() -> Path:
     """HECHA_DB if set, else hecha.db in the user's data directory."""
     env = os.environ.get("HECHA_DB")
@@ -42,32 +42,101 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("hecha", appauthor=False)) / "hecha.db"
 
 
-def open_db(path: str | Path | None = None) -> Database:
-    """Open (creating if needed) the database at `path` and bring its schema up to date."""
-    target = ":memory:" if path == ":memory:" else Path(path or default_db_path())
+def busy_timeout_ms() -> int:
+    """How long to wait for another program's write lock: HECHA_BUSY_TIMEOUT_MS, else 15 s."""
     try:
-        if target != ":memory:":
-            target.parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit mode: no implicit transactions holding locks; writes that
-        # belong together use db.atomic() or immediate().
-        conn = sqlite3.connect(
-            str(target), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
-        )
-        db = Database(conn)
+        return max(0, int(os.environ.get("HECHA_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
+def open_db(path: str | Path | None = None, *, readonly: bool = False) -> Database:
+    """Open (creating if needed) the database at `path` and bring its schema up to date.
+
+    With `readonly` an existing library is opened for reading only, so it can
+    be read from a read-only file or folder. Files that are not hecha
+    libraries are never changed, and a damaged one is not written to.
+    """
+    target = ":memory:" if path == ":memory:" else Path(path or default_db_path())
+    if target != ":memory:":
+        check_regular_file(target)
+    if readonly and target != ":memory:" and target.exists():
+        db = _guarded(target, lambda: _open_readonly(target))
+        if db is not None:
+            return db
+    return _guarded(target, lambda: _open_for_writing(target))
+
+
+def _guarded(target: object, opener):
+    """Run `opener`, turning SQLite and OS errors into a DatabaseError that names the file."""
+    try:
+        return opener()
+    except sqlite3.Error as error:
+        raise DatabaseError(fault_message(target, error)) from None
+    except OSError as error:
+        raise DatabaseError(f"{display_path(target)}: cannot create the database ({error.strerror or error})") from None
+
+
+def _connect(target: object, uri: str | None = None) -> Database:
+    """A connection in autocommit mode (writes that belong together use db.atomic() or immediate())."""
+    conn = sqlite3.connect(
+        uri or str(target), timeout=busy_timeout_ms() / 1000, check_same_thread=False,
+        isolation_level=None, uri=uri is not None,
+    )
+    return Database(conn)
+
+
+def _open_for_writing(target: Path | str) -> Database:
+    """Open or create a library for reading and writing."""
+    if target != ":memory:":
+        target.parent.mkdir(parents=True, exist_ok=True)
+        check_writable(target)
+    db = _connect(target)
+    try:
+        check_hecha_file(db, target)
         _configure(db)
         _check_version(db, target)
         if schema_version(db) != len(MIGRATION_NAMES):
             _migrate(db)
-    except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{target}: cannot open the database ({error})") from None
-    except OSError as error:
-        raise DatabaseError(f"{target}: cannot create the database ({error.strerror or error})") from None
+        if target != ":memory:":
+            _check_integrity(db, target)
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def _open_readonly(target: Path) -> Database | None:
+    """Open an existing library read-only; None when it needs upgrading first.
+
+    A WAL database in a folder we cannot write can still be read as
+    immutable when SQLite cannot make its shared-memory file there.
+    """
+    last: sqlite3.Error | None = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        db = _connect(target, f"{target.resolve().as_uri()}?{flags}")
+        try:
+            check_hecha_file(db, target)
+            db.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+            db.execute("PRAGMA foreign_keys = ON")
+            _check_version(db, target)
+        except sqlite3.OperationalError as error:
+            db.close()
+            last = error
+            continue
+        except BaseException:
+            db.close()
+            raise
+        if schema_version(db) != len(MIGRATION_NAMES):
+            db.close()
+            return None
+        return db
+    raise last  # type: ignore[misc]
 
 
 def _configure(db: Database) -> None:
     """WAL, busy timeout, foreign keys."""
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
@@ -98,20 +167,34 @@ def _check_version(db: Database, target: object) -> None:
     """Refuse a database written by a newer hecha."""
     known = len(MIGRATION_NAMES)
     if schema_version(db) > known:
-        raise DatabaseError(f"{target}: made by a newer hecha (schema {schema_version(db)}, this one knows {known})")
+        raise DatabaseError(f"{display_path(target)}: made by a newer hecha (schema {schema_version(db)}, this one knows {known})")
 
 
 @contextlib.contextmanager
 def immediate(db: Database) -> Iterator[Database]:
-    """A write transaction that takes the write lock at once (for read-then-write)."""
-    db.execute("BEGIN IMMEDIATE")
+    """A write transaction that takes the write lock at once (for read-then-write).
+
+    A fault of the database file (read-only, locked, disk full, damaged)
+    comes out as a DatabaseError naming the file; nothing of the transaction
+    is kept.
+    """
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise_fault(db, error)
     try:
         yield db
-    except BaseException:
-        db.rollback()
+    except BaseException as error:
+        rollback_quietly(db)
+        if isinstance(error, sqlite3.Error):
+            raise_fault(db, error)
         raise
     else:
-        db.execute("COMMIT")
+        try:
+            db.execute("COMMIT")
+        except sqlite3.Error as error:
+            rollback_quietly(db)
+            raise_fault(db, error)
 
 
 @_migration
@@ -207,3 +290,13 @@ def m002_default_tags(db: Database) -> None:
 def m003_claim_anchor(db: Database) -> None:
     """How each claim was last placed in its article's text: exact, moved, fuzzy or orphan."""
     db["claims"].add_column("anchor", str, not_null_default="exact")
+
+
+@_migration
+def m004_source_name_bytes(db: Database) -> None:
+    """The exact bytes of each source's path: names that are not UTF-8 are kept losslessly.
+
+    `path` and `name` hold the display form (undecodable bytes and control
+    characters escaped); `path_bytes` the name as the file system has it.
+    """
+    db["sources"].add_column("path_bytes", bytes)

@@ -46,11 +46,16 @@ CSV_COLUMNS = (
     "tags", "status", "note", "created_at", "updated_at", "history", "figures", "anchor",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets also read full-width and small forms of these as formula starts,
+# and skip spaces before them.
+_FORMULA_LIKE = re.compile(r"[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\u2212]")
 # Markdown characters escaped everywhere in user text: emphasis, code, links, images,
 # HTML, entities, tables, strikethrough, autolinks (: and .), headings and lists.
 # Escaped anywhere: what can start emphasis, code, links, HTML, tables or autolinks.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&:])")
 # Escaped at the start of a line only: list, heading-underline and numbered-list markers.
+# GFM extended autolinks that need no colon: `www.` and e-mail addresses (x@y.z).
+_MD_AUTOLINK = re.compile(r"(?i)(?<=www)\.|(?<=[a-z0-9._+-])@")
 _MD_LINE_START = re.compile(r"^(?:[-+](?=\s)|\d+[.)](?=\s|$)|[-=](?=[-=]*\s*$))")
 
 
@@ -221,8 +226,8 @@ def _csv_row(record: dict) -> list:
 
 
 def csv_cell(value: object) -> object:
-    """A cell a spreadsheet will not run: text starting = + - @ tab or CR gets a leading '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """A cell a spreadsheet will not run: text starting = + - @ (or ＝ ＋ － ＠, after spaces too), tab or CR gets a leading '."""
+    if isinstance(value, str) and (value.startswith(_FORMULA_START) or _FORMULA_LIKE.match(value)):
         return "'" + value
     return value
 
@@ -288,5 +293,5 @@ def md_escape(text: str) -> str:
     """User text safe to put in Markdown: specials backslash-escaped, controls gone, lines left-trimmed."""
     text = strip_controls(text).replace("\t", " ")
     lines = [line.strip() for line in text.split("\n")]
-    escaped = (_MD_SPECIAL.sub(r"\\\1", line) for line in lines)
+    escaped = (_MD_AUTOLINK.sub(lambda m: "\\" + m.group(0), _MD_SPECIAL.sub(r"\\\1", line)) for line in lines)
     return "\n".join(_MD_LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], line) for line in escaped)

@@ -8,6 +8,7 @@ they came from an older extractor, so nobody is shown stale highlights;
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -33,8 +34,13 @@ def article_figures(db: Database, article_id: int) -> list[Figure]:
     if row is None:
         return []
     if row[0] != EXTRACTOR_VERSION:
-        with db.atomic():
-            save_figures(db, article_id, row[1])
+        try:
+            with db.atomic():
+                save_figures(db, article_id, row[1])
+        except sqlite3.OperationalError as error:  # a read-only library: show fresh figures, store nothing
+            if "readonly" not in str(error):
+                raise
+            return extract(row[1])
     rows = db.execute(
         f"SELECT {', '.join(f'[{c}]' for c in FIELDS)} FROM figures WHERE article_id = ? ORDER BY start",
         [article_id],

@@ -11,6 +11,7 @@ refused with a reason and the rest of the import goes on.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -21,8 +22,10 @@ from sqlite_utils import Database
 from .clean import clean_text, strip_controls
 from .dating import publication_date
 from .db import immediate
+from .db_faults import DatabaseError, db_file, fault_message, is_database_fault
 from .figure_store import save_figures
 from .layout import Article, split_page
+from .names import display_name, name_bytes
 from .reading import Refused, SourceText, find_files, read_source
 from .version_claims import carry_claims
 
@@ -39,14 +42,17 @@ class ImportReport:
     refused: list[Refused] = field(default_factory=list)
     encodings: list[tuple[str, str]] = field(default_factory=list)
     chars: int = 0
+    stopped: str | None = None  # the database fault that ended the import early, as one line
+    not_imported: list[str] = field(default_factory=list)  # display names of the files never reached
 
     def summary(self) -> str:
-        """One line: articles from files, already stored, refused."""
-        return (
+        """One line: articles from files, already stored, refused (and not imported, if stopped)."""
+        line = (
             f"Imported {self.articles} article{'s' * (self.articles != 1)} "
             f"from {self.files} file{'s' * (self.files != 1)}; "
-            f"{self.already} already stored; {len(self.refused)} refused."
+            f"{self.already} already stored; {len(self.refused)} refused"
         )
+        return line + (f"; {len(self.not_imported)} not imported." if self.stopped else ".")
 
 
 def now() -> str:
@@ -63,13 +69,22 @@ def import_paths(db: Database, paths: Iterable[str | Path], progress: Progress |
     """Import every .txt/.md file under `paths`."""
     files, missing = find_files(list(paths))
     report = ImportReport(refused=list(missing))
-    for path in files:
+    for index, path in enumerate(files):
         if progress:
             progress(path)
         try:
             import_file(db, read_source(path), report)
         except Refused as refusal:
             report.refused.append(refusal)
+        except (DatabaseError, sqlite3.Error) as error:
+            if not isinstance(error, DatabaseError) and not is_database_fault(error):
+                report.refused.append(Refused(path, f"could not be stored ({error})"))
+                continue
+            report.stopped = str(error) if isinstance(error, DatabaseError) else fault_message(db_file(db), error)
+            report.not_imported = [display_name(str(p)) for p in files[index:]]
+            break
+        except Exception as error:  # a fault on one file never stops the rest of the folder
+            report.refused.append(Refused(path, f"could not be imported ({type(error).__name__}: {error})"))
     return report
 
 
@@ -91,17 +106,24 @@ def import_file(db: Database, source: SourceText, report: ImportReport) -> None:
     report.articles += len(articles)
     report.chars += sum(len(a.text) for a in articles)
     if source.encoding != "utf-8":
-        report.encodings.append((str(source.path), source.encoding))
+        report.encodings.append((display_name(str(source.path)), source.encoding))
 
 
 def _insert_source(db: Database, source: SourceText, digest: str) -> int:
-    """Insert the source row, marking an older version of the same path replaced."""
-    path = str(source.path)
+    """Insert the source row, marking an older version of the same path replaced.
+
+    The path is stored twice: its exact bytes, and a display form in which
+    undecodable bytes and control or bidi characters are escaped.
+    """
+    path, exact = display_name(str(source.path)), name_bytes(str(source.path))
     previous = db.execute(
-        "SELECT id, version FROM sources WHERE path = ? AND replaced_by IS NULL", [path]
+        "SELECT id, version FROM sources WHERE (path_bytes = ? OR (path_bytes IS NULL AND path = ?)) "
+        "AND replaced_by IS NULL",
+        [exact, path],
     ).fetchone()
     row = {
-        "path": path, "name": source.path.name, "sha256": digest, "encoding": source.encoding,
+        "path": path, "path_bytes": exact, "name": display_name(source.path.name), "sha256": digest,
+        "encoding": source.encoding,
         "size": len(source.data), "raw": strip_controls(source.text), "imported_at": now(),
         "version": previous[1] + 1 if previous else 1, "replaced_by": None,
     }

@@ -6,11 +6,15 @@ dataclasses, never rows or cursors, so callers need no SQL.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from .db import immediate
+from .db_faults import DatabaseError
+from .names import display_name
 from .ingest import ImportReport, import_paths, now
 
 
@@ -88,7 +92,10 @@ SORTS = ("source", "date", "title", "length", "figures", "claims", "unread")
 def list_articles(db: Database) -> list[ArticleSummary]:
     """Every current article, and older versions of changed files that carry claims."""
     return [
-        ArticleSummary(*row[:8], read=bool(row[8]), figures=row[9], claims=row[10], current=bool(row[11]))
+        ArticleSummary(
+            row[0], row[1], display_name(row[2]), *row[3:8], read=bool(row[8]), figures=row[9], claims=row[10],
+            current=bool(row[11]),
+        )
         for row in db.execute(_SUMMARY_SQL).fetchall()
     ]
 
@@ -143,7 +150,7 @@ def get_article(db: Database, article_id: int) -> ArticleView | None:
             "SELECT kind, start, end FROM blocks WHERE article_id = ? ORDER BY ord", [article_id]
         ).fetchall()
     ]
-    return ArticleView(*row, blocks=blocks)
+    return ArticleView(*row[:5], display_name(row[5]), display_name(row[6]), text, blocks=blocks)
 
 
 def source_text(db: Database, article_id: int) -> str | None:
@@ -155,8 +162,8 @@ def source_text(db: Database, article_id: int) -> str | None:
 
 
 def mark_read(db: Database, article_id: int) -> None:
-    """Record that the user opened an article."""
-    with db.atomic():
+    """Record that the user opened an article (a read-only or busy library just does not record it)."""
+    with contextlib.suppress(DatabaseError), immediate(db):
         db.execute("UPDATE articles SET read_at = ? WHERE id = ? AND read_at IS NULL", [now(), article_id])
 
 
@@ -171,4 +178,7 @@ def import_seeds_if_empty(db: Database) -> ImportReport | None:
     """On first run, import the bundled articles; None when the library already has some."""
     if count_articles(db):
         return None
-    return import_paths(db, [seeds_folder()])
+    report = import_paths(db, [seeds_folder()])
+    if report.stopped:  # the library cannot be written (locked, read-only, disk full)
+        raise DatabaseError(report.stopped)
+    return report

@@ -34,6 +34,9 @@ def tokenizer():
     return _tokenizer
 
 
+CACHED_CHARS = 2_000  # texts longer than this are not kept in the cache of `words`
+
+
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
     """The words of a short text, as jieba cuts it (HMM off: dictionary words only)."""
@@ -43,7 +46,9 @@ def words(text: str) -> tuple[str, ...]:
 def word_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of each word of `text`."""
     spans, pos = [], 0
-    for word in words(text):
+    # Whole articles are cut afresh: caching them would keep megabytes per article for the session.
+    cut = words(text) if len(text) <= CACHED_CHARS else tokenizer().cut(text, HMM=False)
+    for word in cut:
         spans.append((pos, pos + len(word)))
         pos += len(word)
     return spans

@@ -45,7 +45,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        spans.extend((pos + s, pos + e) for s, e in _line_spans(line))
+        if line and not line.isspace():  # blank lines hold no sentence
+            spans.extend((pos + s, pos + e) for s, e in _line_spans(line))
         pos += len(line) + 1
     return spans
 
@@ -59,20 +60,39 @@ def sentence_at(text: str, offset: int) -> tuple[int, int] | None:
 
 
 def _line_spans(line: str) -> list[tuple[int, int]]:
-    """The sentences of one line (no newlines in it)."""
+    """The sentences of one line (no newlines in it); linear in its length."""
     enclosed = _enclosed_boundaries(line)
+    quotes = _QuoteParity(line)
     spans, start, i = [], 0, 0
     for match in _CANDIDATE.finditer(line):
         at = match.start()
         if at < i:
             continue  # inside an end run already taken
-        run = _end_run(line, at)
-        if run and (at + run) not in enclosed:
+        run = _end_run(line, at, quotes)
+        if run and not enclosed[at + run]:
             spans.append((start, at + run))
             start = at + run
         i = at + (run or 1)
     spans.append((start, len(line)))
     return [span for span in (_trim(line, s, e) for s, e in spans) if span]
+
+
+class _QuoteParity:
+    """How many ASCII quotes of each kind come before an offset (counted once per line)."""
+
+    def __init__(self, line: str):
+        self.line = line
+        self.counts: dict[str, list[int]] = {}
+
+    def odd_before(self, char: str, j: int) -> bool:
+        """Whether an odd number of `char` stand before offset `j`."""
+        if char not in self.counts:
+            running, counts = 0, [0]
+            for c in self.line:
+                running += c == char
+                counts.append(running)
+            self.counts[char] = counts
+        return self.counts[char][j] % 2 == 1
 
 
 def _trim(line: str, start: int, end: int) -> tuple[int, int] | None:
@@ -84,24 +104,24 @@ def _trim(line: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _end_run(line: str, i: int) -> int:
+def _end_run(line: str, i: int, quotes: _QuoteParity) -> int:
     """The length of the sentence end starting at `i` (mark, more marks, closers), 0 if none."""
     j = i + _mark_length(line, i)
     if j == i:
         return 0
     while j < len(line):
-        step = _mark_length(line, j) or (1 if _closes(line, j) else 0)
+        step = _mark_length(line, j) or (1 if _closes(line, j, quotes) else 0)
         if not step:
             break
         j += step
     return j - i
 
 
-def _closes(line: str, j: int) -> bool:
+def _closes(line: str, j: int, quotes: _QuoteParity) -> bool:
     """Whether the character at `j` closes a quote or bracket (an ASCII quote closes after an odd count)."""
     char = line[j]
     if char in "\"'":
-        return line.count(char, 0, j) % 2 == 1
+        return quotes.odd_before(char, j)
     return char in CLOSERS
 
 
@@ -138,35 +158,44 @@ def _is_full_stop(line: str, i: int) -> bool:
     return before_ok and after_ok
 
 
-def _enclosed_boundaries(line: str) -> set[int]:
-    """Offsets k where a matched pair (open at o, close at c) has o < k <= c."""
-    inside: set[int] = set()
+def _enclosed_boundaries(line: str) -> bytearray:
+    """enclosed[k] is 1 where a matched pair (open at o, close at c) has o < k <= c.
+
+    Marked with a difference array over the pairs, so nested brackets cost
+    no more than flat ones.
+    """
+    depth = [0] * (len(line) + 2)
     for open_at, close_at in _matched_pairs(line):
-        inside.update(range(open_at + 1, close_at + 1))
-    return inside
+        depth[open_at + 1] += 1
+        depth[close_at + 1] -= 1
+    enclosed = bytearray(len(line) + 1)
+    running = 0
+    for k in range(len(line) + 1):
+        running += depth[k]
+        enclosed[k] = running > 0
+    return enclosed
 
 
 def _matched_pairs(line: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of the quotes and brackets that are closed; strays are ignored."""
+    """(open, close) offsets of the quotes and brackets that are closed; strays are ignored.
+
+    Besides the stack of open marks, each kind of opener keeps the stack
+    depths where it stands, so a closer finds its opener at once.
+    """
     stack: list[tuple[str, int]] = []
+    depths: dict[str, list[int]] = {opener: [] for opener in PAIRS}
     pairs = []
     for i, char in enumerate(line):
         if char in PAIRS:
+            depths[char].append(len(stack))
             stack.append((char, i))
-        elif char in _OPENER_OF:
-            depth = _find_opener(stack, _OPENER_OF[char])
-            if depth is not None:
-                pairs.append((stack[depth][1], i))
-                del stack[depth:]
+        elif char in _OPENER_OF and depths[_OPENER_OF[char]]:
+            depth = depths[_OPENER_OF[char]][-1]
+            pairs.append((stack[depth][1], i))
+            for opener, _ in reversed(stack[depth:]):
+                depths[opener].pop()
+            del stack[depth:]
     return pairs
-
-
-def _find_opener(stack: list[tuple[str, int]], opener: str) -> int | None:
-    """The index of the innermost `opener` on the stack, None if it is not there."""
-    for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth][0] == opener:
-            return depth
-    return None
 
 
 def word_bounds(text: str) -> list[int]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from hecha import store
 from hecha.tui.cli import main
@@ -12,6 +14,17 @@ from hecha.store.clean import clean_text
 from hecha.store.layout import split_page
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+# Property tests: derandomized (the same examples every run) and with no example
+# database on disk. "ci" (selected when CI=true) keeps the robustness suite
+# well under two minutes; "dev" tries more examples; HYPOTHESIS_PROFILE overrides.
+_PROFILE = {"derandomize": True, "database": None, "deadline": None,
+            "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("ci", max_examples=60, **_PROFILE)
+settings.register_profile("dev", max_examples=200, **_PROFILE)
+settings.register_profile("thorough", max_examples=2000, **_PROFILE)
+settings.register_profile("fuzz", parent=settings.get_profile("thorough"), derandomize=False)  # new examples each run
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev"))
 
 
 def seed_path(prefix: str) -> Path:

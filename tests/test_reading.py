@@ -71,9 +71,26 @@ def test_file_over_the_size_limit_is_refused(tmp_path):
         read_source(path, max_bytes=100)
 
 
-def test_utf16_without_bom_but_with_nul_bytes_is_binary():
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budget talks resume on Monday.\n",
+        "十月份，全市新增就业岗位 1.2 万个。\n二〇二五年目标不变。",
+        "一月至八月全区规模以上工业增加值增长百分之七点七全省经济运行总体平稳一季度居民消费价格上涨",
+        "近日好消息从南昌传来今年全区规模以上工业增加值增长百分之七点七全省经济运行总体平稳",  # no NUL byte at all
+    ],
+)
+def test_utf16_without_bom_is_read(tmp_path, codec, text):
+    path = tmp_path / "no-bom.txt"
+    path.write_bytes(text.encode(codec))
+    source = read_source(path)
+    assert (source.text, source.encoding) == (text, codec)
+
+
+def test_nul_bytes_on_both_parities_are_binary():
     with pytest.raises(Refused, match="binary"):
-        decode("abc".encode("utf-16-le"))
+        decode(b"ab\x00c\x00\x00de\x00f\x00")
 
 
 def test_find_files_recurses_and_keeps_txt_and_md(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def run_app(db_path: str | None = None) -> int:
     try:
         store.open_db(db_path).close()
     except store.DatabaseError as error:
-        print(f"hecha: {error}")
+        print(f"hecha: {store.display_name(str(error))}", file=sys.stderr)
         return 2
     HechaApp(db_path).run()
     return 0

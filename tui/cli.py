@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from rich.console import Console
@@ -31,6 +32,17 @@ EXIT_REFUSED = 1
 EXIT_ERROR = 2
 
 
+def article_id(text: str) -> int:
+    """An article id: a whole number that fits the database (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not -(2**63) <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"too large to be an article id: {text}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="hecha", description="Read, check and annotate Chinese news.")
@@ -41,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help="list the articles in the library")
     lst.add_argument("--json", action="store_true", help="print a JSON array")
     show = sub.add_parser("show", help="print one article, cleaned")
-    show.add_argument("id", type=int, metavar="ID", help="article id (see `hecha list`)")
+    show.add_argument("id", type=article_id, metavar="ID", help="article id (see `hecha list`)")
     fmt = show.add_mutually_exclusive_group()
     fmt.add_argument("--raw", action="store_true", help="print the original text of its file")
     fmt.add_argument("--json", action="store_true", help="print the article as JSON")
@@ -59,36 +71,70 @@ def main(argv: list[str] | None = None) -> int:
         from .app import run_app
 
         return run_app(args.db)
-    if args.command == "figures":
-        return cmd_figures(lambda: _open_or_exit(args.db), args, _fail)
-    if args.command in EXCHANGE_COMMANDS:
-        return run_exchange_command(args, _fail)
     try:
-        db = store.open_db(args.db)
-    except store.DatabaseError as error:
-        return _fail(str(error))
-    if args.command in CLAIM_COMMANDS:
-        return run_claim_command(db, args, _fail)
-    handler = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "reindex": cmd_reindex}[args.command]
-    try:
-        return handler(db, args)
+        return _run(args)
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return _fail("interrupted; everything imported before this file is stored")
+    except store.DatabaseError as error:
+        return _fail(str(error))
+    except Exception as error:  # never a traceback: one line naming the file and the problem
+        if os.environ.get("HECHA_DEBUG"):
+            raise
+        return _fail(_describe(args, error))
 
 
-def _open_or_exit(path: str | None):
+def _run(args) -> int:
+    """Open the database (read-only for reading commands) and run the subcommand."""
+    readonly = _reads_only(args)
+    if args.command == "figures":
+        return cmd_figures(lambda: _open_or_exit(args.db, readonly), args, _fail)
+    if args.command in EXCHANGE_COMMANDS:
+        return run_exchange_command(args, _fail)
+    db = store.open_db(args.db, readonly=readonly)
+    if args.command in CLAIM_COMMANDS:
+        return run_claim_command(db, args, _fail)
+    handler = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "reindex": cmd_reindex}[args.command]
+    return handler(db, args)
+
+
+def _reads_only(args) -> bool:
+    """Whether the subcommand only reads the library (so a read-only file will do)."""
+    if args.command == "tags":
+        return not args.tags_command
+    return args.command in ("list", "show", "claims", "export", "figures")
+
+
+def _db_target(args) -> str:
+    """The database file a command works on."""
+    return str(args.db or store.default_db_path())
+
+
+def _describe(args, error: Exception) -> str:
+    """One line for an unexpected error: a database fault names the database file."""
+    if isinstance(error, store.DB_ERRORS):
+        return store.fault_message(_db_target(args), error)
+    if isinstance(error, OverflowError):
+        return f"a number is too large for the database ({error})"
+    if isinstance(error, OSError):
+        where = store.display_name(str(error.filename)) + ": " if error.filename else ""
+        return f"{where}{error.strerror or error}"
+    return f"{type(error).__name__}: {error} (this is a bug in hecha; please report it)"
+
+
+def _open_or_exit(path: str | None, readonly: bool = False):
     """Open the database, or print the reason and exit with status 2."""
     try:
-        return store.open_db(path)
+        return store.open_db(path, readonly=readonly)
     except store.DatabaseError as error:
         sys.exit(_fail(str(error)))
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> int:
-    """Print `hecha: message` on stderr and return the exit code."""
-    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(f"hecha: {message}", style="red"))
+    """Print `hecha: message` on stderr (on one line, nothing a terminal would act on); return the code."""
+    line = store.display_name(" ".join(message.splitlines()))
+    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(f"hecha: {line}", style="red"))
     return code
 
 
@@ -100,7 +146,11 @@ def cmd_import(db, args) -> int:
         err.print(Text(f"{path}: read as {encoding}"))
     for refusal in report.refused:
         err.print(Text(f"{refusal.path}: refused: {refusal.reason}", style="red"))
+    for name in report.not_imported:
+        err.print(Text(f"{name}: not imported", style="red"))
     Console(highlight=False, soft_wrap=True).print(Text(report.summary()))
+    if report.stopped is not None:
+        return _fail(report.stopped)
     return EXIT_REFUSED if report.refused else 0
 
 
@@ -128,7 +178,10 @@ def cmd_list(db, args) -> int:
     for name, justify in (("id", "right"), ("title", "left"), ("source", "left"), ("chars", "right")):
         table.add_column(name, justify=justify, overflow="fold")
     for article in articles:
-        table.add_row(str(article.id), Text(article.title), Text(article.source), str(article.chars))
+        table.add_row(
+            str(article.id), Text(store.display_name(article.title)), Text(store.display_name(article.source)),
+            str(article.chars),
+        )
     Console(highlight=False).print(table)
     return 0
 

@@ -91,12 +91,16 @@ class LibraryScreen(TableScreen):
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
         """Import the bundled articles into an empty library, then read the list."""
-        db = store.open_db(self.db_path)
         try:
-            report = store.import_seeds_if_empty(db)
-            articles = store.list_articles(db)
-        finally:
-            db.close()
+            db = store.open_db(self.db_path)
+            try:
+                report = store.import_seeds_if_empty(db)
+                articles = store.list_articles(db)
+            finally:
+                db.close()
+        except store.DatabaseError as error:  # locked, read-only, damaged: say so, do not crash
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=30, markup=False)
+            return
         self.app.call_from_thread(self.show_articles, articles, report)
 
     def show_articles(self, articles: list[store.ArticleSummary], report: store.ImportReport | None) -> None:

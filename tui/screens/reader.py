@@ -240,7 +240,7 @@ class ReaderScreen(Screen):
         if claim is not None:
             self.query_one(ArticleView).clear_selection()
             self._reload_marks()
-            self.notify(f"Claim saved: {', '.join(claim.tags) or 'no tags'} · {claim.status}")
+            self.notify(f"Claim saved: {', '.join(claim.tags) or 'no tags'} · {claim.status}", markup=False)
 
     def action_delete_claim(self) -> None:
         """Delete the claim under the cursor, after asking."""
@@ -251,7 +251,11 @@ class ReaderScreen(Screen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                store.delete_claim(self.db, claim.id)
+                try:
+                    store.delete_claim(self.db, claim.id)
+                except store.DatabaseError as error:  # the claim stays; say why
+                    self.notify(str(error), severity="error", markup=False)
+                    return
                 self._reload_marks()
                 self.notify("Claim deleted.")
 

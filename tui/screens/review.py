@@ -124,7 +124,11 @@ class ReviewScreen(TableScreen):
         claim = self._current()
         if claim is None:
             return
-        store.update_claim(self.db, claim.id, status=status)
+        try:
+            store.update_claim(self.db, claim.id, status=status)
+        except store.DatabaseError as error:  # locked, read-only, damaged: say so, keep the screen
+            self.notify(str(error), severity="error", markup=False)
+            return
         following = store.next_open_claim(self.claims, claim.id)
         self.reload(keep=following.id if following else claim.id)
         if following is None or following.id == claim.id:

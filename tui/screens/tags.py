@@ -117,7 +117,10 @@ class TagsScreen(Screen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                store.delete_tag(self.db, tag.name)
+                try:
+                    store.delete_tag(self.db, tag.name)
+                except store.DatabaseError as error:
+                    self.notify(str(error), severity="error", markup=False)
                 self.reload()
 
         self.app.push_screen(ConfirmDialog(f"Delete the tag {tag.name}?", "Claims that carry it lose it."), answered)

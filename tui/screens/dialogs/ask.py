@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from hecha import store
+
 
 class AskDialog(ModalScreen):
     """One input; Enter calls `save` (its ValueError is shown and the dialog stays), Esc cancels."""
@@ -35,7 +37,7 @@ class AskDialog(ModalScreen):
         """Save through `save`, then close; on a bad answer say why and stay."""
         try:
             result = self.save(event.value.strip())
-        except ValueError as error:
+        except (ValueError, store.DatabaseError) as error:
             self.query_one("#hint", Static).update(Text(str(error), style="bold red"))
             return
         self.dismiss(result)

@@ -59,13 +59,15 @@ class ExportDialog(ModalScreen):
             message, style = f"Wrote {count} claims to {target}", "bold green"
         except OSError as error:
             message, style = f"{target}: cannot write ({error.strerror or error})", "bold red"
+        except store.DatabaseError as error:
+            message, style = str(error), "bold red"
         finally:
             db.close()
         self.app.call_from_thread(self._show, message, style)
 
     def _show(self, message: str, style: str) -> None:
         self.query_one("#result", Static).update(Text(message, style=style))
-        self.notify(message, severity="information" if "Wrote" in message else "error")
+        self.notify(message, severity="information" if "Wrote" in message else "error", markup=False)
 
     def action_cancel(self) -> None:
         """Close."""

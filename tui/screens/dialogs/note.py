@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from hecha import store
+
 
 class NoteDialog(ModalScreen):
     """A note field; Enter saves through `save` (before closing), Esc cancels."""
@@ -32,8 +34,11 @@ class NoteDialog(ModalScreen):
             yield Static(Text("Enter save · Esc cancel", style="dim"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Save, then close."""
-        self.dismiss(self.save(event.value.strip()))
+        """Save, then close; when the library cannot be written, say why and stay."""
+        try:
+            self.dismiss(self.save(event.value.strip()))
+        except (ValueError, store.DatabaseError) as error:
+            self.notify(str(error), severity="error", markup=False)
 
     def action_cancel(self) -> None:
         """Close without saving."""

@@ -94,8 +94,8 @@ class TagDialog(ModalScreen):
         )
         try:
             result = self.save(choice)
-        except ValueError as error:
-            self.notify(str(error), severity="error")
+        except (ValueError, store.DatabaseError) as error:
+            self.notify(str(error), severity="error", markup=False)
             return
         self.dismiss(result)
 

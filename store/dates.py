@@ -20,16 +20,17 @@ SEP = r"(?:至|到|~|-|—{1,2}|–|〜)"
 YEAR = r"(?:1[89]|2[01])[0-9]{2}"
 _M = r"(?:1[0-2]|0?[1-9])"
 _D = r"(?:3[01]|[12][0-9]|0?[1-9])"
-_QTR = r"(?:第?[一二三四1-4]季度|前[一二三1-3]季度|[上下]半年)"
+_QTR = r"(?:第?[一二三四1-4]季度|第[一二三四1-4]季(?![节赛军])|前[一二三1-3]季度|[上下]半年)"
 _MPART = r"(?:上旬|中旬|下旬|初(?![步期心衷])|底|末(?![端梢期])|尾(?![声款数巴]))"
 _MD = rf"{_M}月(?:份|{_D}[日号]|{_MPART})?"
 _PT = rf"(?:{YEAR}年(?:度|{_MD}|{_QTR}|底|末(?![端期])|初(?![步期心衷中]))?|{_QTR}|{_MD}|{_D}日)"
 _MC = r"(?:十[一二]?|[一二三四五六七八九])"
-_DC = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DC = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
 DATE = (
     rf"{YEAR}年{_M}{SEP}{_M}月|(?:{YEAR}年)?{_M}月{_D}{SEP}{_D}日"  # 2022年1-8月, 4月15至16日
     rf"|{_PT}(?:{SEP}{_PT})?|(?:{YEAR}|{_M}|{_D}){SEP}{_PT}"
     rf"|[〇零○一二三四五六七八九]{{4}}年(?:{_MC}月(?:{_DC}[日号])?)?|{_MC}月(?:{_DC}[日号]|份|[上中下]旬)"
+    r"|(?:二十|廿|三十|卅)[一二三四五六七八九]?日|十[一二三四五六七八九]日"
 )
 
 # Times of day: 下午3时, 晚上8点半, 零时17分, 15:30. The word before the hour says morning or evening.
@@ -52,22 +53,22 @@ YMD = rf"{YEAR}(?P<ymdsep>[-/.]){_M}(?P=ymdsep){_D}(?![0-9])"
 
 _DATE_TOKEN = re.compile(
     r"(?P<part>上旬|中旬|下旬|初|底|末|尾)"
-    r"|(?P<q>第?[一二三四1-4]季度|前[一二三1-3]季度|[上下]半年)|(?P<sep>至|到|~|-|—{1,2}|–|〜)"
-    r"|(?P<num>[0-9]+|[〇零○一二三四五六七八九十廿]+)(?P<unit>年度?|月份?|[日号])?"
+    r"|(?P<q>第?[一二三四1-4]季度?|前[一二三1-3]季度|[上下]半年)|(?P<sep>至|到|~|-|—{1,2}|–|〜)"
+    r"|(?P<num>[0-9]+|[〇零○一二三四五六七八九十廿卅]+)(?P<unit>年度?|月份?|[日号])?"
 )
 _QUARTER_MONTHS = {"上半年": (1, 6), "下半年": (7, 12)}
 
 
 def _int_of(text: str) -> int | None:
     """ASCII or Chinese digits of a date part as an int."""
-    return int(text) if text.isascii() else parse_chinese_integer(text.replace("廿", "二十"))
+    return int(text) if text.isascii() else parse_chinese_integer(text)
 
 
 def _quarter(text: str) -> tuple[int, int]:
     """一季度 → (1, 3); 前三季度 → (1, 9); 上半年 → (1, 6)."""
     if text in _QUARTER_MONTHS:
         return _QUARTER_MONTHS[text]
-    digit = text.strip("第前季度")
+    digit = text.strip("第前季度")  # 第四季 (Taiwan) is 第四季度
     n = int(digit) if digit.isascii() else parse_chinese_integer(digit) or 1
     return (1, 3 * n) if text.startswith("前") else (3 * n - 2, 3 * n)
 

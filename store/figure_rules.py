@@ -177,7 +177,7 @@ def compound(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     pieces = list(_PIECE.finditer(m.group()))
     units = [p.group("u") for p in pieces if p.group("u")]
     if units and units[0] in ("米", "秒") and pieces[-1].group("frac"):
-        return _decimal_mark(text, m, pieces)
+        return _decimal_mark(ctx, m, pieces)
     if "天" in units and "小时" in "".join(units):
         total, unit = _sum(pieces, {"天": 24, "小时": 1, "个小时": 1}), "小时"
     elif "天" in units:
@@ -209,7 +209,7 @@ def _sum(pieces: list[re.Match], scale: dict[str, int]) -> Number | None:
     return plain(total)
 
 
-def _decimal_mark(text: str, m: re.Match, pieces: list[re.Match]) -> list[Figure] | None:
+def _decimal_mark(ctx: Context, m: re.Match, pieces: list[re.Match]) -> list[Figure] | None:
     """9秒83 → 9.83 秒, 八米一五 → 8.15 米: a mark written with its unit in the middle."""
     whole = parse_number(pieces[0].group("n"))
     frac = pieces[-1].group("frac")

@@ -41,7 +41,7 @@ _DURATION_CUE = re.compile(
 )
 _CHANGE_BEFORE = re.compile(r"(?:涨|跌|升|降|增|减|提高|降低|下调|上调|回落|反弹|扩大|收窄|放缓|加快|回升|下滑|攀升)[了]?$")
 _GRADE_BEFORE = re.compile(r"[风震浪]")
-_GRADE_AFTER = re.compile(r"(?:阵?风(?!圈|暴风|半径)|大风|地震|强震|余震|浪)")
+_GRADE_AFTER = re.compile(r"(?:[东南西北偏]{0,3}风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)")
 _ELECTRIC_CUE = re.compile(r"[0-9.]+ ?[VW](?![A-Za-z])|电流|充电|快充|闪充|伏|瓦|适配器")
 _MARKET_CUE = re.compile(r"指|收|报|涨|跌|升|降|盘|站|失守|回落|反弹|大关")
 
@@ -79,8 +79,8 @@ def _chinese_ok(text: str, m: re.Match, unit: str, qual: str | None) -> bool:
     n1 = m.group("n1")
     if unit in ARABIC_ONLY:
         return "." in n1 and unit in ("分", "点", "度")  # 五.九分: digit-by-digit with a point
-    if m.end() < len(text) and text[m.end()] in _CN and not m.group("tail"):
-        return False  # “五个一”, 两个一百年: a slogan, not a count
+    if m.end() < len(text) and text[m.end()] in _CN and not m.group("tail") and unit not in "金银铜":
+        return False  # “五个一”, 两个一百年: a slogan, not a count (九金五银 is two counts)
     if unit == "金" and n1 == "五":
         return False  # 五金: hardware
     if qual or m.group("ap") or m.group("n2") or m.group("tail") or is_approximate(n1) or m.group("neg"):

@@ -122,7 +122,7 @@ def time_of_day(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
 
 
 # ------------------------------------------------------------------ ranks
-_RANK_CLASSIFIERS = frozenset("位 名 家 个 次 颗 枚 局 盘 场 天 年 周 艘 架 台 辆 人 例 起 只 项 种 所 块 份 件 张 款 球 金".split())
+_RANK_CLASSIFIERS = frozenset("位 名 家 个 次 颗 枚 局 盘 场 天 年 周 艘 架 台 辆 人 例 起 只 项 种 所 块 份 件 张 款 球 金 分钟 秒".split())
 _NAME_AFTER_CI = re.compile(r"(?:会议|全会|全体|代表|常委|党代|大会|理事)")
 _RANK_CUES = re.compile(
     r"(?:全国|全省|全市|全区|全县|全球|世界|全网|国内|省内|排名|排行|排在|排|列|历来|史上|有史以来"

@@ -97,7 +97,7 @@ ROUGH_UNITS = {"个多月": "个月", "个多小时": "个小时"}
 # What may stand after a slash to make a rate: 元/平方米, 米/秒, 纳克/毫升, 公里/小时.
 CURRENCY_PER = (
     "平方米 平米 平方英尺 呎 方呎 坪 吨 人 人次 户 年 月 天 日 亩 公斤 千克 斤 件 小时 时 分钟 秒 股 千瓦时 度 台 辆 "
-    "米 公里 kWh km h s 升 毫升 分升 克 盒 片 瓶 张 次 晚 间 份 支 粒"
+    "米 公里 kWh km h s 升 毫升 分升 立方米 克 千克 kg 盒 片 瓶 张 次 晚 间 份 支 粒 d"
 ).split()
 
 
@@ -129,7 +129,7 @@ def unit_of(form: str) -> Unit | None:
 # ------------------------------------------------------------- qualifiers
 QUALIFIERS = (
     "约 近 超 逾 达 仅 超过 不到 不足 不少于 不低于 不超过 不高于 不止 达到 突破 将近 接近 几近 大约 约为 "
-    "高达 多达 长达 至少 最多 最高 最低 仅有 只有 超出 满 不满 未满 约合 相当于"
+    "高达 多达 长达 至少 最多 最高 最低 仅有 只有 超出 满 不满 未满 约合 相当于 大于 小于 高于 低于 多于 少于 ≥ ≤ > <"
 ).split()
 _QUALIFIER = re.compile(rf"(?:{alternation(QUALIFIERS)})$")
 # A single-character qualifier that is really the end of a word: 签约, 最近, 到达.

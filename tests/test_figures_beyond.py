@@ -300,3 +300,29 @@ def test_units_table_rows_are_well_formed():
         assert row.after in ("any", "arabic", "cue", "prefix"), row
     dimensions = {row.dimension for row in rows}
     assert {"length", "area", "volume", "mass", "time", "data", "temperature", "CNY", "HKD", "TWD"} <= dimensions
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("台风中心气压985百帕。", "985百帕", "measure", 985),
+        ("全日成交3,000手。", "3,000手", "quantity", 3000),
+        ("PM2.5年均浓度32微克/立方米。", "32微克/立方米", "measure", 32),
+        ("纳入年龄≥65岁的患者。", "65岁", "duration", 65),
+        ("按揭息率為P+1.3厘。", "1.3厘", "percent", 1.3),
+        ("他在第85分钟破门。", "第85分钟", "rank", 85),
+        ("以$1,280萬易手。", "$1,280萬", "money", 12_800_000),
+    ],
+)
+def test_more_units_from_other_desks(text, span, kind, value):
+    fig = one(text, span)
+    assert (fig.kind, fig.value) == (kind, value)
+    assert [f.text for f in extract(text)] == [span]
+
+
+def test_an_event_named_by_its_distance_is_not_a_figure():
+    assert extract("她在1500米自由泳比赛中夺冠，又跑了110米栏。") == []
+
+
+def test_a_qualifier_sign_is_recorded():
+    assert one("纳入年龄≥65岁的患者。", "65岁").qualifier == "≥"

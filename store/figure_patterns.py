@@ -80,28 +80,32 @@ def _idioms(idioms: tuple[str, ...]) -> str:
         else:
             plain.append(idiom)
     return "|".join([alternation(plain), *behind])
-TRAP = "|".join(
+TRAP_P = "|".join(  # traps that start with a letter, a bracket, a quote or a word
     [
-        r"(?<![0-9A-Za-z])(?:[0-9]{1,3}|[A-Za-z]{1,3})(?:\+(?:[0-9]{1,3}|[A-Za-z]{1,3}))+(?![0-9A-Za-z.])",  # 1+5+2, 4+X
         r"(?<![A-Za-z])[A-Za-z][A-Za-z&]{0,20}[-_]?[0-9][0-9A-Za-z_#-]{0,30}(?:\.[0-9][0-9A-Za-z_#-]{0,10})?",  # RC14001, PM2.5
         r"(?<![A-Za-z])[A-Za-z]{0,20}[a-z][A-Za-z]{0,20} [0-9]{1,4}(?![0-9.,%])",  # iPhone 15, Mate 60
-        r"0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9}(?![0-9])|400-?[0-9]{3}-?[0-9]{4}",  # phones
-        r"[0-9]{1,6}#",  # 1#楼
         _QUOTED,  # “五个一”, “152”, “五一”
         r"《(?=[^《》\n]{0,40}》)[^《》\n]*?(?:至|到|—|~)[^《》\n]*?》",  # a period named in a title: 《…2000年9月至2001年9月…方案》
         r"[(（]?单位[:：] ?[^)）\n]{0,12}[)）]?",  # a table header (单位：亿元)
         r"[(（]附?(?:图|图片|照片)[0-9一二三四五六七八九十]{1,2}[张幅][)）]",  # an editorial note
+        rf"[(（](?:{_CN_SMALL}{{1,3}}|[0-9]{{1,2}})[)）]",  # （一）, (1)
+        rf"(?:男子|女子|男女|混合|混双)(?:{NUM_A}|{_CN_RUN}{{1,6}})(?:米|公里|千米)",  # 男子一万米
+    ]
+)
+TRAP_N = "|".join(  # traps that start with a numeral
+    [
+        r"(?<![0-9A-Za-z])(?:[0-9]{1,3}|[A-Za-z]{1,3})(?:\+(?:[0-9]{1,3}|[A-Za-z]{1,3}))+(?![0-9A-Za-z.])",  # 1+5+2, 4+X
+        r"0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9}(?![0-9])|400-?[0-9]{3}-?[0-9]{4}",  # phones
+        r"[0-9]{1,6}#",  # 1#楼
         r"[(（][0-9]{4,6}(?:\.[A-Z]{2,4})?[)）]|[0-9]{4,6}\.(?:HK|SH|SZ|SS|TW|BJ)(?![A-Za-z])",  # stock codes
         rf"(?:{YEAR}年)?第[0-9]{{1,4}}号|〔{YEAR}〕[0-9]{{1,4}}号",  # document numbers
         rf"(?<![^\n。；;:：])[0-9]{{1,2}}[.、](?=(?:{YEAR})年|[^0-9])",  # enumerators 1. 2、
         rf"(?<![^\n。；;:：,，!?！？ ])(?:{_CN_SMALL}{{1,3}}[是、]|其{_CN_SMALL})",  # 一是, 二、, 其一
-        rf"[(（](?:{_CN_SMALL}{{1,3}}|[0-9]{{1,2}})[)）]",  # （一）, (1)
         rf"(?:[0-9]{{1,2}}|{_CN_SMALL}{{1,3}})(?:个月|年|天)期(?![间内满限末中初])",  # 五年期国库券, 一年期LPR
         r"十[一二三四五六]五",  # 十四五
         rf"{_CN_SMALL}{{1,3}}(?:届{_CN_SMALL}{{1,3}}[中次](?:全会)?|中全会|次全会)",  # 十一届三中, 三中全会
         rf"(?<!第){_CN_SMALL}{{1,3}}大(?![于约概多半小部量批幅都体家])",  # 二十大, 四大支柱产业
         rf"第[一二三]产业|[一二三]次产业|{_CN_SMALL}{{1,3}}连[增涨跌降升]",  # 第二产业, 三次产业, 十连增
-        rf"(?:男子|女子|男女|混合|混双)(?:{NUM_A}|{_CN_RUN}{{1,6}})(?:米|公里|千米)",  # 男子一万米
         r"[0-9]{1,2}[x×*][0-9]{2,4}米",  # 4×100米接力
         rf"(?:{NUM_A}|{_CN_RUN}{{1,4}})(?:米|公里|千米)(?=自由泳|蛙泳|仰泳|蝶泳|个人混合泳|混合泳|接力|栏|障碍|竞走|速滑|决赛|预赛|半决赛|飞人)",
         _after_words(words("name_words.txt"), "[0-9]{1,5}"),  # 沪深300, 骁龙8
@@ -148,7 +152,8 @@ _C = CN_DIGITS
 # (look-ahead, name, pattern) of each alternative, in the order they are tried. The look-ahead
 # is a cheap test of what the alternative needs near its start; it keeps the scan fast.
 ALTERNATIVES = [
-    (f"[{_N}A-Za-z“‘「《(（〔单男女混其]", "trap", TRAP),
+    ("[A-Za-z“‘「《(（〔单男女混]", "trap", TRAP_P),
+    (f"[{_N}〔第其(（]", "trap_n", TRAP_N),
     ("[12][0-9]{3}[-/.]", "ymd", rf"{YMD}(?:[ T]{COLON_TIME})?"),
     (f"[{_N}]{{1,4}}(?:世纪|年代)", "era", ERA),
     (f"[{_N}]{{1,4}}[年月日号季至到~\\-—–〜]|第|前|[上下]半年", "date", rf"(?:{DATE})(?:{TIME_AFTER_DATE})?"),

@@ -232,7 +232,7 @@ def extract(text: str) -> list[Figure]:
     covered = 0  # the end of the last figure: a match starting before it is inside it
     for m in SCAN.finditer(scan):
         kind = m.lastgroup
-        if kind == "trap" or m.start() < covered:
+        if kind == "trap" or kind == "trap_n" or m.start() < covered:
             continue
         found = _HANDLERS[kind](scan, m, ctx)
         if not found and kind != "qty" and kind != "shared":

@@ -36,7 +36,7 @@ NOT_IN_DIGITS = r"(?<![0-9])"
 NOT_IN_NUMERALS = f"(?<![{CN_DIGITS}几数])"
 ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 MAG = r"(?:[十百千]?万亿|[十百千]?亿|[十百千]?万|千(?![米克瓦卡焦帕赫伏]))"
-NUM_A = rf"{NOT_IN_DIGITS}{ARABIC}(?:[余多]?{MAG}(?:[余多]亿)?)?"
+NUM_A = rf"{NOT_IN_DIGITS}{ARABIC}(?:万[0-9]{{4}}(?![0-9.])|[余多]?{MAG}(?:[余多]亿)?)?"  # 2万4990 (Taiwan prices)
 NUM_C = (
     rf"{NOT_IN_NUMERALS}(?:[数几上](?=[十百千万])|[一二三四五六七八九十百千万亿两廿卅壹贰叁肆伍陆柒捌玖拾])"
     rf"{_CN_RUN}*(?:[点.][零〇○一二三四五六七八九]+)?(?:[余多][万亿]+)?"
@@ -156,7 +156,7 @@ ALTERNATIVES = [
     (f"[{_N}〔第其(（]", "trap_n", TRAP_N),
     ("[12][0-9]{3}[-/.]", "ymd", rf"{YMD}(?:[ T]{COLON_TIME})?"),
     (f"[{_N}]{{1,4}}(?:世纪|年代)", "era", ERA),
-    (f"[{_N}]{{1,4}}[年月日号季至到~\\-—–〜]|第|前|[上下]半年", "date", rf"(?:{DATE})(?:{TIME_AFTER_DATE})?"),
+    (f"[{_N}]{{1,4}}[年月日号季至到~\\-—–〜]|第|前|[上下]半年", "date", rf"(?:{DATE})(?:{TIME_AFTER_DATE}(?:{SEP}(?:{DATE})?{TIME_AFTER_DATE})?)?"),
     (f"[正腊冬]月|[{_C}]{{1,2}}月初|大年初", "lunar", LUNAR),
     ("[上下本这]?(?:周|星期|礼拜)", "weekday", WEEKDAY),
     ("[头前]", "head", HEAD_MONTHS),

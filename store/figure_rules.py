@@ -14,13 +14,14 @@ import bisect
 import re
 from decimal import Decimal
 
-from .dates import DATE, TIME_WORDS, clock, date_iso, iso_point
+from .dates import DATE, TIME_AFTER_DATE, TIME_WORDS, clock, date_iso, iso_point
 from .figure_model import Figure
 from .figure_patterns import CN_DIGITS
 from .numerals import Number, parse_number, plain
 from .units import qualifier_before, unit_of
 
 _DATE_ONLY = re.compile(DATE)
+_TIME = re.compile(TIME_AFTER_DATE)
 _TABLE_ROW = re.compile(r"\t|\||\S {2,}\S")
 _CELL_EDGE = frozenset("\t| ")
 
@@ -72,12 +73,28 @@ def date(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     if re.fullmatch(r"[0-9]{1,2}日", body) and date_end == m.end():
         if _DAYS_CUE.search(text, max(0, m.start() - 2), m.start()):
             return _fig(ctx, m, "duration", int(body[:-1]), "日", qualifier=qualifier_before(text, m.start()))
-    iso = date_iso(body)
-    if date_end < m.end() and iso and "/" not in iso:
-        time = clock(text[date_end : m.end()].strip(" T"))
-        if time:
-            iso += f"T{time[0]:02d}:{time[1]:02d}"
-    return _fig(ctx, m, "date", iso=iso)
+    if date_end == m.end():
+        return _fig(ctx, m, "date", iso=date_iso(body))
+    return _fig(ctx, m, "date", iso=_with_times(text[m.start() : m.end()]))
+
+
+def _with_times(span: str) -> str | None:
+    """ISO of dates with times: 6月1日下午3时 → --06-01T15:00; 20日20时至21日20时 → ---20T20:00/---21T20:00."""
+    times = list(_TIME.finditer(span))
+    dates = _TIME.sub("", span).rstrip("至到~-—–〜 ")
+    iso = date_iso(dates)
+    if not iso:
+        return None
+    points = iso.split("/")
+    if len(times) == 2 and len(points) == 1:
+        points = [points[0], points[0]]  # 8月5日8时至14时: one day, two times
+    if len(points) != len(times):
+        return iso
+    stamped = []
+    for point, time in zip(points, times):
+        hm = clock(time.group().strip(" T"))
+        stamped.append(point + (f"T{hm[0]:02d}:{hm[1]:02d}" if hm else ""))
+    return "/".join(stamped)
 
 
 def ymd(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:

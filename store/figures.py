@@ -39,7 +39,9 @@ _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移
 _DURATION_CUE = re.compile(
     r"(?:期限|为期|历时|用时|耗时|休市|停市|停牌|停课|停工|停业|延长|推迟|延迟|缩短|提前|相隔|间隔|时隔|长达|只用|仅用|用了|花了)$"
 )
-_CHANGE_BEFORE = re.compile(r"(?:涨|跌|升|降|增|减|提高|降低|下调|上调|回落|反弹|扩大|收窄|放缓|加快|回升|下滑|攀升)[了]?$")
+_CHANGE_BEFORE = re.compile(r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升")
+_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+_LEVEL_BEFORE = frozenset("报至于为达到是得比值数")
 _GRADE_BEFORE = re.compile(r"[风震浪]")
 _GRADE_AFTER = re.compile(r"(?:[东南西北偏]{0,3}风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)")
 _ELECTRIC_CUE = re.compile(r"[0-9.]+ ?[VW](?![A-Za-z])|电流|充电|快充|闪充|伏|瓦|适配器")
@@ -130,8 +132,8 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
     qual = qualifier_before(text, start)
     unit, ur, u1, n1 = m.group("u", "ur", "u1", "n1")
     unit = unit or ur
-    if u1 and _CHANGE_BEFORE.search(text, max(0, start - 3), start):
-        return _change_to(text, m, ctx)  # 涨1.1%至3%: a change and the level it reached
+    if u1 and _changes(text, start):
+        return _change_to(text, m, ctx)  # 下调0.125厘至5.75厘: a change and the level it reached
     if unit is None:
         if m.group("cur"):
             return _priced(ctx, m, qual)
@@ -156,6 +158,13 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
         unit_out += per
     end = m.end()
     return [Figure(start, end, ctx.orig[start:end], kind, value, unit_out, low, high, qual)]
+
+
+def _changes(text: str, start: int) -> bool:
+    """Whether a verb of change (涨, 下调, 回落…) stands earlier in the clause, close before `start`."""
+    window = text[max(0, start - 8) : start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(window)]
+    return bool(_CHANGE_BEFORE.search(window, ends[-1] if ends else 0))
 
 
 def _change_to(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
@@ -186,6 +195,9 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
     if n2:
         if re.fullmatch(YEAR, n1) and re.fullmatch(YEAR, n2):
             return [Figure(start, end, span, "date", iso=f"{n1}/{n2}")]
+        if "." in n1 and "." in n2 and _stated_level(text, start, end):
+            _, low, high = _values(m, False)
+            return [Figure(start, end, span, "number", None, None, low, high, qual)]
         return None
     negative = bool(m.group("neg"))
     if n1[0] in _CN:
@@ -199,11 +211,24 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
         return [Figure(start, end, span, "number", value, qualifier=qual)]
     if ctx.table_cell(start, end):
         return [Figure(start, end, span, "number", value)]
+    if "." in n1 and _stated_level(text, start, end):
+        return [Figure(start, end, span, "number", value, qualifier=qual)]
     if m.group("tail") or negative or not re.fullmatch(YEAR, n1) or after in _YEAR_FOLLOWERS_NOT:
         return None
     if after.isascii() and after.isalnum():
         return None
     return [Figure(start, end, span, "date", iso=n1)]
+
+
+def _stated_level(text: str, start: int, end: int) -> bool:
+    """A decimal stated after a word (指数报321.3, 风险比0.73, 升至189.6), not a version or a section number."""
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if not "\u4e00" <= before <= "\u9fff" or (after.isascii() and (after.isalnum() or after == ".")):
+        return False
+    if text.endswith(".0", start, end) and before not in _LEVEL_BEFORE:
+        return False  # 工业4.0, 互联网2.0: a version named by its number
+    return before in _LEVEL_BEFORE or "\u4e00" <= after <= "\u9fff" or not after.isalnum()
 
 
 def _chinese_bare(n1: str) -> Number | None:

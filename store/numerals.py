@@ -204,6 +204,8 @@ def parse_number(text: str, pairs: bool = False) -> Number | None:
         return parse_chinese(text.replace("余", "").replace("多", ""), pairs)
     if len(head) > MAX_DIGITS and sum(c.isdigit() for c in head) > MAX_DIGITS:
         return None
+    if rest[:1] == "万" and len(rest) == 5 and rest[1:].isdigit() and head.isdigit():
+        return int(head) * 10_000 + int(rest[1:])  # 2万4990 → 24990
     if rest:
         rest = rest.replace("余", "").replace("多", "").lstrip("来")
     factor = magnitude(rest)

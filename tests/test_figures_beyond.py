@@ -326,3 +326,37 @@ def test_an_event_named_by_its_distance_is_not_a_figure():
 
 def test_a_qualifier_sign_is_recorded():
     assert one("纳入年龄≥65岁的患者。", "65岁").qualifier == "≥"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "iso"),
+    [
+        ("预计20日20时至21日20时有大到暴雨。", "20日20时至21日20时", "---20T20:00/---21T20:00"),
+        ("8月5日8时至14时停电检修。", "8月5日8时至14时", "--08-05T08:00/--08-05T14:00"),
+    ],
+)
+def test_a_period_between_two_times_is_one_date(text, span, iso):
+    assert one(text, span).iso == iso
+
+
+def test_levels_stated_as_decimals_are_numbers():
+    figures = found("租金指數則升0.8%至189.6，風險比0.73（95%置信區間0.61～0.87）。")
+    assert figures["189.6"][:2] == ("number", 189.6)
+    assert figures["0.73"][:2] == ("number", 0.73)
+    assert figures["0.61～0.87"][3:5] == (0.61, 0.87)
+    assert extract("蓝牙5.3和版本5.1") == []
+    assert extract("1.1 总则") == []
+
+
+def test_a_rate_cut_to_a_level_is_two_figures_but_a_forecast_range_is_one():
+    assert set(found("銀行下調最優惠利率0.125厘至5.75厘。")) == {"0.125厘", "5.75厘"}
+    assert set(found("预计全年增长3%至5%。")) == {"3%至5%"}
+
+
+def test_taiwan_prices_with_wan_and_digits():
+    assert one("建議售價新台幣2萬4990元。", "新台幣2萬4990元").value == 24990
+    assert one("配備5000萬畫素主鏡頭。", "5000萬畫素").kind == "measure"
+
+
+def test_ratio_sign():
+    assert one("三次产业结构为1.7∶36.2∶62.1。", "1.7∶36.2∶62.1").kind == "multiple"

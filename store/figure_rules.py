@@ -111,6 +111,16 @@ def no_iso_date(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     return _fig(ctx, m, "date")
 
 
+def roc_date(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
+    """民国93年7月 → 2004-07: Taiwan's calendar counts years from 1912."""
+    year = parse_number(m.group("rocy"), pairs=True)
+    if not year or year > 200:
+        return None
+    rest = date_iso(m.group("rocmd")) if m.group("rocmd") else None
+    iso = f"{int(year) + 1911:04d}" + (rest[1:] if rest and rest.startswith("--") else "")
+    return _fig(ctx, m, "date", iso=iso)
+
+
 def head_months(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     """今年头2个月 → 头2个月, --01/--02: the first months of a year."""
     n = parse_number(m.group("hm"))
@@ -241,7 +251,7 @@ from . import figure_forms as forms  # noqa: E402  (the word and symbol forms)
 
 HANDLERS = {
     "ymd": ymd, "date": date, "era": no_iso_date, "lunar": no_iso_date, "weekday": no_iso_date,
-    "head": head_months, "rank": rank, "compound": compound, "size": forms.size, "score": forms.score,
+    "head": head_months, "roc": roc_date, "rank": rank, "compound": compound, "size": forms.size, "score": forms.score,
     "time": time_of_day, "percent": forms.percent, "fraction": forms.fraction, "multiple": forms.multiple,
     "half": forms.half, "shared": forms.shared,
 }

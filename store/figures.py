@@ -80,6 +80,8 @@ def _chinese_ok(text: str, m: re.Match, unit: str, qual: str | None) -> bool:
     """Whether a Chinese numeral before `unit` is a count rather than a word (一个, 百年, 五个一)."""
     n1 = m.group("n1")
     if unit in ARABIC_ONLY:
+        if unit == "分" and len(n1) >= 2 and n1 != "十二" and "." not in n1:
+            return True  # 二十一分: points (十分 and 十二分 are "very")
         return "." in n1 and unit in ("分", "点", "度")  # 五.九分: digit-by-digit with a point
     if m.end() < len(text) and text[m.end()] in _CN and not m.group("tail") and unit not in "金银铜":
         return False  # “五个一”, 两个一百年: a slogan, not a count (九金五银 is two counts)
@@ -237,8 +239,8 @@ def _chinese_bare(n1: str) -> Number | None:
     Amounts in 亿 (逾九亿), and numbers written digit by digit with a point or a
     zero (一二九.九, 一三○: exchange-rate levels) are; other bare numerals are words.
     """
-    if "亿" in n1 and n1 != "亿":
-        return parse_number(n1)
+    if ("亿" in n1 and n1 != "亿") or ("万" in n1 and (len(n1) >= 3 or n1[-1] in "多余")):
+        return parse_number(n1)  # 逾九亿, 七千多万
     digits = n1.replace(".", "")
     if digits and all(c in _DIGIT_CHARS for c in digits) and len(digits) >= 3:
         if "." in n1 or any(c in "零〇○" for c in digits):

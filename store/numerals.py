@@ -31,7 +31,7 @@ SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟":
 BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}  # 廿 = 20, 卅 = 30, 卌 = 40
 MAX_DIGITS = 40  # longer runs of digits are not read as one number (a code, a table rule, noise)
-MAGNITUDES = {**SMALL_UNITS, **BIG_UNITS}
+MAGNITUDES = {**SMALL_UNITS, **BIG_UNITS, "兆": 10**12}  # 兆: a trillion in Taiwan (一兆二千億)
 APPROXIMATE = frozenset("数几上余多来")
 
 _ARABIC = re.compile(r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?")
@@ -149,6 +149,11 @@ def parse_chinese_integer(text: str, pairs: bool = False) -> int | None:
         return as_digits
     for old, new in TENS.items():
         text = text.replace(old, new)
+    if "兆" in text:  # 一兆二千亿 = 1 × 10¹² + 2000 × 10⁸
+        high, _, low = text.partition("兆")
+        top = parse_chinese_integer(high or "一")
+        rest = parse_chinese_integer(low) if low else 0
+        return None if top is None or rest is None or rest >= 10**12 else top * 10**12 + rest
     reader = _Reader()
     for char in text:
         if char in DIGITS:

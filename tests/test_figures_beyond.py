@@ -360,3 +360,30 @@ def test_taiwan_prices_with_wan_and_digits():
 
 def test_ratio_sign():
     assert one("三次产业结构为1.7∶36.2∶62.1。", "1.7∶36.2∶62.1").kind == "multiple"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("她拿下全队最高的二十一分。", "二十一分", "quantity", 21),
+        ("他以十二秒八八平了纪录。", "十二秒八八", "duration", 12.88),
+        ("公司回購10萬股。", "10萬股", "quantity", 100_000),
+        ("全年營收達新台幣一兆二千億元。", "新台幣一兆二千億元", "money", 1_200_000_000_000),
+        ("市值蒸發七千多萬", "七千多萬", "number", 70_000_000),
+    ],
+)
+def test_chinese_numeral_points_marks_shares_and_trillions(text, span, kind, value):
+    fig = one(text, span)
+    assert (fig.kind, fig.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "iso"),
+    [("民國93年7月起實施。", "民國93年7月", "2004-07"), ("民國九十三年七月一日生效。", "民國九十三年七月一日", "2004-07-01")],
+)
+def test_taiwan_calendar_years(text, span, iso):
+    assert one(text, span).iso == iso
+
+
+def test_very_much_is_not_points():
+    assert extract("十分重要，十二分的热情") == []

@@ -46,7 +46,7 @@ SIGN = r"(?:(?<![0-9A-Za-z.)\]%])-(?=[0-9])|负(?=[0-9一二三四五六七八�
 UNIT = unit_pattern()
 PREFIX = prefix_pattern()
 PER = rf"(?P<per>/(?:{alternation(CURRENCY_PER)}))?"
-TAIL = r"(?:以上|以下|左右|以内|之内|上下(?![游级班车楼层])|许)"
+TAIL = r"(?:以上|以下|左右|以内|之内|上下(?![游级班车楼层])|许|多(?![少种样元数了于出达过]))"
 JOIN = r"[+/和与及或、]"
 
 QTY = (

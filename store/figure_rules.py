@@ -62,7 +62,7 @@ def _fig(ctx: Context, m: re.Match, kind: str, value: Number | None = None, unit
 
 
 # ------------------------------------------------------------------ dates
-_DAYS_CUE = re.compile(r"(?:关键|首|头|前|后|最后|近|连续|这|那|过去|每|短短|仅|用了|花了|历时|为期|一连)$")
+_DAYS_CUE = re.compile(r"(?:关键|首|头|前|后|最后|近|连续|这|那|过去|每|隔|短短|仅|用了|花了|历时|为期|一连)$")
 
 
 def date(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:

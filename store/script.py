@@ -28,6 +28,7 @@ _EXTRA = {
     "﹩": "$",
     "−": "-",  # minus sign
     "∶": ":",  # ratio sign (1.7∶36.2∶62.1)
+    "︰": ":",  # a colon in vertical-form punctuation (60︰57)
     "￥": "¥",
     "￠": "¢",
     "￡": "£",

@@ -387,3 +387,10 @@ def test_taiwan_calendar_years(text, span, iso):
 
 def test_very_much_is_not_points():
     assert extract("十分重要，十二分的热情") == []
+
+
+def test_vertical_colon_every_n_days_and_more_after_a_unit():
+    assert one("以60︰57險勝。", "60︰57").kind == "number"
+    assert one("每隔4日便新增一间。", "4日").kind == "duration"
+    assert one("比前年增加1倍多。", "1倍多").value == 1
+    assert extract("他的演讲技惊四座") == []

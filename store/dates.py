@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from . import numerals
 from .numerals import parse_chinese_integer
@@ -128,6 +129,7 @@ def clock(text: str) -> tuple[int, int] | None:
     return hour, minute
 
 
+@lru_cache(maxsize=8192)
 def date_iso(text: str) -> str | None:
     """ISO text for a date expression; a range as 'start/end'; None if unreadable."""
     parts = _date_parts(numerals.to_ascii(text))

@@ -67,7 +67,9 @@ def _after_words(names: tuple[str, ...], pattern: str) -> str:
     by_length: dict[int, list[str]] = {}
     for name in names:
         by_length.setdefault(len(name), []).append(re.escape(name))
-    return "(?:" + "|".join(f"(?<={'|'.join(group)})" for group in by_length.values()) + f"){pattern}"
+    last = "".join(sorted({re.escape(name[-1]) for name in names}))
+    behind = "|".join(f"(?<={'|'.join(group)})" for group in by_length.values())
+    return f"(?<=[{last}])(?:{behind}){pattern}"  # the one-character test first: most places fail it
 
 
 def _idioms(idioms: tuple[str, ...]) -> str:
@@ -79,7 +81,8 @@ def _idioms(idioms: tuple[str, ...]) -> str:
             behind.append(f"(?<={re.escape(idiom[:cut])}){re.escape(idiom[cut:])}")
         else:
             plain.append(idiom)
-    return "|".join([alternation(plain), *behind])
+    last = "".join(sorted({re.escape(idiom[: next(i for i, c in enumerate(idiom) if c in CN_DIGITS)][-1]) for idiom in idioms if idiom[0] not in CN_DIGITS}))
+    return "|".join([alternation(plain), f"(?<=[{last}])(?:{'|'.join(behind)})"])
 TRAP_P = "|".join(  # traps that start with a letter, a bracket, a quote or a word
     [
         r"(?<![A-Za-z])[A-Za-z][A-Za-z&]{0,20}[-_]?[0-9][0-9A-Za-z_#-]{0,30}(?:\.[0-9][0-9A-Za-z_#-]{0,10})?",  # RC14001, PM2.5
@@ -92,7 +95,7 @@ TRAP_P = "|".join(  # traps that start with a letter, a bracket, a quote or a wo
         rf"(?:男子|女子|男女|混合|混双)(?:{NUM_A}|{_CN_RUN}{{1,6}})(?:米|公里|千米)",  # 男子一万米
     ]
 )
-TRAP_N = "|".join(  # traps that start with a numeral
+TRAP_N_PARTS = (  # traps that start with a numeral
     [
         r"(?<![0-9A-Za-z])(?:[0-9]{1,3}|[A-Za-z]{1,3})(?:\+(?:[0-9]{1,3}|[A-Za-z]{1,3}))+(?![0-9A-Za-z.])",  # 1+5+2, 4+X
         r"0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9}(?![0-9])|400-?[0-9]{3}-?[0-9]{4}",  # phones
@@ -107,11 +110,12 @@ TRAP_N = "|".join(  # traps that start with a numeral
         rf"(?<!第){_CN_SMALL}{{1,3}}大(?![于约概多半小部量批幅都体家])",  # 二十大, 四大支柱产业
         rf"第[一二三]产业|[一二三]次产业|{_CN_SMALL}{{1,3}}连[增涨跌降升]",  # 第二产业, 三次产业, 十连增
         r"[0-9]{1,2}[x×*][0-9]{2,4}米",  # 4×100米接力
-        rf"(?:{NUM_A}|{_CN_RUN}{{1,4}})(?:米|公里|千米)(?=自由泳|蛙泳|仰泳|蝶泳|个人混合泳|混合泳|接力|栏|障碍|竞走|速滑|决赛|预赛|半决赛|飞人)",
+        rf"(?=[0-9.,{CN_DIGITS}]{{1,12}}(?:米|公里|千米))(?:{NUM_A}|{_CN_RUN}{{1,4}})(?:米|公里|千米)(?=自由泳|蛙泳|仰泳|蝶泳|个人混合泳|混合泳|接力|栏|障碍|竞走|速滑|决赛|预赛|半决赛|飞人)",
         _after_words(words("name_words.txt"), "[0-9]{1,5}"),  # 沪深300, 骁龙8
         _idioms(words("idioms.txt")),  # 一马当先, 乱七八糟
     ]
 )
+TRAP_N = "|".join(TRAP_N_PARTS)
 
 # ------------------------------------------------------------- figure forms
 _D2 = "[零〇○一二三四五六七八九]"

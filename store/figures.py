@@ -128,8 +128,14 @@ def _kind_and_unit(text: str, m: re.Match, unit: str) -> tuple[str, str | None]:
     return kind, unit
 
 
+_SPECIAL_UNITS = frozenset({"成", "位", "点", *HALF_UNITS, *ROUGH_UNITS, *CUE_ONLY})
+
+
 def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
     """A number with its unit, classifier or currency sign, a range, or a bare number."""
+    u, n1, n2, neg, per = m.group("u", "n1", "n2", "neg", "per")
+    if u is not None and n2 is None and neg is None and per is None and n1[0] <= "9" and u not in _SPECIAL_UNITS:
+        return _plain(text, m, ctx, u, n1)  # the common case: 2900亿元, 7.7%, 310个
     start = m.start()
     qual = qualifier_before(text, start)
     unit, ur, u1, n1 = m.group("u", "ur", "u1", "n1")
@@ -160,6 +166,16 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
         unit_out += per
     end = m.end()
     return [Figure(start, end, ctx.orig[start:end], kind, value, unit_out, low, high, qual)]
+
+
+def _plain(text: str, m: re.Match, ctx: rules.Context, unit: str, n1: str) -> list[Figure] | None:
+    """Digits and a unit with nothing special about them, valued quickly."""
+    kind = UNIT_KIND.get(unit, "quantity")
+    value = parse_number(n1, kind == "percent" or kind == "money" or "." in n1)
+    if value is None:
+        return None
+    start, end = m.start(), m.end()
+    return [Figure(start, end, ctx.orig[start:end], kind, value, unit, None, None, qualifier_before(text, start))]
 
 
 def _changes(text: str, start: int) -> bool:

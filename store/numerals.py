@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 Number = int | float
 
@@ -192,6 +193,7 @@ def _split_arabic(text: str) -> tuple[str, str]:
     return match.group(), text[match.end() :]
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str, pairs: bool = False) -> Number | None:
     """Any number string: '1,200', '１２', '3.5万', '1.2万亿', '100多万', '3万多亿', '三千五百万'.
 

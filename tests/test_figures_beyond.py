@@ -394,3 +394,10 @@ def test_vertical_colon_every_n_days_and_more_after_a_unit():
     assert one("每隔4日便新增一间。", "4日").kind == "duration"
     assert one("比前年增加1倍多。", "1倍多").value == 1
     assert extract("他的演讲技惊四座") == []
+
+
+def test_basis_points_and_exchange_rate_levels():
+    figures = found("国债收益率下行2个基点至2.35%，人民币中间价报7.1088，调升35个基点。")
+    assert figures["2个基点"][:3] == ("percent", 2, "个基点")
+    assert figures["2.35%"][:2] == ("percent", 2.35)
+    assert figures["7.1088"][:2] == ("number", 7.1088)

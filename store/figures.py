@@ -284,4 +284,11 @@ def extract(text: str) -> list[Figure]:
         if found:
             figures.extend(found)
             covered = found[-1].end
+    if scan != text:  # qualifiers as written (約, 達), not as folded
+        figures = [_written_qualifier(f, text) if f.qualifier else f for f in figures]
     return figures
+
+
+def _written_qualifier(figure: Figure, text: str) -> Figure:
+    """The figure with its qualifier taken from the original text (it ends where the figure starts)."""
+    return figure._replace(qualifier=text[figure.start - len(figure.qualifier) : figure.start])

@@ -401,3 +401,9 @@ def test_basis_points_and_exchange_rate_levels():
     assert figures["2个基点"][:3] == ("percent", 2, "个基点")
     assert figures["2.35%"][:2] == ("percent", 2.35)
     assert figures["7.1088"][:2] == ("number", 7.1088)
+
+
+def test_qualifiers_are_recorded_as_written():
+    figures = {f.text: f.qualifier for f in extract("電池容量達5500mAh，備貨約2萬台，佔比超過５０％。")}
+    assert figures == {"5500mAh": "達", "2萬台": "約", "５０％": "超過"}
+    assert one("65周岁及以上人口", "65周岁及以上").value == 65

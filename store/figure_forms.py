@@ -45,6 +45,15 @@ def fraction(text: str, m: re.Match, ctx) -> list[Figure] | None:
     return _fig(ctx, m, "percent", value, "%")
 
 
+def slash_fraction(text: str, m: re.Match, ctx) -> list[Figure] | None:
+    """1/3 → 33.33 (%): a share written with a slash, the numerator below the denominator."""
+    numerator, denominator = (int(part) for part in m.group().split("/"))
+    if numerator >= denominator:
+        return None  # 24/7, 5/3: not a share
+    value = plain(round(Decimal(numerator) * 100 / Decimal(denominator), 2))
+    return _fig(ctx, m, "percent", value, "%")
+
+
 def multiple(text: str, m: re.Match, ctx) -> list[Figure] | None:
     """翻一番 → 2, 翻两番 → 4."""
     times = parse_number(m.group().lstrip("翻了")[:-1] or "一")

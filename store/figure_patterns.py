@@ -154,6 +154,7 @@ PERCENT = rf"[百千]分之(?:{NUM_C}|{ARABIC})(?P<ptail>{TAIL})?|一半(?:{TAIL
 MULTIPLE = r"翻了?(?:[一两二三四五]番|番)"
 FRACTION = rf"{NOT_IN_NUMERALS}[一二三四五六七八九十两]{{1,4}}分之{NUM_C}"
 HALF = r"半(?:个多?(?:月|小时|钟头|世纪)|小时|天|年(?![度报刊]))"
+SLASH_FRACTION = r"(?<![0-9./])[1-9][0-9]?/[1-9][0-9]{0,2}(?![0-9./]|决赛|赛)"  # 1/3, 2/5: a share (1/4决赛 is a round)
 SHARED = rf"{NUM_A}(?={JOIN}{NUM_A}(?:{JOIN}{NUM_A}){{0,3}} ?(?!年|月|日|号){UNIT})"
 
 _N = f"0-9{CN_DIGITS}"
@@ -180,6 +181,7 @@ ALTERNATIVES = [
     ("翻", "multiple", MULTIPLE),
     ("半", "half", HALF),
     ("[0-9][0-9.,万亿千多余]{0,20}[+/和与及或、]", "shared", SHARED),
+    ("[1-9][0-9]?/", "slash", SLASH_FRACTION),
     (f"[{_N}数几上\\-负零$¥€£人港新台A-Z]", "qty", QTY),
 ]
 FIRST = f"[{_N}A-Za-z“‘「《(（〔单男女混其第前上下正腊冬大头本这周星礼翻半数几\\-负$¥€£人港新台民]"

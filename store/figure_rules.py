@@ -253,5 +253,5 @@ HANDLERS = {
     "ymd": ymd, "date": date, "era": no_iso_date, "lunar": no_iso_date, "weekday": no_iso_date,
     "head": head_months, "roc": roc_date, "rank": rank, "compound": compound, "size": forms.size, "score": forms.score,
     "time": time_of_day, "percent": forms.percent, "fraction": forms.fraction, "multiple": forms.multiple,
-    "half": forms.half, "shared": forms.shared,
+    "half": forms.half, "shared": forms.shared, "slash": forms.slash_fraction,
 }

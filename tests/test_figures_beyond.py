@@ -407,3 +407,8 @@ def test_qualifiers_are_recorded_as_written():
     figures = {f.text: f.qualifier for f in extract("電池容量達5500mAh，備貨約2萬台，佔比超過５０％。")}
     assert figures == {"5500mAh": "達", "2萬台": "約", "５０％": "超過"}
     assert one("65周岁及以上人口", "65周岁及以上").value == 65
+
+
+def test_a_share_written_with_a_slash():
+    assert one("约占全省1/3的份额。", "1/3").value == 33.33
+    assert extract("1/4决赛和24/7服务") == []

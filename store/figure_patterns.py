@@ -42,7 +42,7 @@ NUM_C = (
     rf"{_CN_RUN}*(?:[点.][零〇○一二三四五六七八九]+)?(?:[余多][万亿]+)?"
 )
 NUM = rf"(?:{NUM_A}|{NUM_C})"
-SIGN = r"(?:(?<![0-9A-Za-z.)\]%])-(?=[0-9])|负(?=[0-9一二三四五六七八九十零])|零下)"
+SIGN = r"(?:(?<![0-9A-Za-z.)\]%])-(?=[0-9])|(?<!正)负(?=[0-9一二三四五六七八九十零])|零下)"
 UNIT = unit_pattern()
 PREFIX = prefix_pattern()
 PER = rf"(?P<per>/(?:{alternation(CURRENCY_PER)}))?"
@@ -149,7 +149,7 @@ WEEKDAY = (
     r"(?![次个遍期轮])"
 )
 TIME = rf"{NOT_IN_DIGITS}{NOT_IN_NUMERALS}{CLOCK}许?|{NOT_IN_DIGITS}{COLON_TIME}"
-HEAD_MONTHS = rf"(?<=年)[头前](?P<hm>[0-9]{{1,2}}|[一二三四五六七八九十两]{{1,2}})个月"
+HEAD_MONTHS = r"(?<=年)[头前](?P<hm>[0-9]{1,2}|[一二三四五六七八九十两]{1,2})个月"
 PERCENT = rf"[百千]分之(?:{NUM_C}|{ARABIC})(?P<ptail>{TAIL})?|一半(?:{TAIL})?"
 MULTIPLE = r"翻了?(?:[一两二三四五]番|番)"
 FRACTION = rf"{NOT_IN_NUMERALS}[一二三四五六七八九十两]{{1,4}}分之{NUM_C}"

@@ -412,3 +412,7 @@ def test_qualifiers_are_recorded_as_written():
 def test_a_share_written_with_a_slash():
     assert one("约占全省1/3的份额。", "1/3").value == 33.33
     assert extract("1/4决赛和24/7服务") == []
+
+
+def test_plus_or_minus_is_not_a_negative_sign():
+    assert [(f.text, f.value) for f in extract("误差为正负0.5%。")] == [("0.5%", 0.5)]

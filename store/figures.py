@@ -246,7 +246,7 @@ def _stated_level(text: str, start: int, end: int) -> bool:
         return False
     if text.endswith(".0", start, end) and before not in _LEVEL_BEFORE:
         return False  # 工业4.0, 互联网2.0: a version named by its number
-    return before in _LEVEL_BEFORE or "\u4e00" <= after <= "\u9fff" or not after.isalnum()
+    return before in _LEVEL_BEFORE or not (after.isalnum() or "\u4e00" <= after <= "\u9fff")
 
 
 def _chinese_bare(n1: str) -> Number | None:

@@ -416,3 +416,7 @@ def test_a_share_written_with_a_slash():
 
 def test_plus_or_minus_is_not_a_negative_sign():
     assert [(f.text, f.value) for f in extract("误差为正负0.5%。")] == [("0.5%", 0.5)]
+
+
+def test_a_day_label_written_with_a_point_is_not_a_level():
+    assert extract("今年3.15晚会曝光了多家企业") == []

@@ -162,6 +162,7 @@ _C = CN_DIGITS
 # (look-ahead, name, pattern) of each alternative, in the order they are tried. The look-ahead
 # is a cheap test of what the alternative needs near its start; it keeps the scan fast.
 ALTERNATIVES = [
+    ("[(（]", "paren_day", r"(?<=[今昨明前])[(（](?:3[01]|[12][0-9]|0?[1-9])[)）]日"),  # 今（15）日 (Taiwan)
     ("[A-Za-z“‘「《(（〔单男女混]", "trap", TRAP_P),
     (f"[{_N}〔第其(（]", "trap_n", TRAP_N),
     ("[12][0-9]{3}[-/.]", "ymd", rf"{YMD}(?:[ T]{COLON_TIME})?"),

@@ -111,6 +111,11 @@ def no_iso_date(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     return _fig(ctx, m, "date")
 
 
+def paren_day(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
+    """今（15）日 → （15）日, ---15: a day of the month written in brackets after 今 or 昨."""
+    return _fig(ctx, m, "date", iso=f"---{int(re.sub(r'[^0-9]', '', m.group())):02d}")
+
+
 def roc_date(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     """民国93年7月 → 2004-07: Taiwan's calendar counts years from 1912."""
     year = parse_number(m.group("rocy"), pairs=True)
@@ -251,7 +256,7 @@ from . import figure_forms as forms  # noqa: E402  (the word and symbol forms)
 
 HANDLERS = {
     "ymd": ymd, "date": date, "era": no_iso_date, "lunar": no_iso_date, "weekday": no_iso_date,
-    "head": head_months, "roc": roc_date, "rank": rank, "compound": compound, "size": forms.size, "score": forms.score,
+    "head": head_months, "roc": roc_date, "paren_day": paren_day, "rank": rank, "compound": compound, "size": forms.size, "score": forms.score,
     "time": time_of_day, "percent": forms.percent, "fraction": forms.fraction, "multiple": forms.multiple,
     "half": forms.half, "shared": forms.shared, "slash": forms.slash_fraction,
 }

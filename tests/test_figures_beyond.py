@@ -420,3 +420,8 @@ def test_plus_or_minus_is_not_a_negative_sign():
 
 def test_a_day_label_written_with_a_point_is_not_a_level():
     assert extract("今年3.15晚会曝光了多家企业") == []
+
+
+def test_a_day_in_brackets_after_today_taiwan_style():
+    assert one("華碩今（15）日在台北發表新機。", "（15）日").iso == "---15"
+    assert extract("（1）总体要求") == []

@@ -213,7 +213,7 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
     if n2:
         if re.fullmatch(YEAR, n1) and re.fullmatch(YEAR, n2):
             return [Figure(start, end, span, "date", iso=f"{n1}/{n2}")]
-        if "." in n1 and "." in n2 and _stated_level(text, start, end):
+        if ("." in n1 or "." in n2) and _stated_level(text, start, end):
             _, low, high = _values(m, False)
             return [Figure(start, end, span, "number", None, None, low, high, qual)]
         return None

@@ -425,3 +425,8 @@ def test_a_day_label_written_with_a_point_is_not_a_level():
 def test_a_day_in_brackets_after_today_taiwan_style():
     assert one("華碩今（15）日在台北發表新機。", "（15）日").iso == "---15"
     assert extract("（1）总体要求") == []
+
+
+def test_a_range_of_levels_without_a_unit():
+    fig = one("體重指數介於18.5至24之間屬正常。", "18.5至24")
+    assert (fig.kind, fig.low, fig.high) == ("number", 18.5, 24)

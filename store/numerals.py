@@ -227,6 +227,9 @@ def parse_number(text: str, pairs: bool = False) -> Number | None:
         return None
 
 
+ROUGH_PAIRS = frozenset("一二 二三 两三 三四 四五 五六 六七 七八 八九 三五".split())
+
+
 def is_approximate(text: str) -> bool:
-    """True when the number names a rough amount: 数十, 几百, 上千, 十几, 6000余, 70多."""
-    return any(c in APPROXIMATE for c in text)
+    """True when the number names a rough amount: 数十, 几百, 上千, 十几, 6000余, 70多, 三四, 二三十."""
+    return any(c in APPROXIMATE for c in text) or text.rstrip("十百千万亿")[:2] in ROUGH_PAIRS

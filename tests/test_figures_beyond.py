@@ -430,3 +430,11 @@ def test_a_day_in_brackets_after_today_taiwan_style():
 def test_a_range_of_levels_without_a_unit():
     fig = one("體重指數介於18.5至24之間屬正常。", "18.5至24")
     assert (fig.kind, fig.low, fig.high) == ("number", 18.5, 24)
+
+
+def test_neighbouring_digits_are_a_rough_amount_and_session_numbers_are_names():
+    assert found("走访了五六个村、二三十家企业。") == {
+        "五六个": ("quantity", None, "个", None, None, None),
+        "二三十家": ("quantity", None, "家", None, None, None),
+    }
+    assert extract("第十四届全国人大二次会议") == []

@@ -109,3 +109,46 @@ def _is_clock(text: str, m: re.Match, parts: list[str]) -> bool:
         return True
     start = m.start()
     return bool(_TIME_BEFORE.search(text, max(0, start - 4), start) or _TIME_AFTER.match(text, m.end()))
+
+
+# ------------------------------------------------ numbers without a unit
+_LEVEL_BEFORE = frozenset("报至于为达到是得比值数")
+_COUNT_VERB = re.compile(
+    r"(?:收|收治|接收|接诊|接待|容纳|收容|招收|招聘|录取|培训|救治|安置|转移|疏散|撤离|动员|派出|出动|投入|雇用|雇佣"
+    r"|裁减|裁员|吸纳|带动|惠及|救出|救起|解救|抓获|拘留|逮捕|资助|帮扶)了?$"
+)
+_DIGIT_CHARS = frozenset("零〇○一二三四五六七八九")
+
+
+def stated_level(text: str, start: int, end: int) -> bool:
+    """A decimal stated after a word (指数报321.3, 风险比0.73, 升至189.6), not a version or a section number."""
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if not "\u4e00" <= before <= "\u9fff" or (after.isascii() and (after.isalnum() or after == ".")):
+        return False
+    if text.endswith(".0", start, end) and before not in _LEVEL_BEFORE:
+        return False  # 工业4.0, 互联网2.0: a version named by its number
+    return before in _LEVEL_BEFORE or not (after.isalnum() or "\u4e00" <= after <= "\u9fff")
+
+
+def counted_noun(text: str, start: int, end: int, n1: str) -> bool:
+    """收1000病人, 疏散3000群众: a count of a noun with no classifier, after a verb that counts people or things."""
+    after = text[end] if end < len(text) else "\n"
+    if not "\u4e00" <= after <= "\u9fff" or not n1.replace(",", "").isdigit():
+        return False
+    return bool(_COUNT_VERB.search(text, max(0, start - 3), start))
+
+
+def chinese_bare(n1: str) -> Number | None:
+    """The value of a Chinese numeral standing alone, when it is plainly a statistic.
+
+    Amounts in 亿 (逾九亿), and numbers written digit by digit with a point or a
+    zero (一二九.九, 一三○: exchange-rate levels) are; other bare numerals are words.
+    """
+    if ("亿" in n1 and n1 != "亿") or ("万" in n1 and (len(n1) >= 3 or n1[-1] in "多余")):
+        return parse_number(n1)  # 逾九亿, 七千多万
+    digits = n1.replace(".", "")
+    if digits and all(c in _DIGIT_CHARS for c in digits) and len(digits) >= 3:
+        if "." in n1 or any(c in "零〇○" for c in digits):
+            return parse_number(n1, pairs=True)
+    return None

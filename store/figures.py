@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from . import figure_forms as forms
 from . import figure_rules as rules
 from .dates import YEAR, date_iso  # noqa: F401  (date_iso is public here too)
 from .figure_model import EXTRACTOR_VERSION, FIELDS, KINDS, Figure  # noqa: F401
@@ -34,14 +35,12 @@ from .units import (  # noqa: F401  (QUALIFIERS, UNIT_KIND and qualifier_before 
 
 _YEAR_FOLLOWERS_NOT = frozenset("号期届次路#-.·/%〕]】)")
 _CN = frozenset(CN_DIGITS)
-_DIGIT_CHARS = frozenset("零〇○一二三四五六七八九")
 _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移 后移 进位".split())
 _DURATION_CUE = re.compile(
     r"(?:期限|为期|历时|用时|耗时|休市|停市|停牌|停课|停工|停业|延长|推迟|延迟|缩短|提前|相隔|间隔|时隔|长达|只用|仅用|用了|花了)$"
 )
 _CHANGE_BEFORE = re.compile(r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升")
 _CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
-_LEVEL_BEFORE = frozenset("报至于为达到是得比值数")
 _GRADE_BEFORE = re.compile(r"[风震浪]")
 _GRADE_AFTER = re.compile(r"(?:[东南西北偏]{0,3}风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)")
 _ELECTRIC_CUE = re.compile(r"[0-9.]+ ?[VW](?![A-Za-z])|电流|充电|快充|闪充|伏|瓦|适配器")
@@ -213,13 +212,13 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
     if n2:
         if re.fullmatch(YEAR, n1) and re.fullmatch(YEAR, n2):
             return [Figure(start, end, span, "date", iso=f"{n1}/{n2}")]
-        if ("." in n1 or "." in n2) and _stated_level(text, start, end):
+        if ("." in n1 or "." in n2) and forms.stated_level(text, start, end):
             _, low, high = _values(m, False)
             return [Figure(start, end, span, "number", None, None, low, high, qual)]
         return None
     negative = bool(m.group("neg"))
     if n1[0] in _CN:
-        value = _chinese_bare(n1)
+        value = forms.chinese_bare(n1)
         return None if value is None else [Figure(start, end, span, "number", _signed(value, negative), qualifier=qual)]
     value = _signed(parse_number(n1), negative)
     if value is None:
@@ -229,39 +228,15 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
         return [Figure(start, end, span, "number", value, qualifier=qual)]
     if ctx.table_cell(start, end):
         return [Figure(start, end, span, "number", value)]
-    if "." in n1 and _stated_level(text, start, end):
+    if "." in n1 and forms.stated_level(text, start, end):
+        return [Figure(start, end, span, "number", value, qualifier=qual)]
+    if forms.counted_noun(text, start, end, n1):
         return [Figure(start, end, span, "number", value, qualifier=qual)]
     if m.group("tail") or negative or not re.fullmatch(YEAR, n1) or after in _YEAR_FOLLOWERS_NOT:
         return None
     if after.isascii() and after.isalnum():
         return None
     return [Figure(start, end, span, "date", iso=n1)]
-
-
-def _stated_level(text: str, start: int, end: int) -> bool:
-    """A decimal stated after a word (指数报321.3, 风险比0.73, 升至189.6), not a version or a section number."""
-    before = text[start - 1] if start else "\n"
-    after = text[end] if end < len(text) else "\n"
-    if not "\u4e00" <= before <= "\u9fff" or (after.isascii() and (after.isalnum() or after == ".")):
-        return False
-    if text.endswith(".0", start, end) and before not in _LEVEL_BEFORE:
-        return False  # 工业4.0, 互联网2.0: a version named by its number
-    return before in _LEVEL_BEFORE or not (after.isalnum() or "\u4e00" <= after <= "\u9fff")
-
-
-def _chinese_bare(n1: str) -> Number | None:
-    """The value of a Chinese numeral standing alone, when it is plainly a statistic.
-
-    Amounts in 亿 (逾九亿), and numbers written digit by digit with a point or a
-    zero (一二九.九, 一三○: exchange-rate levels) are; other bare numerals are words.
-    """
-    if ("亿" in n1 and n1 != "亿") or ("万" in n1 and (len(n1) >= 3 or n1[-1] in "多余")):
-        return parse_number(n1)  # 逾九亿, 七千多万
-    digits = n1.replace(".", "")
-    if digits and all(c in _DIGIT_CHARS for c in digits) and len(digits) >= 3:
-        if "." in n1 or any(c in "零〇○" for c in digits):
-            return parse_number(n1, pairs=True)
-    return None
 
 
 _HANDLERS = {"qty": qty, **rules.HANDLERS}

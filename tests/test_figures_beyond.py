@@ -438,3 +438,9 @@ def test_neighbouring_digits_are_a_rough_amount_and_session_numbers_are_names():
         "二三十家": ("quantity", None, "家", None, None, None),
     }
     assert extract("第十四届全国人大二次会议") == []
+
+
+def test_a_count_of_a_noun_without_a_classifier_after_a_counting_verb():
+    assert one("醫院可收1000病人。", "1000").kind == "number"
+    assert one("当晚疏散3000群众。", "3000").value == 3000
+    assert extract("请拨打12345热线") == []

@@ -74,15 +74,19 @@ def _after_words(names: tuple[str, ...], pattern: str) -> str:
 
 def _idioms(idioms: tuple[str, ...]) -> str:
     """Idioms as a trap entered at their first numeral: 乱七八糟 → (?<=乱)七八糟."""
-    plain, behind = [], []
+    plain, behind, last = [], [], set()
     for idiom in idioms:
-        cut = next((i for i, c in enumerate(idiom) if c in CN_DIGITS), 0)
+        cut = next((i for i, c in enumerate(idiom) if c in CN_DIGITS), None)
+        if cut is None:
+            continue  # no numeral, nothing to guard
         if cut:
             behind.append(f"(?<={re.escape(idiom[:cut])}){re.escape(idiom[cut:])}")
+            last.add(re.escape(idiom[cut - 1]))
         else:
             plain.append(idiom)
-    last = "".join(sorted({re.escape(idiom[: next(i for i, c in enumerate(idiom) if c in CN_DIGITS)][-1]) for idiom in idioms if idiom[0] not in CN_DIGITS}))
-    return "|".join([alternation(plain), f"(?<=[{last}])(?:{'|'.join(behind)})"])
+    return "|".join([alternation(plain), f"(?<=[{''.join(sorted(last))}])(?:{'|'.join(behind)})"])
+
+
 TRAP_P = "|".join(  # traps that start with a letter, a bracket, a quote or a word
     [
         r"(?<![A-Za-z])[A-Za-z][A-Za-z&]{0,20}[-_]?[0-9][0-9A-Za-z_#-]{0,30}(?:\.[0-9][0-9A-Za-z_#-]{0,10})?",  # RC14001, PM2.5

@@ -444,3 +444,11 @@ def test_a_count_of_a_noun_without_a_classifier_after_a_counting_verb():
     assert one("醫院可收1000病人。", "1000").kind == "number"
     assert one("当晚疏散3000群众。", "3000").value == 3000
     assert extract("请拨打12345热线") == []
+
+
+def test_more_classifiers_and_currencies():
+    figures = found("村民共背土136万篓，損失5200万里拉，装了3箱、5包，拍了30集。")
+    assert figures["136万篓"][:2] == ("quantity", 1_360_000)
+    assert figures["5200万里拉"][:3] == ("money", 52_000_000, "里拉")
+    assert {"3箱", "5包", "30集"} <= set(figures)
+    assert extract("两口子实行三班倒，二道贩子有两把刷子") == []

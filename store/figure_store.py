@@ -17,13 +17,30 @@ from .figures import EXTRACTOR_VERSION, FIELDS, Figure, extract
 
 
 
+_INT64 = (-(2**63), 2**63 - 1)
+_NUMBERS = ("value", "low", "high")
+
+
+def _storable(number: object) -> object:
+    """An integer too large for SQLite's INTEGER becomes REAL (9223372036854775808元 still shows, rounded)."""
+    if isinstance(number, int) and not _INT64[0] <= number <= _INT64[1]:
+        return float(number)
+    return number
+
+
+def _row(article_id: int, figure: Figure) -> dict:
+    """The database row of one figure."""
+    row = {"article_id": article_id, **{c: getattr(figure, c) for c in FIELDS}}
+    for key in _NUMBERS:
+        row[key] = _storable(row[key])
+    return row
+
+
 def save_figures(db: Database, article_id: int, text: str) -> int:
     """Replace an article's stored figures with fresh ones; return how many. Call inside a transaction."""
     figures = extract(text)
     db.execute("DELETE FROM figures WHERE article_id = ?", [article_id])
-    db["figures"].insert_all(
-        [{"article_id": article_id, **{c: getattr(f, c) for c in FIELDS}} for f in figures]
-    )
+    db["figures"].insert_all([_row(article_id, f) for f in figures])
     db.execute("UPDATE articles SET figures_version = ? WHERE id = ?", [EXTRACTOR_VERSION, article_id])
     return len(figures)
 

@@ -1,266 +1,71 @@
 """The figure rules: where an article states a number, what kind, and its value.
 
 A *figure* (see FIGURES.md) is a number with what it counts or measures:
-`18.7万平方米`, `3至6家`, `2022年1月至8月`, `第五`. One compiled regular
-expression scans the text once; its alternatives are tried in order at each
-position, so traps (programme names like 1+5+2, codes like RC14001, short
-quoted labels like “五个一”) come first and swallow the digits they contain.
-Each match is then checked and valued by a small function for its family.
-
-The scan runs on an ASCII-digit copy of the text (`numerals.to_ascii` keeps
-every offset), so full-width digits and raw or cleaned punctuation all work.
-Regexes here never use `\\b` or `\\w` boundaries: Han characters are `\\w`.
-The date patterns and their ISO form live in `dates`.
+`18.7万平方米`, `3至6家`, `2022年1月至8月`, `第五`, `HK$3,800`, `-3.5%`.
+The text is folded first (`script.fold`: traditional → simplified, full-width →
+half-width, one character for one), so every offset found is an offset into the
+original and each rule is written once. One compiled regular expression
+(`figure_patterns.SCAN`) then scans the folded text once; each match is checked
+and valued by a small function for its family: the number with its unit here,
+dates, times, ranks, scores and the other forms in `figure_rules`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 
-from . import numerals
-from .dates import DATE, LUNAR, SEP, YEAR, YMD, date_iso, iso_point  # date_iso is also imported from here
+from . import figure_forms as forms
+from . import figure_rules as rules
+from .dates import YEAR, date_iso  # noqa: F401  (date_iso is public here too)
+from .figure_model import EXTRACTOR_VERSION, FIELDS, KINDS, Figure  # noqa: F401
+from .figure_patterns import CN_DIGITS, QTY_ONLY, SCAN
 from .numerals import Number, is_approximate, parse_number, plain
+from .script import fold
 from .units import (  # noqa: F401  (QUALIFIERS, UNIT_KIND and qualifier_before are public here too)
     ARABIC_ONLY,
-    UNITS,
-    ASCII_UNITS,
-    CURRENCY_PER,
+    CUE_ONLY,
     HALF_UNITS,
-    ROUGH_UNITS,
-    UNIT_NOT_BEFORE,
     QUALIFIERS,
+    ROUGH_UNITS,
     UNIT_KIND,
-    alternation,
     qualifier_before,
+    unit_of,
 )
 
-EXTRACTOR_VERSION = "2"  # bump whenever a rule change alters any output
-KINDS = ("percent", "money", "quantity", "measure", "date", "duration", "rank", "multiple", "number")
-
-
-# The fields of a figure, in the order scripts see them (`hecha figures --batch`, CSV).
-FIELDS = ("text", "start", "end", "kind", "value", "unit", "low", "high", "qualifier", "iso")
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One figure: its span in the text, what it is, and its value."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    value: Number | None = None
-    unit: str | None = None
-    low: Number | None = None
-    high: Number | None = None
-    qualifier: str | None = None
-    iso: str | None = None
-
-    def to_dict(self) -> dict:
-        """The figure as a plain dict, keys in the order text, start, end, kind, value, … iso."""
-        data = asdict(self)
-        return {key: data[key] for key in FIELDS}
-
-
-# ------------------------------------------------------------- number pieces
-_ARABIC = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-_MAG = r"(?:[十百千]?万亿|[十百千]?亿|[十百千]?万|千(?![米克瓦卡焦帕]))"
-_NUM_A = rf"{_ARABIC}(?:[余多]?{_MAG})?"
-_NUM_C = (
-    r"(?:[数几上](?=[十百千万])|[一二三四五六七八九十百千万亿两])[零〇一二三四五六七八九十百千万亿两几]*"
-    r"(?:点[零〇一二三四五六七八九]+)?"
-)
-_NUM = rf"(?:{_NUM_A}|{_NUM_C})"
-_UNIT = (
-    "(?:"
-    + "|".join(
-        re.escape(u) + (f"(?![{UNIT_NOT_BEFORE[u]}])" if u in UNIT_NOT_BEFORE else "")
-        for u in sorted((u for units in UNITS.values() for u in units.split()), key=len, reverse=True)
-    )
-    + "|(?:"
-    + alternation(ASCII_UNITS["measure"].split())
-    + ")(?![A-Za-z])"
-    + "|成(?![员本立为果功长熟就交型效都品分份绩年片套批群不])"
-    + ")"
-)
-_PER = rf"(?P<per>/(?:{alternation(CURRENCY_PER)}))?"
-_TAIL = r"(?:以上|以下|左右|以内|之内|上下(?![游级班车楼]))"
-
-_QTY = (
-    rf"(?P<n1>{_NUM})(?:(?P<u1>{_UNIT})?{SEP}(?P<n2>{_NUM}))?(?P<ap>[余多来])?"
-    rf"(?:(?P<u>{_UNIT}){_PER}|(?<=[0-9万亿]))(?P<tail>{_TAIL})?"
-)
-
-# ----------------------------------------------------------------- traps
-_IDIOMS = (
-    "三番五次 三天两头 三年五载 四周 四处 四面 八方 五位一体 四位一体 三位一体 四套班子 三三两两 十年磨一剑 "
-    "成千上万 四个全面 四个意识 四个自信 两个维护 两个确立 两个一百年 三个代表 八项规定 三严三实"
-)
-_NUMERAL_CHARS = "0-9零〇一二三四五六七八九十百千万亿两"
-_TRAP = "|".join(
-    [
-        r"[0-9A-Za-z]+(?:\+[0-9A-Za-z]+)+",  # 1+5+2, 4+X, 1+1+X+N
-        r"[A-Za-z][A-Za-z&]*[-_]?[0-9][0-9A-Za-z_#-]*",  # RC14001, M0, VR50, JLH1702-H01
-        r"0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9}(?![0-9])|400-?[0-9]{3}-?[0-9]{4}",  # phones
-        r"[0-9]+#",  # 1#楼
-        rf"“(?=[^“”\n]{{1,10}}”)[^“”\n]*?[{_NUMERAL_CHARS}][^“”\n]*?”",  # “五个一”, “152”
-        rf"‘(?=[^‘’\n]{{1,10}}’)[^‘’\n]*?[{_NUMERAL_CHARS}][^‘’\n]*?’",
-        rf"「(?=[^「」\n]{{1,10}}」)[^「」\n]*?[{_NUMERAL_CHARS}][^「」\n]*?」",
-        r"十[一二三四五六]五",  # 十四五
-        r"[一二三四五六七八九十]+届[一二三四五六七八九十]+次",  # 一届三次会议
-        alternation(_IDIOMS.split()),
-    ]
-)
-
-_RANK = r"第(?:[0-9]+|[零〇一二三四五六七八九十百千两]+)(?:位|名|家)?"
-_PERCENT = rf"[百千]分之(?:{_NUM_C}|{_ARABIC})|一半(?:{_TAIL})?"
-_MULTIPLE = r"翻了?(?:[一两二三四五]番|番)"
-_FRACTION = rf"[一二三四五六七八九十两]+分之{_NUM_C}"
-_HALF = r"半(?:个多?(?:月|小时|钟头|世纪)|小时|天|年(?![度报刊]))"
-
-# Every alternative starts with one of these; testing it first makes the scan skip
-# ordinary text quickly (each named group otherwise defeats the engine's fast path).
-_FIRST = r"[0-9A-Za-z“‘「〇零○一二三四五六七八九十百千万亿两数几上下前第正腊冬大翻半]"
-_SCAN = re.compile(
-    rf"(?={_FIRST})(?:(?P<trap>{_TRAP})|(?P<ymd>{YMD})|(?P<date>{DATE})|(?P<lunar>{LUNAR})|(?P<rank>{_RANK})"
-    rf"|(?P<percent>{_PERCENT})|(?P<fraction>{_FRACTION})|(?P<multiple>{_MULTIPLE})|(?P<half>{_HALF})|(?P<qty>{_QTY}))"
-)
-
+_YEAR_FOLLOWERS_NOT = frozenset("号期届次路#-.·/%〕]】)")
+_CN = frozenset(CN_DIGITS)
 _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移 后移 进位".split())
-_RANK_CUES = re.compile(
-    r"(?:全国|全省|全市|全区|全县|全球|世界|全网|国内|省内|排名|排行|排在|排|列"
-    r"|位居|位列|居|名列|稳居|跃居|升至|降至|位于|行业|同类)$"
+_DURATION_CUE = re.compile(
+    r"(?:期限|为期|历时|用时|耗时|休市|停市|停牌|停课|停工|停业|延长|推迟|延迟|缩短|提前|相隔|间隔|时隔|长达|只用|仅用|用了|花了)$"
 )
-_AFTER_RANK = frozenset("，。、；：！？,.;:!?）)」”’\n 的")
-_YEAR_FOLLOWERS_NOT = frozenset("号期届次路#-.·/%〕]】")
-_CN_DIGITS = frozenset("零〇一二三四五六七八九十百千万亿两")
+_CHANGE_BEFORE = re.compile(r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升")
+_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+_GRADE_BEFORE = re.compile(r"[风震浪]")
+_GRADE_AFTER = re.compile(r"(?:[东南西北偏]{0,3}风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)")
+_ELECTRIC_CUE = re.compile(r"[0-9.]+ ?[VW](?![A-Za-z])|电流|充电|快充|闪充|伏|瓦|适配器")
+_MARKET_CUE = re.compile(r"指|收|报|涨|跌|升|降|盘|站|失守|回落|反弹|大关")
 
 
-# --------------------------------------------------------------- handlers
-def _date(text: str, m: re.Match, start: int) -> Figure | None:
-    """A calendar date or date range."""
-    return Figure(start, m.end(), text[start : m.end()], "date", iso=date_iso(m.group()))
+def _signed(value: Number | None, negative: bool) -> Number | None:
+    """The value with its written sign (-, −, 负, 零下) applied."""
+    return -value if negative and value is not None else value
 
 
-def _lunar(text: str, m: re.Match, start: int) -> Figure | None:
-    """A lunar-calendar day (正月初七): a date with no ISO form."""
-    return Figure(start, m.end(), text[start : m.end()], "date")
-
-
-def _rank(text: str, m: re.Match, start: int) -> Figure | None:
-    """第五, 第12位, 第一家 — only when the context says it is a place in an order."""
-    body = m.group()
-    has_unit = body[-1] in "位名家"
-    digits = body[1:-1] if has_unit else body[1:]
-    value = parse_number(digits)
-    if value is None:
-        return None
-    if not has_unit:
-        after = text[m.end()] if m.end() < len(text) else "\n"
-        if not _RANK_CUES.search(text, max(0, start - 2), start):
-            before = text[start - 1] if start else "\n"
-            if after not in _AFTER_RANK or (after in "，,、" and before in "\n。；;：:“！？ ，,"):
-                return None  # 第一医院, 第一时间, or the enumerator 第一，…
-    return Figure(start, m.end(), text[start : m.end()], "rank", value)
-
-
-def _percent(text: str, m: re.Match, start: int) -> Figure | None:
-    """百分之五, 千分之三, 一半."""
-    body = m.group()
-    if body.startswith("一半"):
-        value: Number | None = 50
-        unit = "%"
-    else:
-        value = parse_number(body[3:])
-        unit = "‰" if body.startswith("千") else "%"
-    if value is None:
-        return None
-    qual = qualifier_before(text, start)
-    return Figure(start, m.end(), text[start : m.end()], "percent", value, unit, qualifier=qual)
-
-
-def _fraction(text: str, m: re.Match, start: int) -> Figure | None:
-    """三分之一 → 33.33 (%): a share written as a fraction."""
-    whole, _, part = m.group().partition("分之")
-    denominator, numerator = parse_number(whole), parse_number(part)
-    if not denominator or numerator is None:
-        return None
-    value = plain(round(Decimal(str(numerator)) * 100 / Decimal(str(denominator)), 2))
-    qual = qualifier_before(text, start)
-    return Figure(start, m.end(), text[start : m.end()], "percent", value, "%", qualifier=qual)
-
-
-def _ymd(text: str, m: re.Match, start: int) -> Figure | None:
-    """2024-03-18, 2024/3/18, 2024.3.18: a date written with separators."""
-    y, mo, d = re.split(r"[-/.]", m.group())
-    return Figure(start, m.end(), text[start : m.end()], "date", iso=iso_point(int(y), int(mo), int(d)))
-
-
-def _multiple(text: str, m: re.Match, start: int) -> Figure | None:
-    """翻一番 → 2, 翻两番 → 4."""
-    times = parse_number(m.group().lstrip("翻了")[:-1] or "一")
-    return Figure(start, m.end(), text[start : m.end()], "multiple", 2 ** (times or 1), "倍")
-
-
-def _half(text: str, m: re.Match, start: int) -> Figure | None:
-    """半天, 半年, 半个月: a duration of one half."""
-    unit = m.group()[1:].replace("多", "")
-    qual = qualifier_before(text, start)
-    return Figure(start, m.end(), text[start : m.end()], "duration", 0.5, unit, qualifier=qual)
-
-
-def _bare(text: str, m: re.Match, start: int, qual: str | None) -> Figure | None:
-    """A number with no unit: 千亿, 年产10万, or a year written alone (2024“春风行动”)."""
-    n1, n2 = m.group("n1"), m.group("n2")
-    end = m.end()
-    if n2:
-        if re.fullmatch(YEAR, n1) and re.fullmatch(YEAR, n2):
-            return Figure(start, end, text[start:end], "date", iso=f"{n1}/{n2}")
-        return None
-    value = parse_number(n1)
-    if value is None:
-        return None
-    if n1[0] in _CN_DIGITS:
-        if "亿" not in n1 or n1 == "亿":
-            return None
-        return Figure(start, end, text[start:end], "number", value, qualifier=qual)
-    if n1[-1] in "万亿":
-        return Figure(start, end, text[start:end], "number", value, qualifier=qual)
-    after = text[end] if end < len(text) else " "
-    if m.group("tail") or not re.fullmatch(YEAR, n1) or after in _YEAR_FOLLOWERS_NOT:
-        return None
-    if after.isascii() and after.isalnum():
-        return None
-    return Figure(start, end, text[start:end], "date", iso=n1)
-
-
-def _chinese_ok(text: str, m: re.Match, unit: str, qual: str | None) -> bool:
-    """Whether a Chinese numeral before `unit` is a count rather than a word (一个, 百年, 五个一)."""
-    n1 = m.group("n1")
-    if unit in ARABIC_ONLY:
-        return False
-    if m.end() < len(text) and text[m.end()] in _CN_DIGITS and not m.group("tail"):
-        return False  # “五个一”, 两个一百年: a slogan, not a count
-    if qual or m.group("ap") or m.group("n2") or is_approximate(n1):
-        return True
-    if n1 == "一":
-        return unit in ("倍", "成") or "半" in unit
-    return n1 not in ("百", "千", "万", "十万", "百万", "千万")
-
-
-def _value(m: re.Match) -> tuple[Number | None, Number | None, Number | None]:
-    """(value, low, high) of the number part; a range has only low and high."""
-    n1, n2 = m.group("n1"), m.group("n2")
+def _values(m: re.Match, pairs: bool) -> tuple[Number | None, Number | None, Number | None]:
+    """(value, low, high) of the number part; a range has only low and high, low ≤ high."""
+    n1, n2, neg = m.group("n1", "n2", "neg")
     if not n2:
-        return parse_number(n1), None, None
-    high = parse_number(n2)
+        value = parse_number(n1, pairs)
+        return (-value if neg and value is not None else value), None, None
+    high = _signed(parse_number(n2, pairs), bool(m.group("neg2")))
     tail_mag = re.search(r"[十百千万亿]+$", n2) if n2[0].isdigit() else None
     if n1[0].isdigit() and n1[-1].isdigit() and tail_mag:
         n1 = n1 + tail_mag.group()  # 3至5万元 → 3万 to 5万
-    return None, parse_number(n1), high
+    low = _signed(parse_number(n1, pairs), bool(m.group("neg")))
+    if low is not None and high is not None and low > high:
+        low, high = high, low  # 60%~40% → 40 to 60
+    return None, low, high
 
 
 def _scaled(value: Number | None, factor: int, offset: float) -> Number | None:
@@ -270,53 +75,195 @@ def _scaled(value: Number | None, factor: int, offset: float) -> Number | None:
     return plain(Decimal(str(value)) * factor + Decimal(str(offset)))
 
 
-def _qty(text: str, m: re.Match, start: int) -> Figure | None:
-    """A number with its unit or classifier, a range, or a bare number."""
-    qual = qualifier_before(text, start)
-    unit = m.group("u")
-    if unit is None:
-        return _bare(text, m, start, qual)
-    if m.group("n1")[0] not in "0123456789" and not _chinese_ok(text, m, unit, qual):
-        return None
-    value, low, high = _value(m)
-    if value is None and low is None and not is_approximate(m.group("n1")):
-        return None
+def _chinese_ok(text: str, m: re.Match, unit: str, qual: str | None) -> bool:
+    """Whether a Chinese numeral before `unit` is a count rather than a word (一个, 百年, 五个一)."""
+    n1 = m.group("n1")
+    if unit in ARABIC_ONLY:
+        if unit == "分" and len(n1) >= 2 and n1 != "十二" and "." not in n1:
+            return True  # 二十一分: points (十分 and 十二分 are "very")
+        return "." in n1 and unit in ("分", "点", "度")  # 五.九分: digit-by-digit with a point
+    if m.end() < len(text) and text[m.end()] in _CN and not m.group("tail") and unit not in "金银铜":
+        return False  # “五个一”, 两个一百年: a slogan, not a count (九金五银 is two counts)
+    if unit == "金" and n1 == "五":
+        return False  # 五金: hardware
+    if qual or m.group("ap") or m.group("n2") or m.group("tail") or is_approximate(n1) or m.group("neg"):
+        return True
+    if n1 == "一":
+        info = unit_of(unit)
+        if info and info.kind == "money":
+            return True
+        if info and info.kind == "duration" and _DURATION_CUE.search(text, max(0, m.start() - 4), m.start()):
+            return True
+        return unit in ("倍", "成") or "半" in unit
+    return n1 not in ("百", "千", "万", "十万", "百万", "千万")
+
+
+def _cue_ok(unit: str, text: str, start: int, unit_end: int) -> bool:
+    """级 grades wind, quakes or waves only when one of them is named around it; A is a current near V, W, 充电."""
+    if unit == "A":
+        return bool(_ELECTRIC_CUE.search(text, max(0, start - 12), min(len(text), unit_end + 12)))
+    if _GRADE_AFTER.match(text, unit_end):
+        return True
+    if text.startswith(("风圈", "风暴风", "风半径"), unit_end):
+        return False
+    return bool(_GRADE_BEFORE.search(text, max(0, start - 8), start))
+
+
+def _without_unit(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
+    """The number alone when what follows it is not its unit here (千亿级产业 → 千亿)."""
+    bare = QTY_ONLY.match(text, m.start(), m.end("n1"))
+    return _bare(text, bare, qualifier_before(text, m.start()), ctx) if bare and not bare.group("u") else None
+
+
+def _kind_and_unit(text: str, m: re.Match, unit: str) -> tuple[str, str | None]:
+    """The kind a unit makes here, and the unit to report."""
     kind = UNIT_KIND.get(unit, "quantity")
-    if unit == "位" and text[max(0, start - 2) : start] in _RANK_VERBS:
-        kind, unit = "rank", None
-    elif unit == "成":
+    if unit == "位":
+        start = m.start()
+        if text[max(0, start - 2) : start] in _RANK_VERBS:
+            return "rank", None
+    elif unit == "点" and not _MARKET_CUE.search(text, max(0, m.start() - 12), m.start()):
+        return "quantity", unit  # 3点建议: items, not index points
+    return kind, unit
+
+
+_SPECIAL_UNITS = frozenset({"成", "位", "点", *HALF_UNITS, *ROUGH_UNITS, *CUE_ONLY})
+
+
+def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
+    """A number with its unit, classifier or currency sign, a range, or a bare number."""
+    u, n1, n2, neg, per = m.group("u", "n1", "n2", "neg", "per")
+    if u is not None and n2 is None and neg is None and per is None and n1[0] <= "9" and u not in _SPECIAL_UNITS:
+        return _plain(text, m, ctx, u, n1)  # the common case: 2900亿元, 7.7%, 310个
+    start = m.start()
+    qual = qualifier_before(text, start)
+    unit, ur, u1, n1 = m.group("u", "ur", "u1", "n1")
+    unit = unit or ur
+    if u1 and _changes(text, start):
+        return _change_to(text, m, ctx)  # 下调0.125厘至5.75厘: a change and the level it reached
+    if unit is None:
+        if m.group("cur"):
+            return _priced(ctx, m, qual)
+        return _bare(text, m, qual, ctx)
+    if n1[0] not in "0123456789" and not _chinese_ok(text, m, unit, qual):
+        return _without_unit(text, m, ctx)
+    if unit in CUE_ONLY and not _cue_ok(unit, text, start, m.end("u") if m.group("u") else m.end("ur")):
+        return _without_unit(text, m, ctx)
+    kind, unit_out = _kind_and_unit(text, m, unit)
+    value, low, high = _values(m, kind == "percent" or kind == "money" or "." in n1)
+    if value is None and low is None and high is None and not is_approximate(n1):
+        return None
+    if unit == "成":
         value, low, high = (_scaled(v, 10, 0) for v in (value, low, high))
-        unit = "%"
+        unit_out = "%"
     elif unit in HALF_UNITS:
-        value, unit = _scaled(value, 1, 0.5), HALF_UNITS[unit]
-    unit = ROUGH_UNITS.get(unit, unit) if unit else unit
-    if unit and m.group("per"):
-        unit += m.group("per")
-    return Figure(start, m.end(), text[start : m.end()], kind, value, unit, low, high, qual)
+        value, unit_out = _scaled(value, 1, 0.5), HALF_UNITS[unit]
+    elif unit_out in ROUGH_UNITS:
+        unit_out = ROUGH_UNITS[unit_out]
+    per = m.group("per")
+    if unit_out and per:
+        unit_out += per
+    end = m.end()
+    return [Figure(start, end, ctx.orig[start:end], kind, value, unit_out, low, high, qual)]
 
 
-_HANDLERS = {
-    "ymd": _ymd, "date": _date, "lunar": _lunar, "rank": _rank, "percent": _percent,
-    "fraction": _fraction, "multiple": _multiple, "half": _half, "qty": _qty,
-}
+def _plain(text: str, m: re.Match, ctx: rules.Context, unit: str, n1: str) -> list[Figure] | None:
+    """Digits and a unit with nothing special about them, valued quickly."""
+    kind = UNIT_KIND.get(unit, "quantity")
+    value = parse_number(n1, kind == "percent" or kind == "money" or "." in n1)
+    if value is None:
+        return None
+    start, end = m.start(), m.end()
+    return [Figure(start, end, ctx.orig[start:end], kind, value, unit, None, None, qualifier_before(text, start))]
+
+
+def _changes(text: str, start: int) -> bool:
+    """Whether a verb of change (涨, 下调, 回落…) stands earlier in the clause, close before `start`."""
+    window = text[max(0, start - 8) : start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(window)]
+    return bool(_CHANGE_BEFORE.search(window, ends[-1] if ends else 0))
+
+
+def _change_to(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
+    """涨1.1%至3%: two figures, the change and the level, not one range."""
+    first = QTY_ONLY.match(text, m.start(), m.end("u1"))
+    second = QTY_ONLY.match(text, m.start("neg2") if m.group("neg2") else m.start("n2"))
+    found = []
+    for part in (first, second):
+        if part and not part.group("u1"):
+            found += qty(text, part, ctx) or []
+    return found or None
+
+
+def _priced(ctx: rules.Context, m: re.Match, qual: str | None) -> list[Figure] | None:
+    """HK$3,800, US$1.2亿, ¥99: money written with a sign or currency name before it."""
+    value, low, high = _values(m, True)
+    if value is None and low is None:
+        return None
+    unit = m.group("cur")
+    return [Figure(m.start(), m.end(), ctx.orig[m.start() : m.end()], "money", value, unit, low, high, qual)]
+
+
+def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[Figure] | None:
+    """A number with no unit: 千亿, 200多 (病人), a table cell, or a year written alone (2024“春风行动”)."""
+    n1, n2 = m.group("n1"), m.group("n2")
+    start, end = m.start(), m.end()
+    span = ctx.orig[start:end]
+    if n2:
+        if re.fullmatch(YEAR, n1) and re.fullmatch(YEAR, n2):
+            return [Figure(start, end, span, "date", iso=f"{n1}/{n2}")]
+        if ("." in n1 or "." in n2) and forms.stated_level(text, start, end):
+            _, low, high = _values(m, False)
+            return [Figure(start, end, span, "number", None, None, low, high, qual)]
+        return None
+    negative = bool(m.group("neg"))
+    if n1[0] in _CN:
+        value = forms.chinese_bare(n1)
+        return None if value is None else [Figure(start, end, span, "number", _signed(value, negative), qualifier=qual)]
+    value = _signed(parse_number(n1), negative)
+    if value is None:
+        return None
+    after = text[end] if end < len(text) else " "
+    if n1[-1] in "万亿" or (m.group("ap") and "\u4e00" <= after <= "\u9fff"):
+        return [Figure(start, end, span, "number", value, qualifier=qual)]
+    if ctx.table_cell(start, end):
+        return [Figure(start, end, span, "number", value)]
+    if "." in n1 and forms.stated_level(text, start, end):
+        return [Figure(start, end, span, "number", value, qualifier=qual)]
+    if forms.counted_noun(text, start, end, n1):
+        return [Figure(start, end, span, "number", value, qualifier=qual)]
+    if m.group("tail") or negative or not re.fullmatch(YEAR, n1) or after in _YEAR_FOLLOWERS_NOT:
+        return None
+    if after.isascii() and after.isalnum():
+        return None
+    return [Figure(start, end, span, "date", iso=n1)]
+
+
+_HANDLERS = {"qty": qty, **rules.HANDLERS}
 
 
 def extract(text: str) -> list[Figure]:
     """Every figure in `text`, sorted by start and never overlapping."""
-    scan = numerals.to_ascii(text)
-    figures = []
-    for m in _SCAN.finditer(scan):
+    scan = fold(text)
+    ctx = rules.Context(scan, text)
+    figures: list[Figure] = []
+    covered = 0  # the end of the last figure: a match starting before it is inside it
+    for m in SCAN.finditer(scan):
         kind = m.lastgroup
-        if kind == "trap":
+        if kind == "trap" or kind == "trap_n" or m.start() < covered:
             continue
-        figure = _HANDLERS[kind](scan, m, m.start())
-        if figure is not None:
-            if scan is not text:
-                figure = _with_text(figure, text)
-            figures.append(figure)
+        found = _HANDLERS[kind](scan, m, ctx)
+        if not found and kind != "qty" and kind != "shared":
+            fallback = QTY_ONLY.match(scan, m.start())
+            found = qty(scan, fallback, ctx) if fallback else None
+        if found:
+            figures.extend(found)
+            covered = found[-1].end
+    if scan != text:  # qualifiers as written (約, 達), not as folded
+        figures = [_written_qualifier(f, text) if f.qualifier else f for f in figures]
     return figures
 
 
-def _with_text(figure: Figure, text: str) -> Figure:
-    """The figure with its span text taken from the original (full-width) text."""
-    return replace(figure, text=text[figure.start : figure.end])
+def _written_qualifier(figure: Figure, text: str) -> Figure:
+    """The figure with its qualifier taken from the original text (it ends where the figure starts)."""
+    return figure._replace(qualifier=text[figure.start - len(figure.qualifier) : figure.start])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 Number = int | float
 
@@ -29,7 +30,9 @@ DIGITS = {
 }
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-MAGNITUDES = {**SMALL_UNITS, **BIG_UNITS}
+TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}  # 廿 = 20, 卅 = 30, 卌 = 40
+MAX_DIGITS = 40  # longer runs of digits are not read as one number (a code, a table rule, noise)
+MAGNITUDES = {**SMALL_UNITS, **BIG_UNITS, "兆": 10**12}  # 兆: a trillion in Taiwan (一兆二千億)
 APPROXIMATE = frozenset("数几上余多来")
 
 _ARABIC = re.compile(r"[0-9]+(?:[,，][0-9]{3})*(?:\.[0-9]+)?")
@@ -67,12 +70,17 @@ def magnitude(text: str) -> int | None:
     return factor
 
 
-def _digit_string(text: str) -> int | None:
-    """二〇二一 → 2021: a run of digit characters read digit by digit."""
-    if "两" in text or not all(c in DIGITS for c in text):
+def _digit_string(text: str, pairs: bool = False) -> int | None:
+    """二〇二一 → 2021: a run of digit characters read digit by digit.
+
+    Two digits side by side (五四, 一一) are a name or a slip unless `pairs`
+    says the context (a percent, an amount of money) makes them a number.
+    """
+    if "两" in text or len(text) > MAX_DIGITS or not all(c in DIGITS for c in text):
         return None
     if len(text) < 3 and not any(DIGITS[c] == 0 for c in text):
-        return None  # 五四, 一一: two digits side by side are a name or a slip
+        if not pairs or len(text) < 2 or DIGITS[text[1]] == DIGITS[text[0]] + 1:
+            return None  # 三四 as "three or four" is a rough amount, never 34
     return int("".join(str(DIGITS[c]) for c in text))
 
 
@@ -133,13 +141,20 @@ class _Reader:
         return self.big + self.wan + self.section + tail
 
 
-def parse_chinese_integer(text: str) -> int | None:
-    """三千五百万 → 35000000, 两百 → 200, 十四 → 14, 二〇二一 → 2021; None if malformed."""
-    if not text:
+def parse_chinese_integer(text: str, pairs: bool = False) -> int | None:
+    """三千五百万 → 35000000, 两百 → 200, 十四 → 14, 二〇二一 → 2021, 卅五 → 35; None if malformed."""
+    if not text or len(text) > MAX_DIGITS:
         return None
-    as_digits = _digit_string(text)
+    as_digits = _digit_string(text, pairs)
     if as_digits is not None:
         return as_digits
+    for old, new in TENS.items():
+        text = text.replace(old, new)
+    if "兆" in text:  # 一兆二千亿 = 1 × 10¹² + 2000 × 10⁸
+        high, _, low = text.partition("兆")
+        top = parse_chinese_integer(high or "一")
+        rest = parse_chinese_integer(low) if low else 0
+        return None if top is None or rest is None or rest >= 10**12 else top * 10**12 + rest
     reader = _Reader()
     for char in text:
         if char in DIGITS:
@@ -155,10 +170,13 @@ def parse_chinese_integer(text: str) -> int | None:
     return reader.total()
 
 
-def parse_chinese(text: str) -> Number | None:
-    """A Chinese numeral, with an optional 点 fraction: 三点五 → 3.5."""
-    whole, dot, fraction = text.partition("点")
-    integer = parse_chinese_integer(whole)
+def parse_chinese(text: str, pairs: bool = False) -> Number | None:
+    """A Chinese numeral, with an optional 点 (or written-point) fraction: 三点五 → 3.5, 三四.九九八 → 34.998."""
+    whole, dot, fraction = text.replace(".", "点").partition("点")
+    if dot and len(whole) > 1 and all(c in DIGITS and c != "两" for c in whole):
+        integer: int | None = int("".join(str(DIGITS[c]) for c in whole))  # 三四.九九八: digit by digit
+    else:
+        integer = parse_chinese_integer(whole, pairs)
     if integer is None or not dot:
         return integer
     if not fraction or not all(c in DIGITS and c != "两" for c in fraction):
@@ -175,28 +193,43 @@ def _split_arabic(text: str) -> tuple[str, str]:
     return match.group(), text[match.end() :]
 
 
-def parse_number(text: str) -> Number | None:
-    """Any number string: '1,200', '１２', '3.5万', '1.2万亿', '100多万', '三千五百万'.
+@lru_cache(maxsize=8192)
+def parse_number(text: str, pairs: bool = False) -> Number | None:
+    """Any number string: '1,200', '１２', '3.5万', '1.2万亿', '100多万', '3万多亿', '三千五百万'.
 
-    Returns None for malformed text and for approximations that have no single
-    value (数十, 几百, 上千, 十几).
+    Returns None for malformed text, for runs of more than MAX_DIGITS digits
+    and for approximations that have no single value (数十, 几百, 上千, 十几).
+    `pairs` reads two Chinese digits side by side as a number (二五% → 25).
     """
+    if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
+        return int(text)  # the common case, fast
     text = to_ascii(text.strip())
-    if not text or any(c in "数几上" for c in text):
+    if not text or "数" in text or "几" in text or "上" in text:
         return None
     head, rest = _split_arabic(text)
     if not head:
-        return parse_chinese(text.replace("余", "").replace("多", ""))
-    rest = rest.lstrip("余多来")
+        return parse_chinese(text.replace("余", "").replace("多", ""), pairs)
+    if len(head) > MAX_DIGITS and sum(c.isdigit() for c in head) > MAX_DIGITS:
+        return None
+    if rest[:1] == "万" and len(rest) == 5 and rest[1:].isdigit() and head.isdigit():
+        return int(head) * 10_000 + int(rest[1:])  # 2万4990 → 24990
+    if rest:
+        rest = rest.replace("余", "").replace("多", "").lstrip("来")
     factor = magnitude(rest)
     if factor is None:
         return None
+    head = head.replace(",", "").replace("，", "")
+    if head.isdigit():
+        return int(head) * factor
     try:
-        return plain(Decimal(head.replace(",", "").replace("，", "")) * factor)
+        return plain(Decimal(head) * factor)
     except InvalidOperation:  # pragma: no cover - _ARABIC only lets decimals through
         return None
 
 
+ROUGH_PAIRS = frozenset("一二 二三 两三 三四 四五 五六 六七 七八 八九 三五".split())
+
+
 def is_approximate(text: str) -> bool:
-    """True when the number names a rough amount: 数十, 几百, 上千, 十几, 6000余, 70多."""
-    return any(c in APPROXIMATE for c in text)
+    """True when the number names a rough amount: 数十, 几百, 上千, 十几, 6000余, 70多, 三四, 二三十."""
+    return any(c in APPROXIMATE for c in text) or text.rstrip("十百千万亿")[:2] in ROUGH_PAIRS

@@ -52,3 +52,26 @@ def test_values_come_back_as_stored(db, tmp_path):
 
 def test_unknown_article_has_no_figures(db):
     assert figure_store.article_figures(db, 12345) == []
+
+
+def test_values_too_large_for_an_integer_are_stored_as_real_and_shown(db, tmp_path):
+    huge = ["共计9223372036854775808元", "损失" + "五" * 30 + "元", "规模12345678901234567890亿元", "差额-9223372036854775809元"]
+    page = tmp_path / "huge.txt"
+    page.write_text("标题\n\n" + "。".join(huge) + "。", encoding="utf-8")
+    store.import_paths(db, [page])
+    article = store.list_articles(db)[0].id
+    figures = store.article_figures(db, article)
+    values = [f.value for f in figures]
+    assert len(values) == 4
+    assert values[0] == float(2**63) and values[3] == -float(2**63 + 1)
+    assert values[1] > 5.5e29 and values[2] > 1.2e27
+    for figure in figures:
+        assert store.get_article(db, article).text[figure.start : figure.end] == figure.text
+
+
+def test_save_figures_never_raises_on_huge_values(db):
+    from hecha.store.figure_store import _storable
+
+    assert _storable(2**63) == float(2**63)
+    assert _storable(-(2**63)) == -(2**63)
+    assert _storable(12) == 12 and _storable(None) is None and _storable(1.5) == 1.5

@@ -18,3 +18,9 @@ def test_full_width_digits_and_odd_forms():
 def test_every_character_maps_to_one_character():
     sample = "".join(chr(cp) for cp in range(0x4E00, 0x9FFF))
     assert len(fold(sample)) == len(sample)
+
+
+def test_fold_is_the_same_with_and_without_characters_beyond_the_bmp():
+    text = "兩個月內𠀀升約５．２％"
+    assert fold(text) == "两个月内𠀀升约5.2%"
+    assert fold("萬億") == "万亿"

@@ -45,6 +45,12 @@ from .reading import Refused, read_source
 from .sentences import sentence_at, sentence_spans, word_bounds
 from .tags import Tag, add_tag, delete_tag, list_tags, tag_colors, tag_counts, update_tag
 
+# reader: find in an article, undo a delete, the word under a point, settings
+from .claims import DeletedClaim, claim_at, claims_stamp, delete_claim_for_undo, restore_claim
+from .find import find_matches, raw_span
+from .sentences import word_at
+from .settings import default_export_dir, load_settings, save_setting
+
 __all__ = [
     "EXTRACTOR_VERSION",
     "FIGURE_FIELDS",
@@ -101,4 +107,18 @@ __all__ = [
     "update_tag",
     "word_bounds",
     "write_export",
+]
+
+__all__ += [  # reader: find in an article, undo a delete, the word under a point, settings
+    "DeletedClaim",
+    "claim_at",
+    "claims_stamp",
+    "delete_claim_for_undo",
+    "restore_claim",
+    "find_matches",
+    "raw_span",
+    "word_at",
+    "load_settings",
+    "save_setting",
+    "default_export_dir",
 ]

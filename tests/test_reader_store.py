@@ -86,3 +86,11 @@ def test_a_broken_settings_file_means_defaults(tmp_path, monkeypatch):
 def test_exports_default_to_a_folder_that_is_not_the_current_one(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert store.default_export_dir() != Path.cwd()
+
+
+def test_no_tag_is_coloured_like_a_figure_kind(db):
+    from hecha.tui.styles import FIGURE_STYLES
+
+    figure_colours = {style.bgcolor.triplet.hex for style in FIGURE_STYLES.values()}
+    tag_colours = {tag.color for tag in store.list_tags(db)} | {store.add_tag(db, "新标签").color}
+    assert not tag_colours & figure_colours

@@ -62,3 +62,36 @@ FIGURE_LABELS: dict[str, str] = {
 def figure_style(kind: str) -> Style:
     """The highlight of a figure kind."""
     return FIGURE_STYLES.get(kind, FIGURE_STYLES["number"])
+
+
+def readable(color: str, dark: bool) -> str:
+    """`color` made readable as text on a dark (or light) background: lightened or darkened as needed.
+
+    Tag colours and block colours are chosen for a dark terminal; on a light
+    theme a pale colour would all but vanish, so it is darkened until it stands out.
+    """
+    from rich.color import Color, ColorParseError
+
+    try:
+        red, green, blue = Color.parse(color).get_truecolor()
+    except ColorParseError:
+        return color
+    brightness = (299 * red + 587 * green + 114 * blue) / 255_000
+    if not dark and brightness > 0.45:
+        factor = 0.45 / brightness
+    elif dark and brightness < 0.4:
+        factor = -1.0
+    else:
+        return color
+    if factor < 0:  # lighten towards white
+        red, green, blue = (round(c + (255 - c) * 0.5) for c in (red, green, blue))
+    else:
+        red, green, blue = (round(c * factor) for c in (red, green, blue))
+    return f"#{red:02x}{green:02x}{blue:02x}"
+
+
+def themed(style: Style, dark: bool) -> Style:
+    """A style whose text colour is kept readable on the theme's background (see `readable`)."""
+    if style.color is None or style.bgcolor is not None:
+        return style
+    return style + Style(color=readable(style.color.name if not style.color.triplet else style.color.triplet.hex, dark))

@@ -1,7 +1,9 @@
-"""The hecha Textual app: its screens, styles and global keys."""
+"""The hecha Textual app: its screens, styles, global keys and command palette."""
 
 from __future__ import annotations
 
+import dataclasses
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,8 +14,14 @@ from textual.screen import Screen
 from hecha import store
 from hecha.store.segment import quiet_jieba
 
+from .commands import ArticleCommands, TagCommands
+from .screens.dialogs.export import ExportDialog
+from .screens.dialogs.import_dialog import ImportDialog
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
+
+# Bindings Textual adds everywhere (scrolling, copying); listed after the screen's own keys.
+GENERIC_RANK = 2
 
 
 class HechaApp(App):
@@ -21,6 +29,7 @@ class HechaApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "hecha 核查"
+    COMMANDS = App.COMMANDS | {ArticleCommands, TagCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
@@ -32,18 +41,43 @@ class HechaApp(App):
         self.animation_level = "none"
 
     def on_mount(self) -> None:
-        """Open on the library."""
+        """Use the theme chosen last time; open on the library."""
+        theme = store.load_settings().get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, lambda theme: store.save_setting("theme", theme.name))
         self.push_screen(LibraryScreen(self.db_path))
 
+    def notify(self, message, *, title: str = "", severity="information", timeout=None, markup: bool = False) -> None:
+        """One message at a time: a new one replaces the last (never markup unless asked)."""
+        self.clear_notifications()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    # --- keys --------------------------------------------------------------
+
+    def _rank(self, node: object, screen: Screen) -> int:
+        """0 for the screen's own keys, 1 for the app's, GENERIC_RANK for Textual's."""
+        own = type(node).__module__.startswith("hecha")
+        if node is self:
+            return 1 if own else GENERIC_RANK
+        return 0 if own else GENERIC_RANK
+
     def screen_keys(self, screen: Screen) -> list[tuple[str, str]]:
-        """(key, description) for every binding active on `screen`, hidden ones included."""
-        keys: dict[str, tuple[str, str]] = {}
+        """(keys, description) for every binding active on `screen`: its own first, Textual's last."""
+        groups: dict[tuple[int, str], list] = {}
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if binding.description and binding.action not in ("help",):
-                keys.setdefault(key, (binding.key_display or self.get_key_display(binding), binding.description))
-        keys["?"] = ("?", "Help: this list")
-        return list(keys.values())
+            if not binding.description or binding.action == "help":
+                continue
+            shown = self.get_key_display(dataclasses.replace(binding, key=key, key_display=None))
+            if binding.key_display and key == binding.key.split(",")[0]:
+                shown = binding.key_display
+            group = groups.setdefault((id(active.node), binding.action), [[], binding.tooltip or binding.description,
+                                                                          self._rank(active.node, screen)])
+            if shown not in group[0]:
+                group[0].append(shown)
+        rows = sorted(groups.values(), key=lambda group: group[2])
+        return [(" ".join(keys), description) for keys, description, _ in rows] + [("?", "Help: this list")]
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
@@ -52,28 +86,44 @@ class HechaApp(App):
         name = type(self.screen).__name__.removesuffix("Screen") or "App"
         self.push_screen(HelpScreen(name, self.screen_keys(self.screen)))
 
+    # --- command palette ---------------------------------------------------
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action of the current screen is also in the command palette."""
-        yield from super().get_system_commands(screen)
+        """The app's commands, then the current screen's keys, then Textual's own commands."""
+        yield SystemCommand("Import files…", "import .txt/.md files or a folder into the library", self.action_import)
+        yield SystemCommand("Export claims…", "write the claims to CSV, JSON, Markdown…", self.action_export)
         seen = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if binding.description and binding.action not in seen and binding.action != "quit":
+            if binding.description and binding.action not in seen and binding.action not in ("quit", "help"):
                 seen.add(binding.action)
-                yield SystemCommand(
-                    binding.description,
-                    f"key: {binding.key_display or self.get_key_display(binding)}",
-                    lambda node=active.node, action=binding.action: self.run_action(action, node),
-                )
+                if self._rank(active.node, screen) < GENERIC_RANK:
+                    yield SystemCommand(
+                        binding.description,
+                        f"key: {binding.key_display or self.get_key_display(binding)}",
+                        lambda node=active.node, action=binding.action: self.run_action(action, node),
+                    )
+        yield from super().get_system_commands(screen)
+
+    def action_import(self) -> None:
+        """Ask for files or folders to import, then import them with progress."""
+        self.push_screen(ImportDialog(self.db_path))
+
+    def action_export(self) -> None:
+        """Export every claim."""
+        self.push_screen(ExportDialog(self.db_path))
 
 
 def run_app(db_path: str | None = None) -> int:
-    """Run the app; return the process exit code."""
+    """Run the app; return the process exit code. Refuses without a terminal."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("hecha: the app needs a terminal; use a subcommand (hecha --help) in scripts and pipes", file=sys.stderr)
+        return 2
     quiet_jieba()
     try:
         store.open_db(db_path).close()
     except store.DatabaseError as error:
-        print(f"hecha: {error}")
+        print(f"hecha: {error}", file=sys.stderr)
         return 2
     HechaApp(db_path).run()
     return 0

@@ -33,23 +33,23 @@ class ReviewScreen(TableScreen):
     COLUMNS = COLUMNS
 
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("enter", "open", "Open in article"),
-        *(Binding(key, f"set_status('{status}')", f"→ {status}") for key, status in STATUS_KEYS.items()),
-        Binding("e", "note", "Edit note"),
-        Binding("s", "filter_status", "Status filter"),
-        Binding("g", "filter_tag", "Tag filter"),
+        Binding("escape,q", "back", "Back"),
+        Binding("enter", "open", "Open"),
+        Binding("s", "filter_status", "Status"),
+        Binding("g", "filter_tag", "Tag"),
         Binding("slash", "filter_text", "Search", key_display="/"),
         Binding("x", "export", "Export"),
+        Binding("e", "note", "Note"),
+        *(Binding(key, f"set_status('{status}')", f"Set {status}", show=False) for key, status in STATUS_KEYS.items()),
     ]
 
-    def __init__(self, db_path: str):
+    def __init__(self, db_path: str, tag: str | None = None):
         super().__init__()
         self.db_path = db_path
         self.db = store.open_db(db_path)
         self.claims: list[store.Claim] = []
         self.status: str | None = None
-        self.tag: str | None = None
+        self.tag = tag
 
     def on_unmount(self) -> None:
         """Close this screen's database connection."""
@@ -62,7 +62,7 @@ class ReviewScreen(TableScreen):
         yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
         yield Static(id="review-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Columns, then the claims."""
@@ -104,7 +104,7 @@ class ReviewScreen(TableScreen):
         parts += [f"status: {self.status}"] if self.status else []
         parts += [f"tag: {self.tag}"] if self.tag else []
         parts += [f"search: {text}"] if text else []
-        keys = "  o h y f m u: set status and go to the next open claim"
+        keys = " · o h y f m u: set status, go to the next open"
         self.query_one("#review-status", Static).update(Text(" · ".join(parts) + keys))
 
     def _current(self) -> store.Claim | None:
@@ -143,7 +143,8 @@ class ReviewScreen(TableScreen):
 
         claim = self._current()
         if claim is not None:
-            self.app.push_screen(ReaderScreen(self.db_path, [claim.article_id], 0, focus=(claim.start, claim.end)))
+            self.app.push_screen(ReaderScreen(self.db_path, [claim.article_id], 0, focus=(claim.start, claim.end),
+                                             back_to="review"))
 
     def action_filter_status(self) -> None:
         """Cycle the status filter: all, then each status."""

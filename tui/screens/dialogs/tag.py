@@ -33,7 +33,8 @@ class TagDialog(ModalScreen):
 
     `save` is called with the choice before the dialog closes, so the claim is
     stored (committed) by the time the dialog is gone; the dialog dismisses
-    with what `save` returned.
+    with what `save` returned. It fits an 80×24 terminal: the quote is
+    shortened in the middle, and the parts sit close together.
     """
 
     AUTO_FOCUS = "TagPicker"
@@ -66,11 +67,12 @@ class TagDialog(ModalScreen):
         """Title, quote, tag picker, note, status, key hints."""
         with VerticalScroll(id="dialog"):
             yield Label(Text(self.dialog_title, style="bold"))
-            yield Static(Text(_shorten(self.quote), style="italic"), id="quote")
+            yield Static(Text(_shorten(self.quote, self.app.size.height), style="italic"), id="quote")
             yield TagPicker(self.tags, set(self.chosen), id="tags")
             yield Input(value=self.note, placeholder="Note (Tab to reach, Enter saves)", id="note")
             yield StatusPicker(store.STATUSES, self.status, id="status")
-            yield Static(Text("1-9 toggle tags · Tab note, status (←/→) · Enter save · Esc cancel", style="dim"))
+            yield Static(Text("key or Space: toggle · ↑↓ move · Tab: note, status (←→) · Enter save · Esc cancel",
+                              style="dim"), id="tag-hint")
 
     def on_mount(self) -> None:
         """Focus the tags, so `t 1 Enter` tags a sentence."""
@@ -104,6 +106,8 @@ class TagDialog(ModalScreen):
         self.dismiss(None)
 
 
-def _shorten(quote: str, limit: int = 120) -> str:
-    """The quote, cut in the middle (with …) when it is long, so the dialog fits a small terminal."""
-    return quote if len(quote) <= limit else quote[: limit // 2] + " … " + quote[-limit // 2 :]
+def _shorten(quote: str, height: int = 24) -> str:
+    """The quote on one line, cut in the middle (with …) to two lines of the dialog (three when tall)."""
+    limit = 66 if height < 30 else 99  # Han characters: two (three) lines of a 70-cell dialog
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= limit else quote[: limit // 2 - 1] + " … " + quote[-(limit // 2 - 1) :]

@@ -7,7 +7,9 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual.actions import parse as parse_action
 from textual.app import App, SystemCommand
+from textual.dom import DOMNode
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -21,7 +23,7 @@ from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 
 # Bindings Textual adds everywhere (scrolling, copying); listed after the screen's own keys.
-GENERIC_RANK = 2
+GENERIC_RANK = 3
 
 
 class HechaApp(App):
@@ -55,29 +57,46 @@ class HechaApp(App):
 
     # --- keys --------------------------------------------------------------
 
-    def _rank(self, node: object, screen: Screen) -> int:
-        """0 for the screen's own keys, 1 for the app's, GENERIC_RANK for Textual's."""
-        own = type(node).__module__.startswith("hecha")
+    def _rank(self, node: object, binding: Binding) -> int:
+        """0 for the screen's own keys shown in the footer, 1 for its others, 2 the app's, 3 Textual's."""
+        if not type(node).__module__.startswith("hecha"):
+            return GENERIC_RANK
         if node is self:
-            return 1 if own else GENERIC_RANK
-        return 0 if own else GENERIC_RANK
+            return 2
+        return 0 if binding.show else 1
+
+    def _own_bindings(self, screen: Screen) -> list[tuple[DOMNode, Binding]]:
+        """The screen's class bindings (most derived first) that apply now, even those a widget shadows."""
+        found: list[tuple[DOMNode, Binding]] = []
+        for cls in type(screen).__mro__:
+            for binding in vars(cls).get("BINDINGS", ()):
+                if isinstance(binding, Binding):
+                    _, name, params = parse_action(binding.action)
+                    if screen.check_action(name, params) is not False:
+                        found.append((screen, binding))
+        return found
+
+    def _ordered_bindings(self, screen: Screen) -> list[tuple[DOMNode, Binding, str]]:
+        """(node, binding, key) for each key that does something on `screen`, the screen's own first."""
+        active = [(a.node, a.binding, key) for key, a in screen.active_bindings.items()]
+        own = [(node, binding, key) for node, binding in self._own_bindings(screen) for key in binding.key.split(",")]
+        found, taken = [], set()
+        for node, binding, key in sorted(own + active, key=lambda item: self._rank(item[0], item[1])):
+            if binding.description and binding.action != "help" and key not in taken:
+                taken.add(key)
+                found.append((node, binding, key))
+        return found
 
     def screen_keys(self, screen: Screen) -> list[tuple[str, str]]:
-        """(keys, description) for every binding active on `screen`: its own first, Textual's last."""
+        """(keys, description) for every binding of `screen`: its own first, then the app's, Textual's last."""
         groups: dict[tuple[int, str], list] = {}
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.description or binding.action == "help":
-                continue
+        for node, binding, key in self._ordered_bindings(screen):
             shown = self.get_key_display(dataclasses.replace(binding, key=key, key_display=None))
             if binding.key_display and key == binding.key.split(",")[0]:
                 shown = binding.key_display
-            group = groups.setdefault((id(active.node), binding.action), [[], binding.tooltip or binding.description,
-                                                                          self._rank(active.node, screen)])
-            if shown not in group[0]:
-                group[0].append(shown)
-        rows = sorted(groups.values(), key=lambda group: group[2])
-        return [(" ".join(keys), description) for keys, description, _ in rows] + [("?", "Help: this list")]
+            group = groups.setdefault((id(node), binding.action), [[], binding.tooltip or binding.description])
+            group[0].append(shown)
+        return [(" ".join(keys), description) for keys, description in groups.values()] + [("?", "Help: this list")]
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
@@ -93,16 +112,14 @@ class HechaApp(App):
         yield SystemCommand("Import files…", "import .txt/.md files or a folder into the library", self.action_import)
         yield SystemCommand("Export claims…", "write the claims to CSV, JSON, Markdown…", self.action_export)
         seen = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if binding.description and binding.action not in seen and binding.action not in ("quit", "help"):
+        for node, binding, _ in self._ordered_bindings(screen):
+            if binding.action not in seen and binding.action != "quit" and self._rank(node, binding) < GENERIC_RANK:
                 seen.add(binding.action)
-                if self._rank(active.node, screen) < GENERIC_RANK:
-                    yield SystemCommand(
-                        binding.description,
-                        f"key: {binding.key_display or self.get_key_display(binding)}",
-                        lambda node=active.node, action=binding.action: self.run_action(action, node),
-                    )
+                yield SystemCommand(
+                    binding.tooltip or binding.description,
+                    f"key: {binding.key_display or self.get_key_display(binding)}",
+                    lambda node=node, action=binding.action: self.run_action(action, node),
+                )
         yield from super().get_system_commands(screen)
 
     def action_import(self) -> None:

@@ -34,7 +34,7 @@ class ReviewScreen(TableScreen):
 
     BINDINGS = [
         Binding("escape,q", "back", "Back"),
-        Binding("enter", "open", "Open"),
+        Binding("enter", "open", "Open", priority=True),
         Binding("s", "filter_status", "Status"),
         Binding("g", "filter_tag", "Tag"),
         Binding("slash", "filter_text", "Search", key_display="/"),
@@ -114,6 +114,12 @@ class ReviewScreen(TableScreen):
     def _current_id(self) -> str | None:
         claim = self._current()
         return claim.id if claim else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter opens a claim unless the search box has focus (there it ends the search)."""
+        if action == "open":
+            return not isinstance(self.focused, Input)
+        return super().check_action(action, parameters)
 
     def action_set_status(self, status: str) -> None:
         """Set the status of the claim under the cursor and move to the next open one."""

@@ -241,8 +241,9 @@ async def test_import_from_inside_the_app(library, tmp_path):
 
 async def test_first_run_says_how_to_import_your_own_files(db_path):
     app = HechaApp(db_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 20, "library rows")
-        assert "press i to import your own files" in str(app.screen.query_one("#status").render())
+        assert "i: import yours" in str(app.screen.query_one("#status").render())
+        assert any("Press i to import your own" in t for t in toasts(app))
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Import files…" in titles

@@ -59,7 +59,7 @@ class HechaApp(App):
 
     def _rank(self, node: object, binding: Binding) -> int:
         """0 for the screen's own keys shown in the footer, 1 for its others, 2 the app's, 3 Textual's."""
-        if not type(node).__module__.startswith("hecha"):
+        if not _defined_by_hecha(node, binding):
             return GENERIC_RANK
         if node is self:
             return 2
@@ -69,6 +69,8 @@ class HechaApp(App):
         """The screen's class bindings (most derived first) that apply now, even those a widget shadows."""
         found: list[tuple[DOMNode, Binding]] = []
         for cls in type(screen).__mro__:
+            if not cls.__module__.startswith("hecha"):
+                continue
             for binding in vars(cls).get("BINDINGS", ()):
                 if isinstance(binding, Binding):
                     _, name, params = parse_action(binding.action)
@@ -129,6 +131,18 @@ class HechaApp(App):
     def action_export(self) -> None:
         """Export every claim."""
         self.push_screen(ExportDialog(self.db_path))
+
+
+def _defined_by_hecha(node: object, binding: Binding) -> bool:
+    """Whether one of hecha's own classes (not Textual's) declares this binding."""
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("hecha"):
+            for declared in vars(cls).get("BINDINGS", ()):
+                if isinstance(declared, Binding) and (declared.action, declared.description) == (
+                    binding.action, binding.description
+                ):
+                    return True
+    return False
 
 
 def run_app(db_path: str | None = None) -> int:

@@ -104,9 +104,9 @@ class LibraryScreen(TableScreen):
         """Keep the loaded list; say so when the sample articles were just imported."""
         self.articles = articles
         if report is not None:
-            self.first_run_note = (f"first run: imported the {report.articles} bundled sample articles"
-                                   " · press i to import your own files")
-            self.notify(f"Imported {report.articles} sample articles from {report.files} files.")
+            self.first_run_note = f"first run: imported the {report.articles} bundled sample articles · i: import yours"
+            self.notify(f"Imported {report.articles} sample articles. Press i to import your own .txt/.md files.",
+                        timeout=15)
         self.refill()
 
     def refill(self) -> None:

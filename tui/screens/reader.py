@@ -201,7 +201,8 @@ class ReaderScreen(ClaimActions, Screen):
         if box.display or view.matches:
             self._close_find()
         elif not view.clear_selection():
-            self.notify(f"Back to the {self.back_to}.")
+            if self.back_to != "library":
+                self.notify(f"Back to the {self.back_to}.")
             self.dismiss(self.doc.article.id)
 
     def action_back_review(self) -> None:

@@ -40,7 +40,7 @@ class ArticleView(SelectionMixin, ScrollView, can_focus=True):
         "article-view--cursor", "article-view--selection", "article-view--match", "article-view--current-match",
     }
     DEFAULT_CSS = """
-    ArticleView > .article-view--cursor { background: $boost; }
+    ArticleView > .article-view--cursor { background: $foreground 14%; }
     ArticleView > .article-view--selection { background: $primary 45%; }
     ArticleView > .article-view--match { background: $warning 35%; }
     ArticleView > .article-view--current-match { background: $warning 80%; text-style: bold; }

@@ -106,8 +106,21 @@ class TagDialog(ModalScreen):
         self.dismiss(None)
 
 
+_RUN = set("0123456789０１２３４５６７８９.．,，%％")
+
+
 def _shorten(quote: str, height: int = 24) -> str:
-    """The quote on one line, cut in the middle (with …) to two lines of the dialog (three when tall)."""
+    """The quote on one line, cut in the middle (with …) to two lines of the dialog (three when tall).
+
+    The cuts move off digits, so a number such as `7.7%` is never shown in part.
+    """
     limit = 66 if height < 30 else 99  # Han characters: two (three) lines of a 70-cell dialog
     quote = " ".join(quote.split())
-    return quote if len(quote) <= limit else quote[: limit // 2 - 1] + " … " + quote[-(limit // 2 - 1) :]
+    if len(quote) <= limit:
+        return quote
+    head, tail = limit // 2 - 1, len(quote) - (limit // 2 - 1)
+    while head > 1 and quote[head - 1] in _RUN and quote[head] in _RUN:
+        head -= 1
+    while tail < len(quote) - 1 and quote[tail - 1] in _RUN and quote[tail] in _RUN:
+        tail += 1
+    return quote[:head] + " … " + quote[tail:]

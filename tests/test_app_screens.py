@@ -247,3 +247,16 @@ async def test_first_run_says_how_to_import_your_own_files(db_path):
         assert any("Press i to import your own" in t for t in toasts(app))
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Import files…" in titles
+
+
+async def test_keys_typed_in_a_burst_after_t_reach_the_tag_dialog_in_order(port):
+    from textual import events
+
+    app = HechaApp(port)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_article(pilot)
+        for key, character in (("j", "j"), ("t", "t"), ("1", "1"), ("2", "2"), ("enter", "\r")):
+            app.post_message(events.Key(key, character))  # all at once, as a terminal delivers a burst
+        await until(pilot, lambda: bool(store.list_claims(store.open_db(port))), "claim saved")
+    (claim,) = store.list_claims(store.open_db(port))
+    assert claim.tags == ("数据", "排名") and claim.quote.startswith("港务局")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -54,6 +55,8 @@ class ReaderScreen(ClaimActions, Screen):
         self.back_to = back_to
         self.db = store.open_db(db_path)
         self.deleted: list[store.DeletedClaim] = []
+        self.opening = None  # a tag dialog pushed and not yet closed
+        self.early_keys: list[tuple[str, str | None]] | None = None  # keys typed between `t` and its dialog
         self.doc = self._load()
 
     # --- loading -----------------------------------------------------------
@@ -154,6 +157,20 @@ class ReaderScreen(ClaimActions, Screen):
         self.refresh_bindings()
 
     # --- status and panel -----------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed in a burst after `t` arrive here before the tag dialog is up: keep them for it, in order."""
+        if self.opening is not None:
+            self.opening.early_key(event.key, event.character)
+        elif self.early_keys is not None:
+            self.early_keys.append((event.key, event.character))
+        else:
+            binding = self.active_bindings.get(event.key)
+            if binding is not None and binding.binding.action == "tag":
+                self.early_keys = []  # the tag action runs after this handler; keys until then wait
+            return
+        event.stop()
+        event.prevent_default()
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
         """Keep the status line in step with the cursor, and the keys when a claim comes or goes."""

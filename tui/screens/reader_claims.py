@@ -43,7 +43,20 @@ class ClaimActions:
         def save(choice: TagChoice) -> store.Claim:
             return store.add_claim(self.db, article_id, start, end, choice.tags, choice.note, choice.status)
 
-        self.app.push_screen(TagDialog(self.doc.text(start, end), store.list_tags(self.db), save), self._saved)
+        self._open_dialog(TagDialog(self.doc.text(start, end), store.list_tags(self.db), save))
+
+    def _open_dialog(self, dialog: TagDialog) -> None:
+        """Push a tag dialog; keys typed before it is shown are handed to it (see ReaderScreen.on_key)."""
+        self.opening = dialog
+        early, self.early_keys = self.early_keys or [], None
+        for key, character in early:
+            dialog.early_key(key, character)
+
+        def closed(claim: store.Claim | None) -> None:
+            self.opening = None
+            self._saved(claim)
+
+        self.app.push_screen(dialog, closed)
 
     def _claim_here(self) -> store.Claim | None:
         """The claim under the cursor (the one exactly selected first), or None."""
@@ -70,7 +83,7 @@ class ClaimActions:
             claim.quote, store.list_tags(self.db), save,
             chosen=claim.tags, note=claim.note, status=claim.status, title="Edit claim",
         )
-        self.app.push_screen(dialog, self._saved)
+        self._open_dialog(dialog)
 
     def _saved(self, claim: store.Claim | None) -> None:
         if claim is not None:

@@ -40,7 +40,9 @@ class TagDialog(ModalScreen):
     AUTO_FOCUS = "TagPicker"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("enter", "save", "Save", priority=True),
+        # Not a priority binding: Enter then waits its turn behind tag keys typed just before it
+        # (`t 1 Enter` in one burst), instead of saving before they are seen.
+        Binding("enter", "save", "Save"),
     ]
 
     def __init__(
@@ -62,6 +64,7 @@ class TagDialog(ModalScreen):
         self.note = note
         self.status = status
         self.dialog_title = title
+        self.early: list[tuple[str, str | None]] = []
 
     def compose(self) -> ComposeResult:
         """Title, quote, tag picker, note, status, key hints."""
@@ -75,8 +78,22 @@ class TagDialog(ModalScreen):
                               style="dim"), id="tag-hint")
 
     def on_mount(self) -> None:
-        """Focus the tags, so `t 1 Enter` tags a sentence."""
+        """Focus the tags, so `t 1 Enter` tags a sentence; take keys typed before the dialog was up."""
         self.query_one(TagPicker).focus()
+        early, self.early = self.early, []
+        for key, character in early:
+            self.early_key(key, character)
+
+    def early_key(self, key: str, character: str | None) -> None:
+        """A key typed so soon after `t` that it reached the screen below: replay it here, in order.
+
+        Before the dialog is composed the key is kept and replayed on mount;
+        after, it is sent to the app again, which now gives it to this dialog.
+        """
+        if not self.query(TagPicker):
+            self.early.append((key, character))
+        else:  # made by the app itself, so the key bubbles back to the app's bindings like a typed one
+            self.app.call_later(lambda: self.app.post_message(events.Key(key, character)))
 
     def on_key(self, event: events.Key) -> None:
         """A tag key typed before the tag list had focus still toggles its tag."""
@@ -86,6 +103,11 @@ class TagDialog(ModalScreen):
             if tag is not None:
                 event.stop()
                 picker.toggle(tag.name)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the note saves too."""
+        event.stop()
+        self.action_save()
 
     def action_save(self) -> None:
         """Store the claim through `save`, then close."""

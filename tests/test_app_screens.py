@@ -260,3 +260,27 @@ async def test_keys_typed_in_a_burst_after_t_reach_the_tag_dialog_in_order(port)
         await until(pilot, lambda: bool(store.list_claims(store.open_db(port))), "claim saved")
     (claim,) = store.list_claims(store.open_db(port))
     assert claim.tags == ("数据", "排名") and claim.quote.startswith("港务局")
+
+
+async def test_palette_goes_to_an_article_or_a_tag_by_name(port):
+    from textual.command import CommandPalette
+
+    app = HechaApp(port)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 1, "library rows")
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "palette")
+        await pilot.press(*"go to tag 排名")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "review of the tag")
+        assert app.screen.tag == "排名"
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, LibraryScreen), "library")
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "palette")
+        await pilot.press(*"go to article 港口")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "reader")
+        assert app.screen.doc.article.title.startswith("港口")

@@ -20,6 +20,9 @@ from rich.table import Table
 from rich.text import Text
 
 
+MIN_CELLS = 10  # a column keeps at least this many cells (or its widest cell) when the table is squeezed
+
+
 def stdout_is_terminal() -> bool:
     """Whether standard output is a terminal."""
     try:
@@ -67,12 +70,30 @@ def print_table(columns: Sequence[str], rows: list[Sequence[object]], right: Seq
         for row in rows:
             print("\t".join(_plain(cell) for cell in row))
         return
+    cells = [[cell if isinstance(cell, Text) else Text(str(cell)) for cell in row] for row in rows]
+    console = Console(highlight=False)
+    widths = fit_widths(
+        [max([len(name)] + [row[n].cell_len for row in cells]) for n, name in enumerate(columns)],
+        console.width - 3 * (len(columns) - 1),
+    )
     table = Table(show_edge=False, header_style="bold")
-    for name in columns:
-        table.add_column(name, justify="right" if name in right else "left", no_wrap=True, overflow="ellipsis")
-    for row in rows:
-        table.add_row(*(cell if isinstance(cell, Text) else Text(str(cell)) for cell in row))
-    Console(highlight=False).print(table)
+    for name, width in zip(columns, widths):
+        table.add_column(name, justify="right" if name in right else "left", no_wrap=True, overflow="ellipsis",
+                         width=width)
+    for row in cells:
+        table.add_row(*row)
+    console.print(table)
+
+
+def fit_widths(widths: list[int], total: int) -> list[int]:
+    """Column widths that fit `total` cells: the widest column gives up a cell at a time, none below MIN_CELLS."""
+    widths = list(widths)
+    while sum(widths) > total:
+        widest = max(range(len(widths)), key=widths.__getitem__)
+        if widths[widest] <= MIN_CELLS:
+            break
+        widths[widest] -= 1
+    return widths
 
 
 def _plain(cell: object) -> str:

@@ -43,7 +43,7 @@ class TagsScreen(Screen):
         """Header, tag table, hint, keys."""
         yield Header()
         yield DataTable(id="tag-table", cursor_type="row")
-        yield Static(Text("Tags are toggled by their key in the tag dialog.", style="dim"), id="status")
+        yield Static(Text("In the tag dialog a tag is toggled by its key, or by Space on it.", style="dim"), id="status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -27,13 +27,14 @@ from hecha import store
 
 from ..styles import block_style, figure_style, themed
 from .article_doc import ArticleDoc, Line
+from .article_find import FindMixin
 from .article_select import GUTTER, SelectionMixin
 
 MAX_WIDTH = 80  # cells of text per line: about 40 Han characters
 CURRENT_FIGURE = Style(bold=True, underline=True)
 
 
-class ArticleView(SelectionMixin, ScrollView, can_focus=True):
+class ArticleView(FindMixin, SelectionMixin, ScrollView, can_focus=True):
     """Draws an `ArticleDoc` and moves a cursor over its sentences."""
 
     COMPONENT_CLASSES = {
@@ -306,37 +307,6 @@ class ArticleView(SelectionMixin, ScrollView, can_focus=True):
         if self.figure is None or self.figure not in self.doc.figures:
             return None
         return self.doc.figures.index(self.figure) + 1, len(self.doc.figures)
-
-    # --- find ------------------------------------------------------------
-
-    def set_matches(self, matches: list[tuple[int, int]]) -> None:
-        """Show find matches and go to the first at or after the cursor (none: the find ends)."""
-        self.matches = matches
-        self.match = None
-        self.refresh()
-        if matches:
-            here = self.doc.units[self.cursor].start if self.doc.units else 0
-            later = [n for n, (start, _) in enumerate(matches) if start >= here]
-            self._go_to_match(later[0] if later else 0)
-        self.post_message(self.Moved(self))
-
-    def action_find_step(self, step: int) -> None:
-        """The next or previous find match; say so when it wraps around."""
-        if not self.matches:
-            return
-        index = (self.match if self.match is not None else -1 if step > 0 else 0) + step
-        if not 0 <= index < len(self.matches):
-            index %= len(self.matches)
-            self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} match.")
-        self._go_to_match(index)
-
-    def _go_to_match(self, index: int) -> None:
-        self.match = index
-        start, end = self.matches[index]
-        self._set_cursor(self.doc.unit_at(start))
-        self._refresh_span((start, end))
-        self._show_span(start, end, center=True)
-        self.post_message(self.Moved(self))
 
     def action_page(self, step: int) -> None:
         """Move the cursor a screen up or down."""

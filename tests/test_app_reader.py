@@ -98,7 +98,7 @@ async def test_claim_colours_are_readable_on_a_light_theme_and_stop_where_the_cl
         red, green, blue = claimed.color.get_truecolor()
         assert claimed.underline and (299 * red + 587 * green + 114 * blue) / 255_000 < 0.5
         after = style_at(view, end)  # 局长…, the next sentence on the same line
-        assert not after.underline
+        assert not after.underline and after.color != claimed.color
 
 
 async def test_raw_view_opens_at_the_article_and_highlights_it(db_path):

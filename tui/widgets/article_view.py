@@ -211,13 +211,21 @@ class ArticleView(FindMixin, SelectionMixin, ScrollView, can_focus=True):
         return text
 
     def _gutter(self, line: Line) -> Text:
-        """A claim bar in its tag's colour, then a cursor pointer."""
+        """A claim bar in its tag's colour, then a cursor pointer.
+
+        Built by appending styled pieces to an unstyled Text: a Text made with
+        a style would lend that style (the tag's colour) to the whole line.
+        """
         marks = self.doc.marks_at(line.start, line.end)
-        color = themed(Style(color=marks[0].color), self.app.current_theme.dark) if marks else Style()
-        bar = Text("▌", style=color) if marks else Text(" ")
         unit = self.doc.units[self.cursor] if self.doc.units else None
         on_cursor = unit is not None and unit.start < line.end and unit.end > line.start
-        return bar + Text("›" if on_cursor else " ", style="bold")
+        gutter = Text()
+        if marks:
+            gutter.append("▌", style=themed(Style(color=marks[0].color), self.app.current_theme.dark))
+        else:
+            gutter.append(" ")
+        gutter.append("›" if on_cursor else " ", style="bold")
+        return gutter
 
     def _refresh_span(self, span: tuple[int, int] | None) -> None:
         """Redraw the lines a range covers."""

@@ -233,7 +233,8 @@ async def test_import_from_inside_the_app(library, tmp_path):
         app.screen.query_one("#paths").value = str(folder)
         await pilot.press("enter")
         await until(pilot, lambda: app.screen.report is not None, "import done")
-        assert "Imported 2 articles from 2 files" in str(app.screen.query_one("#progress").render())
+        progress = str(app.screen.query_one("#progress").render())
+        assert "Imported 2 articles from 2 files" in progress and "two.txt: read as gb18030" in progress
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, LibraryScreen), "library")
         await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 22, "new rows")

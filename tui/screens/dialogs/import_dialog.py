@@ -91,6 +91,8 @@ class ImportDialog(ModalScreen):
         """Say what was imported and what was refused, and why."""
         self.report = report
         result = Text(report.summary(), style="bold green" if not report.refused else "bold")
+        for path, encoding in report.encodings[:3]:
+            result.append(f"\n{Path(path).name}: read as {encoding}", style="dim")
         for refusal in report.refused[:5]:
             result.append(f"\n{refusal.path}: {refusal.reason}", style="red")
         if len(report.refused) > 5:

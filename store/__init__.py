@@ -48,6 +48,11 @@ from .tags import Tag, add_tag, delete_tag, list_tags, tag_colors, tag_counts, u
 # Database faults said in one line (read-only, locked, disk full, damaged, foreign files).
 from .db_faults import DB_ERRORS, fault_message, is_database_fault
 from .names import display_name
+# reader: find in an article, undo a delete, the word under a point, settings
+from .claims import DeletedClaim, claim_at, claims_stamp, delete_claim_for_undo, restore_claim
+from .find import find_matches, raw_span
+from .sentences import word_at
+from .settings import default_export_dir, load_settings, save_setting
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -121,4 +126,18 @@ from .import_claims import ClaimImportReport, import_claims, read_claim_file
 __all__ += [
     "ANCHORS", "ClaimImportReport", "EXPORT_FOLDER_FORMATS", "backup_db", "check_backup", "csv_text",
     "import_claims", "label_studio_config_path", "read_claim_file", "reanchor_article", "restore_db",
+]
+
+__all__ += [  # reader: find in an article, undo a delete, the word under a point, settings
+    "DeletedClaim",
+    "claim_at",
+    "claims_stamp",
+    "delete_claim_for_undo",
+    "restore_claim",
+    "find_matches",
+    "raw_span",
+    "word_at",
+    "load_settings",
+    "save_setting",
+    "default_export_dir",
 ]

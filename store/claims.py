@@ -308,3 +308,63 @@ def _link_tags(db: Database, claim_id: str, ids: list[int]) -> None:
     """Attach tags to a claim."""
     for tag_id in ids:
         db.execute("INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) VALUES (?, ?)", [claim_id, tag_id])
+
+
+# ---------------------------------------------------------------- finding, undoing
+@dataclass(frozen=True)
+class DeletedClaim:
+    """A deleted claim with its tags and history, enough to put it back (`restore_claim`)."""
+
+    claim: Claim
+    history: tuple[HistoryEntry, ...]
+
+
+def claim_at(db: Database, article_id: int, start: int, end: int) -> Claim | None:
+    """The claim of an article that covers exactly [start, end), the most recently changed if several."""
+    found = [c for c in article_claims(db, article_id) if (c.start, c.end) == (start, end)]
+    return max(found, key=lambda c: c.updated_at) if found else None
+
+
+def claims_stamp(db: Database, article_id: int) -> tuple:
+    """Something that changes whenever a claim of the article (or a tag) is added, changed or deleted.
+
+    Cheap to ask often: an open reader compares it to notice claims made in
+    another copy of the app.
+    """
+    row = db.execute(
+        "SELECT count(*), max(updated_at), group_concat(id) FROM claims WHERE article_id = ?", [article_id]
+    ).fetchone()
+    tags = db.execute("SELECT group_concat(name || color) FROM tags").fetchone()
+    return (*row, tags[0])
+
+
+def delete_claim_for_undo(db: Database, claim_id: str) -> DeletedClaim | None:
+    """Delete a claim, returning what `restore_claim` needs to put it back; None if there was none."""
+    claim = get_claim(db, claim_id)
+    if claim is None:
+        return None
+    deleted = DeletedClaim(claim, tuple(claim_history(db, claim_id)))
+    delete_claim(db, claim_id)
+    return deleted
+
+
+def restore_claim(db: Database, deleted: DeletedClaim) -> Claim:
+    """Put a deleted claim back as it was (same id, tags that still exist, note, status, history).
+
+    The history records the deletion and the restoring.
+    """
+    c, stamp = deleted.claim, now()
+    with immediate(db):
+        db.execute(
+            "INSERT INTO claims (id, article_id, start, [end], quote, prefix, suffix, text_hash, note, "
+            "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [c.id, c.article_id, c.start, c.end, c.quote, c.prefix, c.suffix, c.text_hash, c.note,
+             c.status, c.created_at, stamp],
+        )
+        known = {name for (name,) in db.execute("SELECT name FROM tags")}
+        _link_tags(db, c.id, tag_ids(db, [t for t in c.tags if t in known]))
+        for entry in deleted.history:
+            log_change(db, c.id, entry.at, entry.field, entry.old, entry.new)
+        log_change(db, c.id, stamp, "deleted", c.status, None)
+        log_change(db, c.id, stamp, "restored", None, c.status)
+    return _require(db, c.id)

@@ -300,3 +300,19 @@ def m004_source_name_bytes(db: Database) -> None:
     characters escaped); `path_bytes` the name as the file system has it.
     """
     db["sources"].add_column("path_bytes", bytes)
+# Tag colours of their own: the first default colours were the figure kinds' highlights,
+# so a tagged claim looked like a figure. Tags the user recoloured are left alone.
+UX_TAG_PALETTE = {
+    "数据": ("#5fafff", "#af5fff"),
+    "排名": ("#ff87af", "#d7875f"),
+    "目标": ("#87d75f", "#00af87"),
+    "引语": ("#d7afff", "#5f87d7"),
+    "模糊": ("#ffaf00", "#af8700"),
+}
+
+
+@_migration
+def m005_tag_palette(db: Database) -> None:
+    """Default tags still in a figure kind's colour get a colour of their own."""
+    for name, (old, new) in UX_TAG_PALETTE.items():
+        db.execute("UPDATE tags SET color = ? WHERE name = ? AND lower(color) = ?", [new, name, old])

@@ -25,7 +25,9 @@ Rules of `sentence_spans` (pure, no jieba):
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 
 from .clean import is_cjk
 from .segment import word_spans
@@ -198,14 +200,46 @@ def _matched_pairs(line: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def word_bounds(text: str) -> list[int]:
+def word_bounds(text: str, whole: Iterable[tuple[int, int]] | None = None) -> list[int]:
     """Sorted offsets where jieba puts word boundaries (0 and len(text) included).
 
     Numbers stay whole: no boundary inside `7.7%`, `１２．５％` or `1,500`,
-    although jieba cuts them into digits and marks.
+    although jieba cuts them into digits and marks. Spans in `whole` (offsets
+    into `text`) are one word each: no boundary inside them, one at each end.
+    With `whole` None, the figures found in `text` are the spans kept whole,
+    so `16.5亿元` is one word, not `16.5` and `亿元`.
     """
+    spans = _figure_spans(text) if whole is None else list(whole)
     bounds = {0, len(text)} | {end for _, end in word_spans(text)}
-    return sorted(b for b in bounds if b in (0, len(text)) or not _inside_number(text, b))
+    inside = [0] * (len(text) + 2)  # difference array: +1 after a span's start, -1 at its end
+    for start, end in spans:
+        if 0 <= start < end <= len(text):
+            inside[start + 1] += 1
+            inside[end] -= 1
+            bounds |= {start, end}
+    covered, depth = set(), 0
+    for offset in range(len(text) + 1):
+        depth += inside[offset]
+        if depth > 0:
+            covered.add(offset)
+    return sorted(
+        b for b in bounds if b in (0, len(text)) or (b not in covered and not _inside_number(text, b))
+    )
+
+
+def word_at(text: str, offset: int, whole: Iterable[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """The word of `text` that holds `offset` (a figure counts as one word), as (start, end)."""
+    bounds = word_bounds(text, whole)
+    offset = min(max(offset, 0), max(len(text) - 1, 0))
+    index = bisect.bisect_right(bounds, offset)
+    return bounds[max(index - 1, 0)], bounds[min(index, len(bounds) - 1)]
+
+
+def _figure_spans(text: str) -> list[tuple[int, int]]:
+    """Where the figures of `text` are."""
+    from .figures import extract
+
+    return [(f.start, f.end) for f in extract(text)]
 
 
 def _inside_number(text: str, b: int) -> bool:

@@ -18,7 +18,7 @@ from .db import immediate
 from .ingest import now
 
 TAG_SEPARATOR = ", "
-DEFAULT_COLOR = "#bcbcbc"
+DEFAULT_COLOR = "#8787af"  # not a figure kind's colour
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 _NAME_FORBIDDEN = re.compile(r"[,;，；\s]")
 

@@ -66,3 +66,10 @@ def cli(db_path, capsys):
         return code, out, err
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path, monkeypatch):
+    """Every test gets its own empty settings folder (the app remembers the theme there)."""
+    monkeypatch.setenv("HECHA_CONFIG_DIR", str(tmp_path / "config"))
+    return tmp_path / "config"

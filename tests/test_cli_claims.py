@@ -90,7 +90,7 @@ def test_export_errors_are_one_line(cli, claims, tmp_path):
 def test_tags_lists_the_tags_with_counts(cli, claims):
     code, out, _ = cli("tags")
     lines = out.splitlines()
-    assert code == 0 and "#5fafff" in out and "statistic" in out
+    assert code == 0 and "#af5fff" in out and "statistic" in out
     assert any("数据" in line and line.rstrip().endswith("1") for line in lines)
     assert any("排名" in line and line.rstrip().endswith("0") for line in lines)
 

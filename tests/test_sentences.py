@@ -142,10 +142,34 @@ def test_word_bounds_include_both_ends_and_follow_jieba():
 
 def test_word_bounds_keep_numbers_whole():
     text = "增长7.7%，１２．５％和1,500人，5G基站"
-    bounds = word_bounds(text)
+    bounds = word_bounds(text, whole=())
     pieces = [text[a:b] for a, b in zip(bounds, bounds[1:])]
     assert "7.7%" in pieces and "１２．５％" in pieces and "1,500" in pieces and "5G" in pieces
 
 
 def test_word_bounds_of_empty_text():
     assert word_bounds("") == [0]
+
+
+def pieces_of(text: str, bounds: list[int]) -> list[str]:
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def test_word_bounds_keep_a_figure_with_its_unit_as_one_word():
+    text = "去年营收录得23.4亿美元，较前年多出８．２５亿港元。"
+    pieces = pieces_of(text, word_bounds(text))
+    assert "23.4亿美元" in pieces and "８．２５亿港元" in pieces
+
+
+def test_word_bounds_keep_given_spans_whole():
+    text = "甲乙丙丁戊己"
+    bounds = word_bounds(text, whole=[(1, 4)])
+    assert 1 in bounds and 4 in bounds and not any(1 < b < 4 for b in bounds)
+
+
+def test_word_at_gives_the_whole_figure_under_a_point():
+    text = "工厂上月出货3.75万台，环比少了6%。"
+    start, end = store.word_at(text, text.index("75"))
+    assert text[start:end] == "3.75万台"
+    start, end = store.word_at(text, text.index("工厂"))
+    assert text[start:end] == "工厂"

@@ -1,4 +1,4 @@
-"""The hecha Textual app: its screens, styles and global keys."""
+"""The hecha Textual app: its screens, styles, global keys and command palette."""
 
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ from textual.screen import Screen
 from hecha import store
 from hecha.store.segment import quiet_jieba
 
+from .commands import ArticleCommands, TagCommands
+from .keys import screen_commands, screen_keys
+from .screens.dialogs.export import ExportDialog
+from .screens.dialogs.import_dialog import ImportDialog
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
 
@@ -22,6 +26,7 @@ class HechaApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "hecha 核查"
+    COMMANDS = App.COMMANDS | {ArticleCommands, TagCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
@@ -33,18 +38,28 @@ class HechaApp(App):
         self.animation_level = "none"
 
     def on_mount(self) -> None:
-        """Open on the library."""
+        """Use the theme chosen last time; open on the library."""
+        theme = store.load_settings().get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, lambda theme: store.save_setting("theme", theme.name))
         self.push_screen(LibraryScreen(self.db_path))
 
+    def notify(self, message, *, title: str = "", severity="information", timeout=None, markup: bool = False) -> None:
+        """One message at a time: a new one replaces the last.
+
+        Messages are never read as markup, whatever the caller says: screens'
+        and widgets' `notify` pass markup=True by default, and a message may
+        hold tag names, notes or file names.
+        """
+        self.clear_notifications()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    # --- keys --------------------------------------------------------------
+
     def screen_keys(self, screen: Screen) -> list[tuple[str, str]]:
-        """(key, description) for every binding active on `screen`, hidden ones included."""
-        keys: dict[str, tuple[str, str]] = {}
-        for key, active in screen.active_bindings.items():
-            binding = active.binding
-            if binding.description and binding.action not in ("help",):
-                keys.setdefault(key, (binding.key_display or self.get_key_display(binding), binding.description))
-        keys["?"] = ("?", "Help: this list")
-        return list(keys.values())
+        """(keys, description) for every binding of `screen`: its own first, then the app's, Textual's last."""
+        return screen_keys(self, screen)
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
@@ -53,23 +68,30 @@ class HechaApp(App):
         name = type(self.screen).__name__.removesuffix("Screen") or "App"
         self.push_screen(HelpScreen(name, self.screen_keys(self.screen)))
 
+    # --- command palette ---------------------------------------------------
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action of the current screen is also in the command palette."""
+        """The app's commands, then the current screen's keys, then Textual's own commands."""
+        yield SystemCommand("Import files…", "import .txt/.md files or a folder into the library", self.action_import)
+        yield SystemCommand("Export claims…", "write the claims to CSV, JSON, Markdown…", self.action_export)
+        for title, help_text, node, action in screen_commands(self, screen):
+            yield SystemCommand(title, help_text, lambda node=node, action=action: self.run_action(action, node))
         yield from super().get_system_commands(screen)
-        seen = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if binding.description and binding.action not in seen and binding.action != "quit":
-                seen.add(binding.action)
-                yield SystemCommand(
-                    binding.description,
-                    f"key: {binding.key_display or self.get_key_display(binding)}",
-                    lambda node=active.node, action=binding.action: self.run_action(action, node),
-                )
+
+    def action_import(self) -> None:
+        """Ask for files or folders to import, then import them with progress."""
+        self.push_screen(ImportDialog(self.db_path))
+
+    def action_export(self) -> None:
+        """Export every claim."""
+        self.push_screen(ExportDialog(self.db_path))
 
 
 def run_app(db_path: str | None = None) -> int:
-    """Run the app; return the process exit code."""
+    """Run the app; return the process exit code. Refuses without a terminal."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("hecha: the app needs a terminal; use a subcommand (hecha --help) in scripts and pipes", file=sys.stderr)
+        return 2
     quiet_jieba()
     try:
         store.open_db(db_path).close()

@@ -13,7 +13,6 @@ import os
 import sys
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from hecha import store
@@ -26,7 +25,8 @@ from .cli_exchange import add_parsers as add_exchange_parsers
 from .cli_exchange import run as run_exchange_command
 from .cli_figures import add_parsers as add_figure_parsers
 from .cli_figures import cmd_figures, cmd_reindex
-from .render import article_renderable, raw_renderable
+from .cli_output import add_format_options, print_records, stdout_is_terminal
+from .render import article_plain, article_renderable
 
 EXIT_REFUSED = 1
 EXIT_ERROR = 2
@@ -47,11 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="hecha", description="Read, check and annotate Chinese news.")
     parser.add_argument("--db", metavar="PATH", help="database file (default: $HECHA_DB or the user data dir)")
+    parser.add_argument("--version", action="version", version=f"hecha {package_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     imp = sub.add_parser("import", help="import .txt/.md files and folders")
     imp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     lst = sub.add_parser("list", help="list the articles in the library")
-    lst.add_argument("--json", action="store_true", help="print a JSON array")
+    add_format_options(lst)
     show = sub.add_parser("show", help="print one article, cleaned")
     show.add_argument("id", type=article_id, metavar="ID", help="article id (see `hecha list`)")
     fmt = show.add_mutually_exclusive_group()
@@ -61,7 +62,28 @@ def build_parser() -> argparse.ArgumentParser:
     add_claim_parsers(sub)
     add_exchange_parsers(sub)
     sub.add_parser("app", help="open the app (the default)")
+    accept_db_anywhere(sub)
     return parser
+
+
+def accept_db_anywhere(sub) -> None:
+    """Every subcommand (and sub-subcommand) also takes --db after its name: `hecha list --db x.db`."""
+    for parser in sub.choices.values():
+        if not any("--db" in action.option_strings for action in parser._actions):
+            parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="database file")
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                accept_db_anywhere(action)
+
+
+def package_version() -> str:
+    """The installed version of hecha."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("hecha")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,20 +191,12 @@ def _import_with_progress(db, paths: list[str], err: Console) -> store.ImportRep
 
 
 def cmd_list(db, args) -> int:
-    """`hecha list [--json]`"""
+    """`hecha list [--json | --csv | --nl]`"""
     articles = store.list_articles(db)
-    if args.json:
-        print(json.dumps([a.to_dict() for a in articles], ensure_ascii=False, indent=1))
-        return 0
-    table = Table(show_edge=False, header_style="bold")
-    for name, justify in (("id", "right"), ("title", "left"), ("source", "left"), ("chars", "right")):
-        table.add_column(name, justify=justify, overflow="fold")
-    for article in articles:
-        table.add_row(
-            str(article.id), Text(store.display_name(article.title)), Text(store.display_name(article.source)),
-            str(article.chars),
-        )
-    Console(highlight=False).print(table)
+    print_records(
+        args, [a.to_dict() for a in articles], ("id", "title", "source", "chars"),
+        lambda r: (str(r["id"]), Text(store.display_name(r["title"])), Text(store.display_name(r["source"])), str(r["chars"])),
+    )
     return 0
 
 
@@ -194,11 +208,15 @@ def cmd_show(db, args) -> int:
     if args.json:
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=1))
         return 0
-    console = Console(highlight=False)
     if args.raw:
-        console.print(raw_renderable(store.source_text(db, args.id) or ""))
-    else:
-        console.print(article_renderable(article, store.article_figures(db, args.id)))
+        sys.stdout.write(store.source_text(db, args.id) or "")  # the file's text exactly, never re-wrapped
+        return 0
+    figures = store.article_figures(db, args.id)
+    if not stdout_is_terminal():
+        sys.stdout.write(article_plain(article, figures))
+        return 0
+    console = Console(highlight=False)
+    console.print(article_renderable(article, figures, console.width))
     return 0
 
 

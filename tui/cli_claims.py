@@ -7,17 +7,17 @@ unknown tag, a bad colour, a taken key); here that becomes one line on stderr,
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from hecha import store
 from hecha.store.claims import DEFAULT_COLOR, tag_ids
 from hecha.store.clean import strip_controls
+
+from .cli_output import add_format_options, print_records, print_table
 
 COMMANDS = ("export", "claims", "tags")
 EXIT_REFUSED = 1
@@ -27,8 +27,10 @@ QUOTE_WIDTH = 40
 
 def add_parsers(sub) -> None:
     """Register the `export`, `claims` and `tags` subcommands."""
-    exp = sub.add_parser("export", help="export claims (CSV, JSON, Markdown, annotation tools, NLP formats)")
-    exp.add_argument("--format", choices=store.EXPORT_FORMATS, default="csv", help="file format (default csv)")
+    formats = ", ".join(store.EXPORT_FORMATS)
+    exp = sub.add_parser("export", help=f"export claims ({formats})", description=f"Export claims. Formats: {formats}.")
+    exp.add_argument("--format", choices=store.EXPORT_FORMATS, default="csv", metavar="FORMAT",
+                     help=f"one of: {formats} (default csv)")
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE, a folder for brat (default: standard output)")
     exp.add_argument("--split-tags", action="store_true", help="doccano: one span per tag (needs overlapping entities)")
     exp.add_argument("--as-annotations", action="store_true",
@@ -38,13 +40,14 @@ def add_parsers(sub) -> None:
     _add_filters(cl)
     cl.add_argument("--orphans", action="store_true", help="only claims whose quote is no longer in their article")
     cl.add_argument("--text", metavar="Q", help="only claims whose quote, note or article title contains Q")
-    cl.add_argument("--json", action="store_true", help="print a JSON array")
+    add_format_options(cl)
     _add_tag_parsers(sub.add_parser("tags", help="list tags, or add, rename, set and delete them"))
 
 
 def _add_filters(parser) -> None:
     """--status and --tag."""
-    parser.add_argument("--status", metavar="S", help="only claims with this status")
+    parser.add_argument("--status", metavar="STATUS",
+                        help=f"only claims with this status: one of {', '.join(store.STATUSES)}")
     parser.add_argument("--tag", metavar="T", help="only claims with this tag")
 
 
@@ -114,22 +117,17 @@ def cmd_export(db, args, fail) -> int:
 
 
 def cmd_claims(db, args, fail) -> int:
-    """`hecha claims [--status S] [--tag T] [--text Q] [--json]`"""
+    """`hecha claims [--status S] [--tag T] [--text Q] [--json | --csv | --nl]`"""
     _check_tag_filter(db, args)
     claims = store.list_claims(db, status=args.status, tag=args.tag, text=args.text,
                                anchor="orphan" if args.orphans else None)
-    if args.json:
-        print(json.dumps([c.to_dict() for c in claims], ensure_ascii=False, indent=1))
-        return 0
-    table = Table(show_edge=False, header_style="bold")
-    for name in ("id", "status", "tags", "quote", "article"):
-        table.add_column(name, overflow="fold")
-    for claim in claims:
-        table.add_row(
-            claim.id[:8], claim.status, Text(", ".join(claim.tags)), Text(_short(claim.quote)),
-            Text(f"{claim.article_id} {strip_controls(claim.article_title)}"),
-        )
-    Console(highlight=False).print(table)
+    print_records(
+        args, [c.to_dict() for c in claims], ("id", "status", "tags", "quote", "article"),
+        lambda r: (
+            r["id"][:8], r["status"], Text(", ".join(r["tags"])), Text(_short(r["quote"])),
+            Text(f"{r['article_id']} {strip_controls(r['article_title'])}"),
+        ),
+    )
     return 0
 
 
@@ -166,13 +164,10 @@ def _done(message: str) -> int:
 def _print_tags(db) -> int:
     """A table of the tags: key, name, label, colour (as a swatch), claims."""
     counts = store.tag_counts(db)
-    table = Table(show_edge=False, header_style="bold")
-    for name in ("key", "name", "label", "color", "claims"):
-        table.add_column(name, justify="right" if name == "claims" else "left")
-    for tag in store.list_tags(db):
-        table.add_row(
-            Text(tag.key or ""), Text(tag.name, style=f"bold {tag.color}"), Text(tag.label),
-            Text(tag.color, style=tag.color), str(counts.get(tag.name, 0)),
-        )
-    Console(highlight=False).print(table)
+    rows = [
+        (Text(tag.key or ""), Text(tag.name, style=f"bold {tag.color}"), Text(tag.label),
+         Text(tag.color, style=tag.color), str(counts.get(tag.name, 0)))
+        for tag in store.list_tags(db)
+    ]
+    print_table(("key", "name", "label", "color", "claims"), rows, right=("claims",))
     return 0

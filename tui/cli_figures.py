@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from hecha import store
 from hecha.store.clean import strip_controls
 
+from .cli_output import print_table
 from .render import format_value
 from .styles import figure_style
 
@@ -70,22 +70,20 @@ def emit(figures: list[store.Figure], fmt: str) -> int:
     elif fmt == "csv":
         sys.stdout.write(store.csv_text(store.FIGURE_FIELDS, ([row.get(f) for f in store.FIGURE_FIELDS] for row in rows)))
     else:
-        Console(highlight=False).print(_table(figures))
+        print_table(TABLE_COLUMNS, [_row(f) for f in figures], right=("start", "value"))
     return 0
 
 
-def _table(figures: list[store.Figure]) -> Table:
-    """A Rich table with each figure in its kind's highlight."""
-    table = Table(show_edge=False, header_style="bold")
-    for name in ("start", "text", "kind", "value", "unit", "range", "qualifier", "iso"):
-        table.add_column(name, justify="right" if name in ("start", "value") else "left", overflow="fold")
-    for f in figures:
-        span = "" if f.low is None else f"{format_value(f.low)}–{format_value(f.high)}"
-        table.add_row(
-            str(f.start), Text(strip_controls(f.text), style=figure_style(f.kind)), f.kind,
-            format_value(f.value), Text(f.unit or ""), span, Text(f.qualifier or ""), f.iso or "",
-        )
-    return table
+TABLE_COLUMNS = ("start", "text", "kind", "value", "unit", "range", "qualifier", "iso")
+
+
+def _row(f: store.Figure) -> tuple:
+    """A figure as table cells, its text in its kind's highlight."""
+    span = "" if f.low is None else f"{format_value(f.low)}–{format_value(f.high)}"
+    return (
+        str(f.start), Text(strip_controls(f.text), style=figure_style(f.kind)), f.kind,
+        format_value(f.value), Text(f.unit or ""), span, Text(f.qualifier or ""), f.iso or "",
+    )
 
 
 def batch(lines: Iterable[str], out, fail) -> int:

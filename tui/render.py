@@ -10,22 +10,40 @@ from rich.text import Text
 from hecha.store import ArticleView, BlockView, Figure
 from hecha.store.layout import BULLETS
 
-from .styles import FIGURE_LABELS, FIGURE_STYLES, block_style, figure_style
+from .styles import FIGURE_STYLES, block_style, figure_style
 
 _PREFIX = {"caption": "▣ ", "fragment": "… "}
 
 
-def block_text(block: BlockView, figures: Sequence[Figure] = ()) -> Text:
-    """One block styled by its kind, with the figures inside it highlighted."""
-    prefix = _PREFIX.get(block.kind, "")
+def _prefix(block: BlockView) -> str:
+    """The mark before a caption, fragment or heading."""
     if block.kind == "heading" and block.text[:1] not in BULLETS:
-        prefix = "■ "
+        return "■ "
+    return _PREFIX.get(block.kind, "")
+
+
+def block_text(block: BlockView, figures: Sequence[Figure] = (), width: int | None = None) -> Text:
+    """One block styled by its kind, with the figures inside it highlighted.
+
+    With `width`, the block is broken into lines of that many cells here, never
+    inside a figure and never before closing punctuation, so Rich does not
+    cut `16.5亿元` or start a line with `，`.
+    """
+    prefix = _prefix(block)
     text = Text(prefix, style=block_style(block.kind))
     body = Text(block.text, style=block_style(block.kind))
+    keep = []
     for figure in figures:
         start, end = max(figure.start, block.start), min(figure.end, block.end)
         if start < end:
             body.stylize(figure_style(figure.kind), start - block.start, end - block.start)
+            keep.append((start - block.start, end - block.start))
+    if width:
+        from .widgets.wrap import wrap
+
+        lines = wrap(prefix + block.text, width, [(a + len(prefix), b + len(prefix)) for a, b in keep])
+        whole = text + body
+        return Text("\n").join(whole[a:b] for a, b in lines)
     return text + body
 
 
@@ -33,7 +51,7 @@ def legend(kinds: Sequence[str] | None = None, width: int | None = None) -> Text
     """Each figure kind named in its own style; with `width`, chips never split across lines."""
     line, used = Text(""), 0
     for kind in kinds or FIGURE_STYLES:
-        chip = Text(f" {FIGURE_LABELS[kind]} {kind} ", style=figure_style(kind))
+        chip = Text(f" {kind} ", style=figure_style(kind))
         if used and width and used + 2 + chip.cell_len > width:
             line.append("\n")
             used = 0
@@ -45,15 +63,27 @@ def legend(kinds: Sequence[str] | None = None, width: int | None = None) -> Text
     return line
 
 
-def article_renderable(article: ArticleView, figures: Sequence[Figure] = ()) -> Group:
-    """Legend, then title, head and body blocks, each its own paragraph."""
+def footer_line(article: ArticleView, figures: Sequence[Figure]) -> str:
+    """`— source · article 3 · 17 figures` (the interface speaks English)."""
+    return f"— {article.source} · article {article.id} · {len(figures)} figure{'s' * (len(figures) != 1)}"
+
+
+def article_renderable(article: ArticleView, figures: Sequence[Figure] = (), width: int | None = None) -> Group:
+    """Legend, then title, head and body blocks, each its own paragraph, lines broken at `width` if given."""
     parts: list[Text] = []
     if figures:
-        parts += [legend(sorted({f.kind for f in figures}, key=list(FIGURE_STYLES).index)), Text("")]
+        kinds = sorted({f.kind for f in figures}, key=list(FIGURE_STYLES).index)
+        parts += [legend(kinds, width), Text("")]
     for block in article.blocks:
-        parts += [block_text(block, figures), Text("")]
-    parts.append(Text(f"— {article.source} · 文章 {article.id} · {len(figures)} 个数字", style="dim"))
+        parts += [block_text(block, figures, width), Text("")]
+    parts.append(Text(footer_line(article, figures), style="dim"))
     return Group(*parts)
+
+
+def article_plain(article: ArticleView, figures: Sequence[Figure] = ()) -> str:
+    """The article as plain text: one line per block, blank lines between, no wrapping, no colour."""
+    blocks = [_prefix(block) + block.text for block in article.blocks]
+    return "\n\n".join([*blocks, footer_line(article, figures)]) + "\n"
 
 
 def format_value(value: float | int | None) -> str:

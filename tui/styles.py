@@ -62,3 +62,45 @@ FIGURE_LABELS: dict[str, str] = {
 def figure_style(kind: str) -> Style:
     """The highlight of a figure kind."""
     return FIGURE_STYLES.get(kind, FIGURE_STYLES["number"])
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    """Relative luminance (WCAG) of an sRGB colour."""
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(c) for c in rgb)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def readable(color: str, dark: bool) -> str:
+    """`color` made readable as text on a dark (or light) background: lightened or darkened as needed.
+
+    Tag colours and block colours are chosen for a dark terminal; on a light
+    theme a pale colour would all but vanish, so it is darkened until it has
+    about 4.5:1 contrast with a light grey background (and a dark colour is
+    lightened on a dark theme).
+    """
+    from rich.color import Color, ColorParseError
+
+    try:
+        rgb = tuple(Color.parse(color).get_truecolor())
+    except ColorParseError:
+        return color
+    start = rgb
+    for _ in range(30):
+        luminance = _luminance(rgb)
+        if (not dark and luminance <= 0.12) or (dark and luminance >= 0.2):
+            break
+        rgb = tuple(round(c * 0.9) for c in rgb) if not dark else tuple(round(c + (255 - c) * 0.15) for c in rgb)
+    if rgb == start:
+        return color
+    return "#%02x%02x%02x" % rgb
+
+
+def themed(style: Style, dark: bool) -> Style:
+    """A style whose text colour is kept readable on the theme's background (see `readable`)."""
+    if style.color is None or style.bgcolor is not None:
+        return style
+    return style + Style(color=readable(style.color.name if not style.color.triplet else style.color.triplet.hex, dark))

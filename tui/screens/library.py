@@ -47,6 +47,7 @@ class LibraryScreen(TableScreen):
         Binding("s", "sort", "Sort"),
         Binding("c", "review", "Claims"),
         Binding("T", "tags", "Tags", key_display="T"),
+        Binding("i", "import_files", "Import"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -107,8 +108,9 @@ class LibraryScreen(TableScreen):
         """Keep the loaded list; say so when the sample articles were just imported."""
         self.articles = articles
         if report is not None:
-            self.first_run_note = f"first run: imported the {report.articles} bundled sample articles"
-            self.notify(f"Imported {report.articles} sample articles from {report.files} files.")
+            self.first_run_note = f"first run: imported the {report.articles} bundled sample articles · i: import yours"
+            self.notify(f"Imported {report.articles} sample articles. Press i to import your own .txt/.md files.",
+                        timeout=15)
         self.refill()
 
     def refill(self) -> None:
@@ -202,3 +204,9 @@ class LibraryScreen(TableScreen):
     def action_tags(self) -> None:
         """Manage the tags."""
         self.app.push_screen(TagsScreen(self.db_path))
+
+    def action_import_files(self) -> None:
+        """Import files or folders of the user's own (a path prompt with progress)."""
+        from .dialogs.import_dialog import ImportDialog
+
+        self.app.push_screen(ImportDialog(self.db_path))

@@ -1,46 +1,62 @@
-"""The reader: one article with highlighted figures, a sentence cursor, claims and the raw text."""
+"""The reader: one article with highlighted figures, a sentence cursor, claims, find and the raw text."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, Static, TextArea
 
 from hecha import store
 
-from ..render import format_value, legend
-from ..styles import FIGURE_LABELS
+from ..render import legend
 from ..widgets.article_doc import ArticleDoc, Mark
 from ..widgets.article_view import ArticleView
-from .dialogs.confirm import ConfirmDialog
-from .dialogs.tag import TagChoice, TagDialog
+from ..widgets.claim_panel import ClaimPanel
+from .reader_claims import ClaimActions
+from .reader_status import status_text
+
+POLL_SECONDS = 1.0  # how often an open article looks for claims made elsewhere
 
 
-class ReaderScreen(Screen):
-    """Read an article by sentence; tag passages as claims."""
+class ReaderScreen(ClaimActions, Screen):
+    """Read an article by sentence; tag passages as claims; find words.
+
+    Dismisses with the id of the article being read, so the screen below can
+    put its cursor there.
+    """
 
     BINDINGS = [
-        Binding("escape", "back", "Library"),
-        Binding("t", "tag", "Tag claim"),
-        Binding("enter", "edit_claim", "Edit claim", show=False),
+        Binding("escape,q", "back", "Library", tooltip="Back to the library"),
+        Binding("escape,q", "back_review", "Review", tooltip="Back to the review"),
+        Binding("t", "tag", "Tag", tooltip="Tag the sentence or selection as a claim"),
+        Binding("enter", "edit_claim", "Open claim", show=False),
         Binding("d", "delete_claim", "Delete claim", show=False),
-        Binding("r", "toggle_raw", "Raw text"),
-        Binding("p", "toggle_panel", "Panel"),
+        Binding("u", "undo", "Undo delete", show=False),
+        Binding("slash", "find", "Find", key_display="/", tooltip="Find words in this article"),
+        Binding("r", "toggle_raw", "Raw", tooltip="Show the original file at this article"),
+        Binding("p", "toggle_panel", "Panel", tooltip="List of claims and figures"),
         Binding("right_square_bracket", "article(1)", "Next article", key_display="]", show=False),
-        Binding("left_square_bracket", "article(-1)", "Prev article", key_display="[", show=False),
+        Binding("left_square_bracket", "article(-1)", "Previous article", key_display="[", show=False),
     ]
 
-    def __init__(self, db_path: str, article_ids: list[int], index: int, focus: tuple[int, int] | None = None):
+    def __init__(
+        self, db_path: str, article_ids: list[int], index: int, focus: tuple[int, int] | None = None,
+        back_to: str = "library",
+    ):
         super().__init__()
         self.db_path = db_path
         self.article_ids = article_ids
         self.index = index
         self.focus_span = focus
+        self.back_to = back_to
         self.db = store.open_db(db_path)
+        self.deleted: list[store.DeletedClaim] = []
+        self.opening = None  # a tag dialog pushed and not yet closed
+        self.early_keys: list[tuple[str, str | None]] | None = None  # keys typed between `t` and its dialog
         self.doc = self._load()
 
     # --- loading -----------------------------------------------------------
@@ -50,10 +66,10 @@ class ReaderScreen(Screen):
         article_id = self.article_ids[self.index]
         article = store.get_article(self.db, article_id)
         colors = store.tag_colors(self.db)
-        claims = store.article_claims(self.db, article_id)
+        self.stamp = store.claims_stamp(self.db, article_id)
         marks = [
             Mark(c.id, c.start, c.end, colors.get(c.tags[0], "white") if c.tags else "white", c.tags)
-            for c in claims
+            for c in store.article_claims(self.db, article_id)
         ]
         store.mark_read(self.db, article_id)
         return ArticleDoc(article, store.article_figures(self.db, article_id), marks)
@@ -63,39 +79,41 @@ class ReaderScreen(Screen):
         self.db.close()
 
     def compose(self) -> ComposeResult:
-        """Title bar, legend, the text (with raw pane and side panel), status, keys."""
+        """Title bar, legend, the text (with raw pane and side panel), find box, status, keys."""
         yield Static(id="title-bar")
         yield Static(id="legend")
         with Horizontal(id="reader-body"):
             yield ArticleView(self.doc, id="article")
-            with VerticalScroll(id="raw"):
-                yield Static(id="raw-text")
-            yield OptionList(id="panel")
+            yield TextArea(id="raw", read_only=True, soft_wrap=True, show_cursor=False)
+            yield ClaimPanel(id="panel")
+        yield Input(placeholder="Find in this article (Enter: find · Esc: close)", id="find")
         yield Static(id="reader-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Fill the bars, focus the text, go to the requested claim if any."""
+        """Fill the bars, focus the text, go to the requested claim if any; watch for claims made elsewhere."""
+        self.query_one("#find", Input).display = False
         self._show_doc()
         view = self.query_one(ArticleView)
         view.focus()
         if self.focus_span:
             self.call_after_refresh(view.go_to, *self.focus_span, True)
+        self.set_interval(POLL_SECONDS, self._poll_claims)
 
-    def on_screen_suspend(self) -> None:
-        """Remember to re-read claims when this screen is shown again."""
-        self.suspended = True
+    def _poll_claims(self) -> None:
+        """Redraw the claims when they changed in another screen or another copy of the app."""
+        if store.claims_stamp(self.db, self.doc.article.id) != self.stamp:
+            self._reload_marks()
 
     def on_screen_resume(self) -> None:
         """Claims may have changed elsewhere (another screen, another copy of the app)."""
-        if getattr(self, "suspended", False):
-            self._reload_marks()
+        self._poll_claims()
 
     def _show_doc(self) -> None:
         article = self.doc.article
-        bar = Text(f" {self.index + 1}/{len(self.article_ids)}  ", style="bold reverse")
+        bar = Text(f" {self.index + 1}/{len(self.article_ids)} ", style="bold")
         bar.append(f" {article.title} ", style="bold")
-        bar.append(f"  {article.source}", style="dim")
+        bar.append(f"  {article.source}")
         self.query_one("#title-bar", Static).update(bar)
         self._show_legend()
         self._fill_raw()
@@ -113,10 +131,22 @@ class ReaderScreen(Screen):
         self._show_legend()
 
     def _fill_raw(self) -> None:
-        """The original file text, read only while the raw pane is shown."""
-        if self.query_one("#raw").display:
-            raw = store.source_text(self.db, self.doc.article.id) or ""
-            self.query_one("#raw-text", Static).update(Text(raw))
+        """The original file text, read only while the raw pane is shown, at this article's part of it."""
+        pane = self.query_one("#raw", TextArea)
+        if not pane.display:
+            return
+        raw = store.source_text(self.db, self.doc.article.id) or ""
+        pane.load_text(raw)
+        span = store.raw_span(raw, self.doc.article.text)
+        if span is not None:
+            pane.selection = _selection(raw, *span)
+            self.call_after_refresh(self._scroll_raw, pane.selection.end)
+
+    def _scroll_raw(self, location: tuple[int, int]) -> None:
+        """Scroll the raw pane so `location` is near its top (once the pane is laid out)."""
+        pane = self.query_one("#raw", TextArea)
+        y = pane.wrapped_document.location_to_offset(location).y
+        pane.scroll_to(y=max(y - 2, 0), animate=False, immediate=True)
 
     def _reload_marks(self) -> None:
         """Re-read the claims of this article and redraw."""
@@ -128,6 +158,20 @@ class ReaderScreen(Screen):
 
     # --- status and panel -----------------------------------------------
 
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed in a burst after `t` arrive here before the tag dialog is up: keep them for it, in order."""
+        if self.opening is not None:
+            self.opening.early_key(event.key, event.character)
+        elif self.early_keys is not None:
+            self.early_keys.append((event.key, event.character))
+        else:
+            binding = self.active_bindings.get(event.key)
+            if binding is not None and binding.binding.action == "tag":
+                self.early_keys = []  # the tag action runs after this handler; keys until then wait
+            return
+        event.stop()
+        event.prevent_default()
+
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
         """Keep the status line in step with the cursor, and the keys when a claim comes or goes."""
         self._update_status()
@@ -137,58 +181,25 @@ class ReaderScreen(Screen):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Edit and Delete apply only on a claim; [ and ] only when there is an article that way."""
-        if action in ("edit_claim", "delete_claim"):
-            view = self.query_one(ArticleView) if self.is_mounted else None
-            return bool(view and self.doc.marks_at(*view.span)) or None
-        if action == "article":
-            return 0 <= self.index + int(parameters[0]) < len(self.article_ids) or None
+        """Esc is named after the screen it goes back to; Undo shows only when there is a delete to undo."""
+        if action in ("back", "back_review"):
+            return (action == "back_review") == (self.back_to == "review")
+        if action == "undo":
+            return bool(self.deleted) or None
         return True
 
     def _update_status(self) -> None:
         view = self.query_one(ArticleView)
-        status = Text(" ")
-        if view.figure and not view.selection:
-            f = view.figure
-            status.append(f"{FIGURE_LABELS[f.kind]} {f.kind}", style="bold")
-            status.append(f"  {f.text}")
-            if f.value is not None:
-                status.append(f"  value {format_value(f.value)}")
-            if f.unit:
-                status.append(f"  unit {f.unit}")
-            if f.low is not None:
-                status.append(f"  range {format_value(f.low)}–{format_value(f.high)}")
-            if f.qualifier:
-                status.append(f"  qualifier {f.qualifier}")
-            if f.iso:
-                status.append(f"  ISO {f.iso}")
-        else:
-            status.append(f"sentence {view.cursor + 1}/{len(self.doc.units)}")
-            if view.selection:
-                start, end = view.selection
-                status.append(f"  selected {end - start} characters")
-            marks = self.doc.marks_at(*view.span)
-            if marks:
-                status.append(f"  claim: {', '.join(marks[0].tags) or 'untagged'} (Enter edit, d delete)")
-        self.query_one("#reader-status", Static).update(status)
+        query = self.query_one("#find", Input).value.strip() if view.matches else ""
+        self.query_one("#reader-status", Static).update(status_text(view, self.doc, query))
 
     def _fill_panel(self) -> None:
-        panel = self.query_one(OptionList)
-        if not panel.display:
-            return
-        panel.clear_options()
-        claims = store.article_claims(self.db, self.doc.article.id)
-        options: list[Option] = [Option(Text(f"Claims ({len(claims)})", style="bold"), disabled=True)]
-        for claim in claims:
-            label = Text(f"[{claim.status}] ", style="bold")
-            label.append(claim.quote[:40])
-            options.append(Option(label, id=f"claim:{claim.start}:{claim.end}"))
-        options.append(Option(Text(f"Figures ({len(self.doc.figures)})", style="bold"), disabled=True))
-        for f in self.doc.figures:
-            options.append(Option(Text(f"{f.text}  {f.kind}"), id=f"figure:{f.start}:{f.end}"))
-        panel.add_options(options)
+        panel = self.query_one(ClaimPanel)
+        if panel.display:
+            claims = store.article_claims(self.db, self.doc.article.id)
+            panel.fill(claims, self.doc.figures, store.tag_colors(self.db))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_option_list_option_selected(self, event: ClaimPanel.OptionSelected) -> None:
         """Jump to the chosen claim or figure."""
         kind, start, end = (event.option.id or "::").split(":")
         view = self.query_one(ArticleView)
@@ -201,93 +212,88 @@ class ReaderScreen(Screen):
     # --- actions -------------------------------------------------------------
 
     def action_back(self) -> None:
-        """Drop the selection, or go back to the library."""
-        if not self.query_one(ArticleView).clear_selection():
-            self.dismiss()
-
-    def action_tag(self) -> None:
-        """Tag the selection (or the cursor sentence) as a claim."""
+        """Close the find, drop the selection, or go back to the screen below."""
         view = self.query_one(ArticleView)
-        start, end = view.span
-        article_id = self.doc.article.id
+        box = self.query_one("#find", Input)
+        if box.display or view.matches:
+            self._close_find()
+        elif not view.clear_selection():
+            if self.back_to != "library":
+                self.notify(f"Back to the {self.back_to}.")
+            self.dismiss(self.doc.article.id)
 
-        def save(choice: TagChoice) -> store.Claim:
-            return store.add_claim(self.db, article_id, start, end, choice.tags, choice.note, choice.status)
+    def action_back_review(self) -> None:
+        """Esc in a reader opened from review: the same as back."""
+        self.action_back()
 
-        self.app.push_screen(TagDialog(self.doc.text(start, end), store.list_tags(self.db), save), self._saved)
+    def action_find(self) -> None:
+        """Open the find box."""
+        box = self.query_one("#find", Input)
+        box.display = True
+        box.focus()
 
-    def _claim_here(self) -> store.Claim | None:
-        marks = self.doc.marks_at(*self.query_one(ArticleView).span)
-        return store.get_claim(self.db, marks[0].id) if marks else None
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Find the words in the article; n/N then step through the matches."""
+        query = event.value.strip()
+        matches = store.find_matches(self.doc.article.text, query) if query else []
+        view = self.query_one(ArticleView)
+        view.set_matches(matches)
+        event.input.display = False
+        view.focus()
+        if query and not matches:
+            self.notify(Text(f"No match for {query}").plain, markup=False)
+        self.refresh_bindings()
 
-    def action_edit_claim(self) -> None:
-        """Edit the claim under the cursor."""
-        claim = self._claim_here()
-        if claim is None:
-            self.notify("No claim here: press t to tag this sentence.")
-            return
-
-        def save(choice: TagChoice) -> store.Claim:
-            return store.update_claim(self.db, claim.id, tags=choice.tags, note=choice.note, status=choice.status)
-
-        dialog = TagDialog(
-            claim.quote, store.list_tags(self.db), save,
-            chosen=claim.tags, note=claim.note, status=claim.status, title="Edit claim",
-        )
-        self.app.push_screen(dialog, self._saved)
-
-    def _saved(self, claim: store.Claim | None) -> None:
-        if claim is not None:
-            self.query_one(ArticleView).clear_selection()
-            self._reload_marks()
-            self.notify(f"Claim saved: {', '.join(claim.tags) or 'no tags'} · {claim.status}", markup=False)
-
-    def action_delete_claim(self) -> None:
-        """Delete the claim under the cursor, after asking."""
-        claim = self._claim_here()
-        if claim is None:
-            self.notify("No claim here.")
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                try:
-                    store.delete_claim(self.db, claim.id)
-                except store.DatabaseError as error:  # the claim stays; say why
-                    self.notify(str(error), severity="error", markup=False)
-                    return
-                self._reload_marks()
-                self.notify("Claim deleted.")
-
-        self.app.push_screen(ConfirmDialog("Delete this claim?", claim.quote[:200]), answered)
+    def _close_find(self) -> None:
+        box = self.query_one("#find", Input)
+        box.display = False
+        view = self.query_one(ArticleView)
+        view.set_matches([])
+        view.focus()
+        self.refresh_bindings()
 
     def action_toggle_raw(self) -> None:
         """Show the original text of the file beside (or, when narrow, instead of) the cleaned text."""
-        raw = self.query_one("#raw")
+        raw = self.query_one("#raw", TextArea)
         raw.display = not raw.display
         self._fill_raw()
         self.query_one(ArticleView).display = not (raw.display and self.size.width < 100)
 
     def action_toggle_panel(self) -> None:
         """Show or hide the list of claims and figures."""
-        panel = self.query_one(OptionList)
+        panel = self.query_one(ClaimPanel)
         panel.display = not panel.display
         self._fill_panel()
         (panel if panel.display else self.query_one(ArticleView)).focus()
 
     def action_article(self, step: int) -> None:
-        """Open the next or previous article of the library's order."""
+        """Open the next or previous article of the list this reader was opened from."""
         index = self.index + step
         if not 0 <= index < len(self.article_ids):
-            self.notify("No more articles this way.")
+            self.notify("This is the last article." if step > 0 else "This is the first article.")
             return
         self.index = index
         self.doc = self._load()
         view = self.query_one(ArticleView)
         view.clear_selection()
+        view.set_matches([])
         view.cursor = 0
         view.figure = None
         view.set_doc(self.doc)
         view.scroll_home(animate=False)
         self._show_doc()
 
+
+def _row(text: str, offset: int) -> int:
+    """The line number (from 0) of `offset` in `text`."""
+    return text.count("\n", 0, offset)
+
+
+def _selection(text: str, start: int, end: int):
+    """A TextArea selection of text[start:end], its cursor at the start (so scrolling shows the start)."""
+    from textual.widgets.text_area import Selection
+
+    def location(offset: int) -> tuple[int, int]:
+        return _row(text, offset), offset - (text.rfind("\n", 0, offset) + 1)
+
+    return Selection(location(end), location(start))

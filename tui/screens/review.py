@@ -33,24 +33,24 @@ class ReviewScreen(TableScreen):
     COLUMNS = COLUMNS
 
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("enter", "open", "Open in article"),
-        *(Binding(key, f"set_status('{status}')", f"→ {status}") for key, status in STATUS_KEYS.items()),
-        Binding("e", "note", "Edit note"),
-        Binding("s", "filter_status", "Status filter"),
-        Binding("g", "filter_tag", "Tag filter"),
+        Binding("escape,q", "back", "Back"),
+        Binding("enter", "open", "Open", priority=True),
+        Binding("s", "filter_status", "Status"),
+        Binding("g", "filter_tag", "Tag"),
         Binding("slash", "filter_text", "Search", key_display="/"),
         Binding("O", "filter_orphans", "Orphans", show=False),
         Binding("x", "export", "Export"),
+        Binding("e", "note", "Note"),
+        *(Binding(key, f"set_status('{status}')", f"Set {status}", show=False) for key, status in STATUS_KEYS.items()),
     ]
 
-    def __init__(self, db_path: str):
+    def __init__(self, db_path: str, tag: str | None = None):
         super().__init__()
         self.db_path = db_path
         self.db = store.open_db(db_path)
         self.claims: list[store.Claim] = []
         self.status: str | None = None
-        self.tag: str | None = None
+        self.tag = tag
         self.orphans = False
 
     def on_unmount(self) -> None:
@@ -64,7 +64,7 @@ class ReviewScreen(TableScreen):
         yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
         yield Static(id="review-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Columns, then the claims."""
@@ -108,7 +108,7 @@ class ReviewScreen(TableScreen):
         parts += [f"tag: {self.tag}"] if self.tag else []
         parts += [f"search: {text}"] if text else []
         parts += ["orphans: quotes no longer in their article"] if self.orphans else []
-        keys = "  o h y f m u: set status and go to the next open claim"
+        keys = " · o h y f m u: set status, go to the next open"
         self.query_one("#review-status", Static).update(Text(" · ".join(parts) + keys))
 
     def _current(self) -> store.Claim | None:
@@ -118,6 +118,12 @@ class ReviewScreen(TableScreen):
     def _current_id(self) -> str | None:
         claim = self._current()
         return claim.id if claim else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter opens a claim unless the search box has focus (there it ends the search)."""
+        if action == "open":
+            return not isinstance(self.focused, Input)
+        return super().check_action(action, parameters)
 
     def action_set_status(self, status: str) -> None:
         """Set the status of the claim under the cursor and move to the next open one."""
@@ -152,9 +158,10 @@ class ReviewScreen(TableScreen):
         claim = self._current()
         if claim is not None and claim.anchor == "orphan":
             self.notify("This claim's quote is no longer in the article's text; it is kept here with its quote.")
-            self.app.push_screen(ReaderScreen(self.db_path, [claim.article_id], 0))
+            self.app.push_screen(ReaderScreen(self.db_path, [claim.article_id], 0, back_to="review"))
         elif claim is not None:
-            self.app.push_screen(ReaderScreen(self.db_path, [claim.article_id], 0, focus=(claim.start, claim.end)))
+            self.app.push_screen(ReaderScreen(self.db_path, [claim.article_id], 0, focus=(claim.start, claim.end),
+                                             back_to="review"))
 
     def action_filter_status(self) -> None:
         """Cycle the status filter: all, then each status."""

@@ -19,11 +19,13 @@ class TagsScreen(Screen):
     """A table of tags with their colour, key and how many claims carry them."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back"),
+        Binding("escape,q", "back", "Back"),
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
         Binding("a", "add", "Add"),
         Binding("r", "rename", "Rename"),
         Binding("c", "recolour", "Colour"),
-        Binding("k", "rekey", "Key"),
+        Binding("K", "rekey", "Key", key_display="K"),
         Binding("l", "relabel", "Label"),
         Binding("d", "delete", "Delete"),
     ]
@@ -41,8 +43,8 @@ class TagsScreen(Screen):
         """Header, tag table, hint, keys."""
         yield Header()
         yield DataTable(id="tag-table", cursor_type="row")
-        yield Static(Text("Tags are toggled by their key in the tag dialog.", style="dim"), id="status")
-        yield Footer()
+        yield Static(Text("In the tag dialog a tag is toggled by its key, or by Space on it.", style="dim"), id="status")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Columns, then the tags."""
@@ -124,6 +126,11 @@ class TagsScreen(Screen):
                 self.reload()
 
         self.app.push_screen(ConfirmDialog(f"Delete the tag {tag.name}?", "Claims that carry it lose it."), answered)
+
+    def action_cursor(self, step: int) -> None:
+        """j/k: move through the tags."""
+        table = self.query_one(DataTable)
+        table.action_cursor_down() if step > 0 else table.action_cursor_up()
 
     def action_back(self) -> None:
         """Back to where the user came from."""

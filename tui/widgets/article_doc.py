@@ -82,7 +82,9 @@ class ArticleDoc:
         for index, block in enumerate(self.article.blocks):
             if index:
                 lines.append(Line(-1))
-            for start, end in wrap(block.text, width):
+            keep = [(f.start - block.start, f.end - block.start) for f in self.figures
+                    if f.start >= block.start and f.end <= block.end]
+            for start, end in wrap(block.text, width, keep):
                 lines.append(Line(index, block.start + start, block.start + end))
         self.lines = lines
         self._text_lines = [n for n, line in enumerate(lines) if line.block >= 0]

@@ -1,10 +1,12 @@
 """The article view: cleaned text drawn line by line, with a sentence cursor and a selection.
 
 A `ScrollView` with the line API: the text is laid out once per width
-(`ArticleDoc.layout`), and only the lines a key press changes are redrawn, so
-moving the cursor stays fast on long articles. Each line is built as Rich
-`Text` (never markup) with block styles, figure highlights, claim underlines,
-the cursor sentence and the selection.
+(`ArticleDoc.layout`, at most MAX_WIDTH cells, about 40 Han characters, so
+lines stay readable on a wide terminal), and only the lines a key press
+changes are redrawn. Each line is built as Rich `Text` (never markup): block
+styles, claim underlines, then the cursor sentence, the selection and find
+matches as backgrounds from the theme, and the figure highlights on top, so a
+figure keeps its colour in the sentence being read.
 """
 
 from __future__ import annotations
@@ -23,38 +25,47 @@ from textual.strip import Strip
 
 from hecha import store
 
-from ..styles import block_style, figure_style
+from ..styles import block_style, figure_style, themed
 from .article_doc import ArticleDoc, Line
-from .wrap import offset_at_cell
+from .article_find import FindMixin
+from .article_select import GUTTER, SelectionMixin
 
-GUTTER = 2
-CURSOR = Style(bgcolor="grey27")
-SELECTION = Style(bgcolor="#005f87", color="white")
-CURRENT_FIGURE = Style(reverse=True, bold=True)
+MAX_WIDTH = 80  # cells of text per line: about 40 Han characters
+CURRENT_FIGURE = Style(bold=True, underline=True)
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(FindMixin, SelectionMixin, ScrollView, can_focus=True):
     """Draws an `ArticleDoc` and moves a cursor over its sentences."""
+
+    COMPONENT_CLASSES = {
+        "article-view--cursor", "article-view--selection", "article-view--match", "article-view--current-match",
+    }
+    DEFAULT_CSS = """
+    ArticleView > .article-view--cursor { background: $foreground 14%; }
+    ArticleView > .article-view--selection { background: $primary 45%; }
+    ArticleView > .article-view--match { background: $warning 35%; }
+    ArticleView > .article-view--current-match { background: $warning 80%; text-style: bold; }
+    """
 
     BINDINGS = [
         Binding("j,down", "move(1)", "Next sentence", show=False),
         Binding("k,up", "move(-1)", "Previous sentence", show=False),
-        Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", show=False),
-        Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", show=False),
-        Binding("n", "figure(1)", "Next figure"),
+        Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", key_display="}", show=False),
+        Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", key_display="{", show=False),
+        Binding("n", "find_step(1)", "Match", tooltip="Next match of the find"),
+        Binding("N", "find_step(-1)", "Previous match", key_display="N", show=False),
+        Binding("n", "figure(1)", "Figure", tooltip="Next figure"),
         Binding("N", "figure(-1)", "Previous figure", key_display="N", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home", "edge(-1)", "Start", show=False),
-        Binding("end", "edge(1)", "End", show=False),
-        Binding("v", "select", "Select"),
-        Binding("w", "word(1)", "Selection end +1 word", show=False),
-        Binding("b", "word(-1)", "Selection end -1 word", show=False),
+        Binding("home", "edge(-1)", "First sentence", show=False),
+        Binding("end", "edge(1)", "Last sentence", show=False),
+        *SelectionMixin.SELECTION_BINDINGS,
     ]
 
     @dataclass
     class Moved(Message):
-        """The cursor, the selection or the current figure changed."""
+        """The cursor, the selection, the current figure or the find matches changed."""
 
         view: ArticleView
 
@@ -65,8 +76,26 @@ class ArticleView(ScrollView, can_focus=True):
         self.sel_anchor: tuple[int, int] | None = None
         self.selection: tuple[int, int] | None = None
         self.figure: store.Figure | None = None
+        self.matches: list[tuple[int, int]] = []
+        self.match: int | None = None
         self._block_text: dict[int, Text] = {}
         self._dragging: int | None = None
+
+    def on_mount(self) -> None:
+        """Redraw in the new colours when the theme changes."""
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        self._block_text.clear()
+        self.refresh()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n/N step through find matches while a find is active, else through figures."""
+        if action == "find_step":
+            return bool(self.matches)
+        if action == "figure":
+            return not self.matches
+        return True
 
     # --- model -----------------------------------------------------------
 
@@ -118,22 +147,21 @@ class ArticleView(ScrollView, can_focus=True):
         self._relayout()
 
     def _relayout(self) -> None:
-        width = max(self.scrollable_content_region.width - GUTTER, 10)
+        width = min(max(self.scrollable_content_region.width - GUTTER, 10), MAX_WIDTH)
         self.doc.layout(width)
         self.virtual_size = Size(width + GUTTER, len(self.doc.lines))
         self.refresh()
 
     def _styled_block(self, index: int) -> Text:
-        """A block's text with its kind's style, claim underlines and figure highlights."""
+        """A block's text in its kind's style (fitted to the theme) with claims underlined in their tag's colour."""
         if index in self._block_text:
             return self._block_text[index]
+        dark = self.app.current_theme.dark
         block = self.doc.article.blocks[index]
-        text = Text(block.text, style=block_style(block.kind), end="")
+        text = Text(block.text, style=themed(block_style(block.kind), dark), end="")
         for mark in self.doc.marks_at(block.start, block.end):
-            text.stylize(Style(underline=True, color=mark.color), *self._local(block, mark.start, mark.end))
-        for figure in self.doc.figures:
-            if figure.start < block.end and figure.end > block.start:
-                text.stylize(figure_style(figure.kind), *self._local(block, figure.start, figure.end))
+            style = themed(Style(underline=True, color=mark.color), dark)
+            text.stylize(style, *self._local(block, mark.start, mark.end))
         self._block_text[index] = text
         return text
 
@@ -153,27 +181,51 @@ class ArticleView(ScrollView, can_focus=True):
         segments = [Segment(s.text, s.style) for s in text.render(self.app.console)]
         return Strip(segments).extend_cell_length(width).crop(0, width).apply_style(self.rich_style)
 
+    def _background(self, name: str) -> Style:
+        """Only the background of a component style (text keeps its own colour)."""
+        style = self.get_component_rich_style(f"article-view--{name}")
+        return Style(bgcolor=style.bgcolor, bold=style.bold)
+
+    def _overlays(self) -> list[tuple[tuple[int, int] | None, Style]]:
+        """Spans drawn over the text, lowest first: cursor, selection, matches, figures, current figure."""
+        unit = self.doc.units[self.cursor] if self.doc.units else None
+        spans: list[tuple[tuple[int, int] | None, Style]] = [
+            ((unit.start, unit.end) if unit else None, self._background("cursor")),
+            (self.selection, self._background("selection")),
+        ]
+        spans += [(m, self._background("match")) for m in self.matches]
+        if self.match is not None:
+            spans.append((self.matches[self.match], self._background("current-match")))
+        spans += [((f.start, f.end), figure_style(f.kind)) for f in self.doc.figures]
+        if self.figure:
+            spans.append(((self.figure.start, self.figure.end), CURRENT_FIGURE))
+        return spans
+
     def _line_text(self, line: Line) -> Text:
-        """The text of one line with the cursor, selection and current figure shown."""
+        """The text of one line with the cursor, selection, matches and figures shown."""
         block = self.doc.article.blocks[line.block]
         text = self._styled_block(line.block)[line.start - block.start : line.end - block.start]
-        unit = self.doc.units[self.cursor] if self.doc.units else None
-        for span, style in (
-            ((unit.start, unit.end) if unit else None, CURSOR),
-            (self.selection, SELECTION),
-            ((self.figure.start, self.figure.end) if self.figure else None, CURRENT_FIGURE),
-        ):
+        for span, style in self._overlays():
             if span and span[0] < line.end and span[1] > line.start:
                 text.stylize(style, max(span[0], line.start) - line.start, min(span[1], line.end) - line.start)
         return text
 
     def _gutter(self, line: Line) -> Text:
-        """A claim bar in its tag's colour, then a cursor pointer."""
+        """A claim bar in its tag's colour, then a cursor pointer.
+
+        Built by appending styled pieces to an unstyled Text: a Text made with
+        a style would lend that style (the tag's colour) to the whole line.
+        """
         marks = self.doc.marks_at(line.start, line.end)
-        bar = Text("▌", style=Style(color=marks[0].color)) if marks else Text(" ")
         unit = self.doc.units[self.cursor] if self.doc.units else None
         on_cursor = unit is not None and unit.start < line.end and unit.end > line.start
-        return bar + Text("›" if on_cursor else " ", style="bold")
+        gutter = Text()
+        if marks:
+            gutter.append("▌", style=themed(Style(color=marks[0].color), self.app.current_theme.dark))
+        else:
+            gutter.append(" ")
+        gutter.append("›" if on_cursor else " ", style="bold")
+        return gutter
 
     def _refresh_span(self, span: tuple[int, int] | None) -> None:
         """Redraw the lines a range covers."""
@@ -240,21 +292,29 @@ class ArticleView(ScrollView, can_focus=True):
         self._set_cursor(index)
 
     def action_figure(self, step: int) -> None:
-        """Move to the next or previous figure and make it current."""
+        """Move to the next or previous figure and make it current; say so when it wraps around."""
         figures = self.doc.figures
         if not figures:
+            self.notify("No figures in this article.")
             return
         here = self.figure.start if self.figure else self.doc.units[self.cursor].start - (1 if step > 0 else 0)
-        if step > 0:
-            later = [f for f in figures if f.start > here]
-            target = later[0] if later else figures[0]
+        ahead = [f for f in figures if f.start > here] if step > 0 else [f for f in figures if f.start < here]
+        if ahead:
+            target = ahead[0] if step > 0 else ahead[-1]
         else:
-            earlier = [f for f in figures if f.start < here]
-            target = earlier[-1] if earlier else figures[-1]
+            target = figures[0] if step > 0 else figures[-1]
+            self.notify(f"Wrapped to the {'first' if step > 0 else 'last'} figure.")
         self._set_cursor(self.doc.unit_at(target.start))
         self._set_figure(target)
         self._show_span(target.start, target.end)
         self.post_message(self.Moved(self))
+
+    @property
+    def figure_number(self) -> tuple[int, int] | None:
+        """(n, of) for the current figure: 'figure 3/17'."""
+        if self.figure is None or self.figure not in self.doc.figures:
+            return None
+        return self.doc.figures.index(self.figure) + 1, len(self.doc.figures)
 
     def action_page(self, step: int) -> None:
         """Move the cursor a screen up or down."""
@@ -267,66 +327,3 @@ class ArticleView(ScrollView, can_focus=True):
     def action_edge(self, step: int) -> None:
         """First or last sentence."""
         self._set_cursor(0 if step < 0 else len(self.doc.units) - 1)
-
-    def action_select(self) -> None:
-        """Start a selection at the cursor sentence, or drop the one there is."""
-        if self.sel_anchor is not None or self.selection:
-            self.clear_selection()
-            return
-        unit = self.doc.units[self.cursor]
-        self.sel_anchor = (unit.start, unit.end)
-        self._set_selection((unit.start, unit.end))
-
-    def action_word(self, step: int) -> None:
-        """Move the end of the selection by one word (starting a selection if needed)."""
-        if self.selection is None:
-            self.action_select()
-        start, end = self.selection
-        block = self.doc.block_of_unit(self.doc.unit_at(max(start, end - 1)))
-        bounds = [block.start + b for b in store.word_bounds(block.text)]
-        if step > 0:
-            later = [b for b in bounds if b > end]
-            new_end = later[0] if later else end
-        else:
-            earlier = [b for b in bounds if start < b < end]
-            new_end = earlier[-1] if earlier else end
-        self.sel_anchor = (start, start)
-        self._set_selection((start, new_end))
-        self._show_span(start, new_end)
-
-    # --- mouse -----------------------------------------------------------
-
-    def offset_at(self, x: int, y: int) -> int | None:
-        """The text offset under a point of the widget, or None."""
-        number = y + int(self.scroll_offset.y)
-        if not 0 <= number < len(self.doc.lines) or self.doc.lines[number].block < 0:
-            return None
-        line = self.doc.lines[number]
-        text = self.doc.article.text
-        return offset_at_cell(text, line.start, line.end, max(x - GUTTER, 0))
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        """Start a mouse selection."""
-        offset = self.offset_at(event.x, event.y)
-        if offset is None:
-            return
-        self._dragging = offset
-        self.capture_mouse()
-        self.sel_anchor = None
-        self._set_selection(None)
-        self._set_cursor(self.doc.unit_at(offset))
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        """Extend the mouse selection."""
-        if self._dragging is None:
-            return
-        offset = self.offset_at(event.x, event.y)
-        if offset is not None and offset != self._dragging:
-            start, end = sorted((self._dragging, offset))
-            self._set_selection((start, end + 1))
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        """Finish the mouse selection."""
-        if self._dragging is not None:
-            self._dragging = None
-            self.release_mouse()

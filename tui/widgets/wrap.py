@@ -10,6 +10,7 @@ has to guess which character sits in which cell.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rich.cells import get_character_cell_size
@@ -36,10 +37,15 @@ def _glued(left: str, right: str) -> bool:
     return left in _LATIN and right in _LATIN
 
 
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """(start, end) offsets of each screen line of `text` at `width` cells."""
+def wrap(text: str, width: int, keep: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """(start, end) offsets of each screen line of `text` at `width` cells.
+
+    No line breaks inside a span of `keep` (figures such as `16.5亿元`) unless
+    the span is wider than a line.
+    """
     width = max(width, 2)
     sizes = [cell_width(c) for c in text]
+    inside = {i for start, end in keep for i in range(start + 1, end)}
     lines: list[tuple[int, int]] = []
     start, used, last_break, index, length = 0, 0, -1, 0, len(text)
     while index < length:
@@ -54,7 +60,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
             last_break = -1
             continue
         used += size
-        if index + 1 < length and not _glued(text[index], text[index + 1]):
+        if index + 1 < length and index + 1 not in inside and not _glued(text[index], text[index + 1]):
             last_break = index + 1
         index += 1
     lines.append((start, length))

@@ -16,6 +16,8 @@ from textual.widgets.option_list import Option
 
 from hecha import store
 
+from .confirm import ConfirmDialog
+
 
 class ExportDialog(ModalScreen):
     """Choose a format and a path; the export runs in a worker and the dialog says where it wrote."""
@@ -35,8 +37,9 @@ class ExportDialog(ModalScreen):
         with Vertical(id="dialog"):
             yield Label(Text(f"Export claims ({filters})", style="bold"))
             yield OptionList(*(Option(Text(fmt), id=fmt) for fmt in store.EXPORT_FORMATS), id="formats")
-            yield Input(value=str(Path.cwd() / f"hecha-claims-{stamp}"), id="path")
-            yield Static(Text("Enter on a format writes PATH with its ending · Esc closes", style="dim"), id="result")
+            yield Input(value=str(store.default_export_dir() / f"hecha-claims-{stamp}"), id="path")
+            yield Static(Text("Enter (on a format or in the path) writes PATH with the format's ending · Esc closes",
+                              style="dim"), id="result")
 
     def on_mount(self) -> None:
         """Start on the format list."""
@@ -44,11 +47,30 @@ class ExportDialog(ModalScreen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Write the chosen format."""
+        self.export(event.option.id or "csv")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the path field writes the highlighted format."""
+        formats = self.query_one(OptionList)
+        option = formats.get_option_at_index(formats.highlighted or 0)
+        self.export(option.id or "csv")
+
+    def export(self, fmt: str) -> None:
+        """Write `fmt` to the path with its ending, asking first if the file exists."""
         base = Path(self.query_one("#path", Input).value).expanduser()
-        fmt = event.option.id or "csv"
         suffix = store.EXPORT_SUFFIXES[fmt]
         target = base if base.name.endswith(suffix) else base.with_name(base.name + suffix)
-        self.write(fmt, target)
+        if not target.exists():
+            self.write(fmt, target)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.write(fmt, target)
+            else:
+                self._show(f"Not written: {target} exists", "bold")
+
+        self.app.push_screen(ConfirmDialog("Replace the existing file?", str(target)), answered)
 
     @work(thread=True, exclusive=True)
     def write(self, fmt: str, target: Path) -> None:
@@ -67,7 +89,7 @@ class ExportDialog(ModalScreen):
 
     def _show(self, message: str, style: str) -> None:
         self.query_one("#result", Static).update(Text(message, style=style))
-        self.notify(message, severity="information" if "Wrote" in message else "error", markup=False)
+        self.notify(message, severity="error" if "cannot" in message else "information", markup=False)
 
     def action_cancel(self) -> None:
         """Close."""

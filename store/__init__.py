@@ -102,3 +102,32 @@ __all__ = [
     "word_bounds",
     "write_export",
 ]
+
+# Checks, indicators and suggested claims (issue: help check, not only mark).
+from .analysis import (  # noqa: E402
+    article_suggestions,
+    checks_within,
+    claim_checks,
+    indicator_conflicts,
+    list_checks,
+    list_indicators,
+)
+from .analysis import refresh as refresh_checks  # noqa: E402
+from .checks import CHECK_KINDS, VERDICTS, Check  # noqa: E402
+from .indicators import Indicator  # noqa: E402
+from .suggest import Suggestion  # noqa: E402
+
+__all__ += [
+    "CHECK_KINDS",
+    "VERDICTS",
+    "Check",
+    "Indicator",
+    "Suggestion",
+    "article_suggestions",
+    "checks_within",
+    "claim_checks",
+    "indicator_conflicts",
+    "list_checks",
+    "list_indicators",
+    "refresh_checks",
+]

@@ -194,3 +194,28 @@ def m002_default_tags(db: Database) -> None:
         {"name": name, "label": label, "color": color, "key": key, "ord": n}
         for n, (name, label, color, key) in enumerate(DEFAULT_TAGS)
     )
+
+
+@_migration
+def m003_indicators(db: Database) -> None:
+    """Checks and indicators computed from each article's figures, and the version they were made with."""
+    db["articles"].add_column("checks_version", str)
+    db["checks"].create(
+        {
+            "id": int, "article_id": int, "kind": str, "figures": str, "stated": float, "computed": float,
+            "verdict": str, "explanation": str, "start": int, "end": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["checks"].create_index(["article_id", "start"])
+    db["indicators"].create(
+        {
+            "id": int, "article_id": int, "start": int, "end": int, "text": str, "indicator": str,
+            "place": str, "period": str, "base": str, "value": float, "unit": str, "step": float,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["indicators"].create_index(["article_id", "start"])
+    db["indicators"].create_index(["indicator", "place", "period"])

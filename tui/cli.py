@@ -20,6 +20,9 @@ from hecha import store
 from .cli_claims import COMMANDS as CLAIM_COMMANDS
 from .cli_claims import add_parsers as add_claim_parsers
 from .cli_claims import run as run_claim_command
+from .cli_checks import COMMANDS as CHECK_COMMANDS
+from .cli_checks import add_parsers as add_check_parsers
+from .cli_checks import run as run_check_command
 from .cli_figures import add_parsers as add_figure_parsers
 from .cli_figures import cmd_figures, cmd_reindex
 from .render import article_renderable, raw_renderable
@@ -44,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="print the article as JSON")
     add_figure_parsers(sub)
     add_claim_parsers(sub)
+    add_check_parsers(sub)
     sub.add_parser("app", help="open the app (the default)")
     return parser
 
@@ -63,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(error))
     if args.command in CLAIM_COMMANDS:
         return run_claim_command(db, args, _fail)
+    if args.command in CHECK_COMMANDS:
+        return run_check_command(db, args, _fail)
     handler = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "reindex": cmd_reindex}[args.command]
     try:
         return handler(db, args)

@@ -16,9 +16,9 @@ from rich.text import Text
 
 from hecha import store
 
-
 COMMANDS = ("checks", "indicators", "suggest")
 VERDICT_STYLES = {"consistent": "green", "rounding": "yellow", "inconsistent": "bold red", "cannot tell": "dim"}
+
 
 
 def add_parsers(sub) -> None:

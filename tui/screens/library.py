@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from hecha import store
 
 from .reader import ReaderScreen
+from .indicators import IndicatorsScreen
 from .review import ReviewScreen
 from .table_screen import TableScreen
 from .tags import TagsScreen
@@ -47,6 +48,7 @@ class LibraryScreen(TableScreen):
         Binding("s", "sort", "Sort"),
         Binding("c", "review", "Claims"),
         Binding("T", "tags", "Tags", key_display="T"),
+        Binding("i", "indicators", "Indicators", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -194,6 +196,10 @@ class LibraryScreen(TableScreen):
     def action_review(self) -> None:
         """Open the review screen over every claim."""
         self.app.push_screen(ReviewScreen(self.db_path))
+
+    def action_indicators(self) -> None:
+        """Open the indicators found across the library."""
+        self.app.push_screen(IndicatorsScreen(self.db_path))
 
     def action_tags(self) -> None:
         """Manage the tags."""

@@ -16,6 +16,7 @@ from ..render import format_value, legend
 from ..styles import FIGURE_LABELS
 from ..widgets.article_doc import ArticleDoc, Mark
 from ..widgets.article_view import ArticleView
+from ..widgets.check_panel import check_options, open_suggestions, suggestion_at
 from .dialogs.confirm import ConfirmDialog
 from .dialogs.tag import TagChoice, TagDialog
 
@@ -30,6 +31,7 @@ class ReaderScreen(Screen):
         Binding("d", "delete_claim", "Delete claim", show=False),
         Binding("r", "toggle_raw", "Raw text"),
         Binding("p", "toggle_panel", "Panel"),
+        Binding("a", "accept_suggestion", "Accept suggestion", show=False),
         Binding("right_square_bracket", "article(1)", "Next article", key_display="]", show=False),
         Binding("left_square_bracket", "article(-1)", "Prev article", key_display="[", show=False),
     ]
@@ -56,7 +58,10 @@ class ReaderScreen(Screen):
             for c in claims
         ]
         store.mark_read(self.db, article_id)
-        return ArticleDoc(article, store.article_figures(self.db, article_id), marks)
+        self.checks = store.list_checks(self.db, article_id)
+        self.suggestions = open_suggestions(store.article_suggestions(self.db, article_id), claims)
+        suggested = [(s.start, s.end) for s in self.suggestions]
+        return ArticleDoc(article, store.article_figures(self.db, article_id), marks, suggested=suggested)
 
     def on_unmount(self) -> None:
         """Close this screen's database connection."""
@@ -141,6 +146,9 @@ class ReaderScreen(Screen):
         if action in ("edit_claim", "delete_claim"):
             view = self.query_one(ArticleView) if self.is_mounted else None
             return bool(view and self.doc.marks_at(*view.span)) or None
+        if action == "accept_suggestion":
+            view = self.query_one(ArticleView) if self.is_mounted else None
+            return bool(view and suggestion_at(self.suggestions, *view.span)) or None
         if action == "article":
             return 0 <= self.index + int(parameters[0]) < len(self.article_ids) or None
         return True
@@ -186,6 +194,7 @@ class ReaderScreen(Screen):
         options.append(Option(Text(f"Figures ({len(self.doc.figures)})", style="bold"), disabled=True))
         for f in self.doc.figures:
             options.append(Option(Text(f"{f.text}  {f.kind}"), id=f"figure:{f.start}:{f.end}"))
+        options += check_options(self.checks, self.suggestions, self.doc.article.text)
         panel.add_options(options)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -256,6 +265,17 @@ class ReaderScreen(Screen):
                 self.notify("Claim deleted.")
 
         self.app.push_screen(ConfirmDialog("Delete this claim?", claim.quote[:200]), answered)
+
+    def action_accept_suggestion(self) -> None:
+        """Mark the suggested claim at the cursor as a claim; its figures and checks come with it."""
+        found = suggestion_at(self.suggestions, *self.query_one(ArticleView).span)
+        if found is None:
+            self.notify("No suggested claim here.")
+            return
+        claim = store.add_claim(self.db, self.doc.article.id, found.start, found.end, [], "")
+        self._reload_marks()
+        carried = store.checks_within(self.checks, claim.start, claim.end)
+        self.notify(f"Claim added with {len(found.figures)} figures and {len(carried)} checks.")
 
     def action_toggle_raw(self) -> None:
         """Show the original text of the file beside (or, when narrow, instead of) the cleaned text."""

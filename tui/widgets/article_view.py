@@ -25,6 +25,7 @@ from hecha import store
 
 from ..styles import block_style, figure_style
 from .article_doc import ArticleDoc, Line
+from .check_panel import SUGGESTION_STYLE
 from .wrap import offset_at_cell
 
 GUTTER = 2
@@ -129,6 +130,9 @@ class ArticleView(ScrollView, can_focus=True):
             return self._block_text[index]
         block = self.doc.article.blocks[index]
         text = Text(block.text, style=block_style(block.kind), end="")
+        for start, end in self.doc.suggested:
+            if start < block.end and end > block.start:
+                text.stylize(SUGGESTION_STYLE, *self._local(block, start, end))
         for mark in self.doc.marks_at(block.start, block.end):
             text.stylize(Style(underline=True, color=mark.color), *self._local(block, mark.start, mark.end))
         for figure in self.doc.figures:

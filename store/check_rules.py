@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from statistics import median
 
 from . import cues
-from .checks import (
-    Check, amount, counted, judge, judge_rough, like, magnitude, printed, quantum, rate, rounded_slack,
-    span, verdict_words,
-)
+from .checks import Check, amount, judge, judge_rough, like, printed, quantum, rate, rounded_slack, span, verdict_words
 from .figures import Figure
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern]:
+def patterns() -> dict[str, re.Pattern]:
     """The compiled cue patterns, built once from the tables."""
     p = cues.pattern
     verb = rf"(?:{p('up')}|{p('down')})"
@@ -44,7 +40,7 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-def _before(text: str, figure: Figure, floor: int) -> str:
+def clause_before(text: str, figure: Figure, floor: int) -> str:
     """The clause text before a figure, without its qualifier (达, 约 …)."""
     start = cues.clause_start(text, figure.start, floor)
     head = text[start:figure.start]
@@ -53,12 +49,12 @@ def _before(text: str, figure: Figure, floor: int) -> str:
     return head
 
 
-def _same(a: Figure, b: Figure) -> bool:
+def same_unit(a: Figure, b: Figure) -> bool:
     """Two levels of one kind and unit."""
     return a.kind == b.kind and a.unit == b.unit
 
 
-def _ratio_check(kind: str, stated_fig: Figure, computed: float, operands: list[Figure], arithmetic: str) -> Check:
+def ratio_check(kind: str, stated_fig: Figure, computed: float, operands: list[Figure], arithmetic: str) -> Check:
     """A check of a printed percent against a computed one."""
     p = printed(stated_fig)
     decimals = p[1] if p else 0
@@ -73,19 +69,19 @@ def _ratio_check(kind: str, stated_fig: Figure, computed: float, operands: list[
 # ------------------------------------------------------------ plan
 def plan_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
     """完成年度计划的X%: the actual over the plan, both stated in the segment."""
-    pats = _patterns()
+    pats = patterns()
     found = []
     for r in figures:
-        if not rate(r) or r.unit != "%" or not pats["completion"].search(_before(text, r, start)):
+        if not rate(r) or r.unit != "%" or not pats["completion"].search(clause_before(text, r, start)):
             continue
         actual = plan = None
         for f in sorted((f for f in figures if amount(f)), key=lambda f: abs(f.start - r.start)):
-            head = _before(text, f, start)
+            head = clause_before(text, f, start)
             if actual is None and pats["actual"].search(head):
                 actual = f
             elif plan is None and pats["plan"].search(head) and not pats["actual"].search(head):
                 plan = f
-        if plan is not None and actual is not None and not _same(plan, actual):
+        if plan is not None and actual is not None and not same_unit(plan, actual):
             plan = None
         found.extend(_plan_check(r, actual, plan))
     return found
@@ -95,7 +91,7 @@ def _plan_check(r: Figure, actual: Figure | None, plan: Figure | None) -> list[C
     """The completion check, or `cannot tell` with the implied missing level."""
     if actual is not None and plan is not None:
         computed = float(actual.value) / float(plan.value) * 100
-        return [_ratio_check("plan", r, computed, [actual, plan],
+        return [ratio_check("plan", r, computed, [actual, plan],
                              f"{actual.text} ÷ {plan.text} × 100 = {computed:.3f}%")]
     known = actual or plan
     if known is None or not r.value:
@@ -113,12 +109,12 @@ def _plan_check(r: Figure, actual: Figure | None, plan: Figure | None) -> list[C
 # ------------------------------------------------------------ growth
 def growth_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
     """比上年的A增长X%, 由A增至B, 增加D…增长X%: a stated rate against two stated levels."""
-    pats = _patterns()
+    pats = patterns()
     found = []
     for r in figures:
         if not rate(r):
             continue
-        m = pats["verb"].search(_before(text, r, start))
+        m = pats["verb"].search(clause_before(text, r, start))
         if not m:
             continue
         down = not pats["up"].fullmatch(m.group("verb"))
@@ -133,19 +129,19 @@ def growth_checks(text: str, start: int, end: int, figures: list[Figure]) -> lis
 
 def _levels(text: str, start: int, r: Figure, pool: list[Figure]) -> tuple[Figure, Figure, bool] | None:
     """(base, new, whether `new` is an increment) among `pool`, when the words mark them."""
-    pats = _patterns()
+    pats = patterns()
     for base in pool:
-        if pats["base"].search(_before(text, base, start)):
-            rest = [f for f in pool if f is not base and _same(f, base)]
-            marked = [f for f in rest if pats["to"].search(_before(text, f, start))]
-            plain = [f for f in rest if not pats["increment"].search(_before(text, f, start))]
+        if pats["base"].search(clause_before(text, base, start)):
+            rest = [f for f in pool if f is not base and same_unit(f, base)]
+            marked = [f for f in rest if pats["to"].search(clause_before(text, f, start))]
+            plain = [f for f in rest if not pats["increment"].search(clause_before(text, f, start))]
             chosen = marked or sorted(plain, key=lambda f: abs(f.start - r.start))
             if chosen:
                 return base, chosen[0], False
     for inc in pool:
-        if pats["increment"].search(_before(text, inc, start)) and inc.start < r.start:
-            levels = [f for f in pool if f is not inc and _same(f, inc) and f.start < inc.start]
-            levels = [f for f in levels if not pats["increment"].search(_before(text, f, start))]
+        if pats["increment"].search(clause_before(text, inc, start)) and inc.start < r.start:
+            levels = [f for f in pool if f is not inc and same_unit(f, inc) and f.start < inc.start]
+            levels = [f for f in levels if not pats["increment"].search(clause_before(text, f, start))]
             if levels:
                 return levels[-1], inc, True
     return None
@@ -174,9 +170,9 @@ def _levels_check(text: str, start: int, r: Figure, down: bool, pool: list[Figur
         return _point_check(stated_fig, a, b, change, relative, r)
     if points:
         words = f"{arithmetic} × 100 = {relative:.2f}%; a change of levels is a percent, not 个百分点"
-        return Check("percent_point", _spans(a, b, r), float(stated_fig.value), round(relative, 6),
+        return Check("percent_point", spans_of(a, b, r), float(stated_fig.value), round(relative, 6),
                      "inconsistent", words)
-    return _ratio_check("growth", stated_fig, relative, [a, b], f"{arithmetic} × 100 = {relative:.3f}%")
+    return ratio_check("growth", stated_fig, relative, [a, b], f"{arithmetic} × 100 = {relative:.3f}%")
 
 
 def _negated(figure: Figure) -> Figure:
@@ -186,7 +182,7 @@ def _negated(figure: Figure) -> Figure:
     return replace(figure, value=-float(figure.value))
 
 
-def _spans(*figs: Figure) -> tuple[tuple[int, int, str], ...]:
+def spans_of(*figs: Figure) -> tuple[tuple[int, int, str], ...]:
     """Spans of figures in text order."""
     return tuple(span(f) for f in sorted(figs, key=lambda f: f.start))
 
@@ -194,143 +190,13 @@ def _spans(*figs: Figure) -> tuple[tuple[int, int, str], ...]:
 def _point_check(stated: Figure, a: Figure, b: Figure, points: float, relative: float, r: Figure) -> Check:
     """A change between two rates: 个百分点 is the difference, % the relative change."""
     base = f"{b.text} − {a.text} = {points:.2f}个百分点; relative change {relative:.2f}%"
-    as_points = _ratio_check("percent_point", stated, points, [a, b], base)
+    as_points = ratio_check("percent_point", stated, points, [a, b], base)
     if r.unit != "%":
         return as_points
-    as_relative = _ratio_check("percent_point", stated, relative, [a, b], base)
+    as_relative = ratio_check("percent_point", stated, relative, [a, b], base)
     if as_relative.verdict in ("consistent", "rounding"):
         return as_relative
     if as_points.verdict in ("consistent", "rounding"):
         words = f"{base}; printed {r.text} is the difference in 个百分点, written as %"
         return Check("percent_point", as_points.figures, as_points.stated, round(points, 6), "inconsistent", words)
     return as_relative
-
-
-# ------------------------------------------------------------ shares
-def share_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
-    """占比X%: a part over its total, both stated before the share."""
-    pats = _patterns()
-    found = []
-    for r in figures:
-        head = _before(text, r, start) if rate(r) and r.unit == "%" else ""
-        if not pats["share"].search(head) or pats["verb"].search(head):
-            continue
-        before = [f for f in figures if amount(f) and f.end <= r.start]
-        if not before or not _refers_back(text, start, head, before[-1], r):
-            continue
-        part = before[-1]
-        totals = [f for f in before[:-1] if _same(f, part) and _is_total(text, start, f)]
-        found.append(_share_check(r, part, totals[-1] if totals else None))
-    return found
-
-
-def _refers_back(text: str, start: int, head: str, part: Figure, r: Figure) -> bool:
-    """Whether the share is of `part`: in its clause, or in a clause that opens with the share word."""
-    if part.start >= cues.clause_start(text, r.start, start):
-        return True
-    m = _patterns()["share"].search(head)
-    return m is not None and m.start() <= 2
-
-
-def _is_total(text: str, start: int, figure: Figure) -> bool:
-    """Whether the words around a figure make it a total (总…, 共…, …其中, …中)."""
-    pats = _patterns()
-    after = text[figure.end : figure.end + 12]
-    return bool(pats["total_word"].search(_before(text, figure, start)) or pats["parts_after"].search(after)
-                or _in_total(after))
-
-
-def _in_total(after: str) -> bool:
-    """`…项目中`: a total followed by 中 (not 中国, 中心 …)."""
-    m = _patterns()["in_total"].search(after)
-    return bool(m) and after[m.end() - 1 : m.end() + 1] not in cues.words("not_in")
-
-
-def _share_check(r: Figure, part: Figure, total: Figure | None) -> Check:
-    """The share check, or `cannot tell` with the total it implies."""
-    if total is not None:
-        computed = float(part.value) / float(total.value) * 100
-        return _ratio_check("share", r, computed, [part, total],
-                            f"{part.text} ÷ {total.text} × 100 = {computed:.3f}%")
-    implied = float(part.value) / float(r.value) * 100 if r.value else None
-    words = "no total stated"
-    if implied is not None:
-        words += f"; {part.text} ÷ {r.text} implies a total of {like(implied, part, 2)}"
-    return Check("share", _spans(part, r), float(r.value), round(implied, 6) if implied else None,
-                 "cannot tell", words)
-
-
-# ------------------------------------------------------------ sums
-def sum_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
-    """A total with its parts (…其中A、B、C; A、B、C，共T): the parts added up."""
-    pats = _patterns()
-    levels = [f for f in figures if amount(f)]
-    for i, total in enumerate(levels):
-        after = text[total.end : total.end + 12]
-        if pats["parts_after"].search(after) or _in_total(after):
-            parts = [f for f in levels[i + 1 :] if _same(f, total)]
-            if len(parts) >= 2:
-                return [_sum_check(total, parts, exhaustive=False)]
-        if i >= 2 and pats["total_before"].search(_before(text, total, start)):
-            parts = [f for f in levels[:i] if _same(f, total)]
-            if len(parts) >= 2:
-                return [_sum_check(total, parts, exhaustive=True)]
-    return []
-
-
-def _sum_check(total: Figure, parts: list[Figure], exhaustive: bool) -> Check:
-    """Parts against their total; with 其中 a shortfall may be parts left unlisted."""
-    computed = sum(float(f.value) for f in parts)
-    stated = float(total.value)
-    slack = sum(rounded_slack(f) for f in parts)
-    exact = counted(total) and all(counted(f) for f in parts)
-    verdict = judge(stated, computed, 0.0 if exact else quantum(total), slack)
-    extra = max(0, max((printed(f) or (0, 0, ""))[1] for f in parts) - (printed(total) or (0, 0, ""))[1])
-    arithmetic = " + ".join(f.text for f in parts) + f" = {like(computed, total, extra)}"
-    if verdict == "inconsistent" and computed < stated and not exhaustive:
-        verdict, words = "cannot tell", f"parts add up to less than {total.text}; the list may not be complete"
-    else:
-        verdict = judge_rough(verdict, parts + [total])
-        words = verdict_words(verdict, total.text, computed / magnitude(total), extra)
-    return Check("sum", _spans(total, *parts), stated, computed, verdict, f"{arithmetic}; {words}")
-
-
-# ------------------------------------------------------------ magnitude
-_MAG_WORDS = ("万亿", "亿", "万")
-
-
-def magnitude_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
-    """One figure 10,000× off its siblings of the same unit, printed alike but with 万 for 亿 (or back)."""
-    found = []
-    for unit in {f.unit for f in figures if amount(f)}:
-        group = [f for f in figures if amount(f) and f.unit == unit and printed(f)]
-        if len(group) < 3:
-            continue
-        words = [next((w for w in _MAG_WORDS if w in f.text), "") for f in group]
-        for odd, word in zip(group, words):
-            rest = [f for f, w in zip(group, words) if f is not odd]
-            majority = [w for f, w in zip(group, words) if f is not odd]
-            if word in majority or len(set(majority)) != 1:
-                continue
-            found.extend(_slip(odd, rest))
-    return found
-
-
-def _slip(odd: Figure, rest: list[Figure]) -> list[Check]:
-    """The magnitude check when `odd` is printed like its siblings but valued 10^4 off."""
-    mid_value = median(float(f.value) for f in rest)
-    mid_printed = median(printed(f)[0] for f in rest)
-    ratio = float(odd.value) / mid_value if mid_value else 0
-    near = 0.1 <= printed(odd)[0] / mid_printed <= 10 if mid_printed else False
-    if not near or not (10**3.5 <= ratio <= 10**4.5 or 10**-4.5 <= ratio <= 10**-3.5):
-        return []
-    fixed = printed(odd)[0] * magnitude(rest[0])
-    times = f"{ratio:,.0f}×" if ratio > 1 else f"1/{1 / ratio:,.0f} of"
-    word = next(w for w in _MAG_WORDS if w in rest[0].text)
-    rewritten = re.sub("|".join(_MAG_WORDS), word, odd.text, count=1)
-    words = (f"{odd.text} is {times} the middle of its siblings ({like(mid_value, rest[0])}); "
-             f"written like them it would be {rewritten}")
-    return [Check("magnitude", _spans(odd, *rest), float(odd.value), fixed, "inconsistent", words)]
-
-
-RULES = (plan_checks, growth_checks, share_checks, sum_checks, magnitude_checks)

@@ -185,8 +185,10 @@ def segments(text: str) -> list[tuple[int, int]]:
 
 def find_checks(text: str, figures: list[Figure], folded: str | None = None) -> list[Check]:
     """Every check the article states, in text order (`folded`: `fold(text)` if the caller has it)."""
-    from .check_rules import RULES
+    from .check_rules import growth_checks, plan_checks
+    from .check_totals import magnitude_checks, share_checks, share_list_checks, sum_checks
 
+    rules = (plan_checks, growth_checks, share_checks, share_list_checks, sum_checks, magnitude_checks)
     folded = fold(text) if folded is None else folded
     found: list[Check] = []
     i = 0
@@ -199,6 +201,6 @@ def find_checks(text: str, figures: list[Figure], folded: str | None = None) -> 
             j += 1
         inside = ordered[i:j]
         if len(inside) >= 2:
-            for rule in RULES:
+            for rule in rules:
                 found.extend(rule(folded, start, end, inside))
     return sorted(found, key=lambda c: (c.start, CHECK_KINDS.index(c.kind)))

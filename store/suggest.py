@@ -23,7 +23,7 @@ from .units import alternation
 
 CHECKABLE = ("money", "measure", "quantity", "percent", "rank", "multiple", "number")
 MAX_FIGURE_POINTS = 3
-CHECK_POINTS = 2
+CHECK_POINTS = 10  # a relation the sentence states (a check) outranks any mix of predicates
 
 
 @dataclass(frozen=True)

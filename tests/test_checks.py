@@ -44,6 +44,16 @@ def only(sentence: str):
         ("全市进出口总额500亿元，其中出口300亿元，占60%。", "share", "consistent", 60),
         ("全市进出口总额500亿元，其中出口320亿元，占比60%。", "share", "inconsistent", 64),
         ("粮食播种面积中，水稻种植120万亩，占比40%。", "share", "cannot tell", 300e4),
+        ("外贸进出口总额286亿元，其中出口178亿元，进口108亿元，出口占比62.2%。", "share", "consistent", 62.2378),
+        ("全县有效灌溉面积达到42万亩，占耕地面积的七成。", "share", "cannot tell", 60e4),
+        # shares of one whole
+        ("一、二、三产业增加值分别占全县生产总值的比重为8.5%、40.2%和51.3%。", "sum", "consistent", 100),
+        ("一、二、三产业增加值分别占全县生产总值的比重为8.5%、45.2%和51.3%。", "sum", "inconsistent", 105),
+        ("线上、线下渠道销售额分别占比为35%和40%。", "sum", "cannot tell", 75),
+        # more ways to state two levels
+        ("全年实现营业收入46.2亿元，比上年增加4.2亿元，增长10%。", "growth", "consistent", 10),
+        ("社会消费品零售总额82.5亿元，同比增长6.5%，上年同期为77.5亿元。", "growth", "consistent", 6.4516),
+        ("城镇登记失业率由4.1%下降到3.8%，下降0.3个百分点。", "percent_point", "consistent", -0.3),
         # parts and totals
         ("一季度共接待游客120万人次，其中省外游客45万人次、省内游客75万人次。", "sum", "consistent", 120e4),
         ("一季度共接待游客120万人次，其中省外游客45万人次、省内游客85万人次。", "sum", "inconsistent", 130e4),
@@ -53,7 +63,9 @@ def only(sentence: str):
     ],
 )
 def test_each_kind_and_verdict(sentence, kind, verdict, computed):
-    check = only(sentence)
+    of_kind = [c for c in checks_of(sentence) if c.kind == kind]
+    assert len(of_kind) == 1, [c.to_dict() for c in checks_of(sentence)]
+    check = of_kind[0]
     assert (check.kind, check.verdict) == (kind, verdict), check.explanation
     assert check.computed == pytest.approx(computed, rel=1e-4)
 

@@ -130,6 +130,8 @@ def _sum_check(total: Figure, parts: list[Figure], exhaustive: bool) -> Check:
     else:
         verdict = judge_rough(verdict, parts + [total])
         words = verdict_words(verdict, total.text, computed / magnitude(total), extra)
+        if verdict == "inconsistent" and not exhaustive:
+            words += " (more than the whole, unless the parts overlap)"
     return Check("sum", spans_of(total, *parts), stated, computed, verdict, f"{arithmetic}; {words}")
 
 

@@ -142,11 +142,14 @@ _MAG_WORDS = ("万亿", "亿", "万")
 def magnitude_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
     """One figure 10,000× off its siblings of the same unit, printed alike but with 万 for 亿 (or back)."""
     found = []
-    for unit in {f.unit for f in figures if amount(f)}:
-        group = [f for f in figures if amount(f) and f.unit == unit and printed(f)]
+    levels = [f for f in figures if amount(f)]
+    if len(levels) < 3 or len({_mag_word(f) for f in levels}) < 2:
+        return found
+    for unit in {f.unit for f in levels}:
+        group = [f for f in levels if f.unit == unit and printed(f)]
         if len(group) < 3:
             continue
-        words = [next((w for w in _MAG_WORDS if w in f.text), "") for f in group]
+        words = [_mag_word(f) for f in group]
         for odd, word in zip(group, words):
             rest = [f for f, w in zip(group, words) if f is not odd]
             majority = [w for f, w in zip(group, words) if f is not odd]
@@ -154,6 +157,11 @@ def magnitude_checks(text: str, start: int, end: int, figures: list[Figure]) -> 
                 continue
             found.extend(_slip(odd, rest))
     return found
+
+
+def _mag_word(figure: Figure) -> str:
+    """The magnitude word a figure is written with (万亿, 亿, 万), or ''."""
+    return next((w for w in _MAG_WORDS if w in figure.text), "")
 
 
 def _slip(odd: Figure, rest: list[Figure]) -> list[Check]:

@@ -183,6 +183,13 @@ def segments(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SEGMENT.finditer(text)]
 
 
+def _may_relate(figures: list[Figure]) -> bool:
+    """Whether a segment has what any rule needs: a rate and another figure, or three levels."""
+    if len(figures) < 2:
+        return False
+    return any(rate(f) for f in figures) or sum(1 for f in figures if amount(f)) >= 3
+
+
 def find_checks(text: str, figures: list[Figure], folded: str | None = None) -> list[Check]:
     """Every check the article states, in text order (`folded`: `fold(text)` if the caller has it)."""
     from .check_rules import growth_checks, plan_checks
@@ -200,7 +207,7 @@ def find_checks(text: str, figures: list[Figure], folded: str | None = None) -> 
         while j < len(ordered) and ordered[j].start < end:
             j += 1
         inside = ordered[i:j]
-        if len(inside) >= 2:
+        if _may_relate(inside):
             for rule in rules:
                 found.extend(rule(folded, start, end, inside))
     return sorted(found, key=lambda c: (c.start, CHECK_KINDS.index(c.kind)))

@@ -23,6 +23,7 @@ from .script import fold
 from .units import alternation
 
 _ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]")  # 地区生产总值（GDP）: the gloss is dropped
+_CLAUSE_OPEN = re.compile(r"(?:^|[，,；;。：:])", re.M)
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
 KINDS = ("money", "measure", "quantity", "percent", "number")
 MAX_NAME = 20
@@ -61,8 +62,9 @@ def _res() -> dict[str, re.Pattern]:
     bases = cues.pairs("bases.tsv")
     return {
         "named": re.compile(rf"(?:^|(?<=[^{HAN}])|(?<=[{before}]))(?![{before}])([{HAN}]{{2,6}}?(?:{suffix}))"),
-        "lead": re.compile(rf"^(?:(?:{alternation(list(places['deictic']))})(?:{suffix})|[{HAN}]{{2,6}}?(?:{suffix}))"),
+        "lead": re.compile(rf"(?:(?:{alternation(list(places['deictic']))})(?:{suffix})|[{HAN}]{{2,6}}?(?:{suffix}))"),
         "deictic": re.compile(rf"^(?:{alternation(list(places['deictic']))})(?P<suffix>{suffix})$"),
+        "not_start": re.compile(alternation(list(places["not_start"]))),
         "not_place": re.compile(rf"(?:{alternation(list(places['not_place']))})$"),
         "base": re.compile(rf"(?:{alternation(list(bases))})$"),
         "link": re.compile(rf"(?:{cues.pattern('link')}|{cues.pattern('up')}|{cues.pattern('down')})$"),
@@ -76,7 +78,7 @@ def _res() -> dict[str, re.Pattern]:
 
 def is_place(name: str) -> bool:
     """Whether a matched name is a place: not a common word (城市, 小区) and not …全市."""
-    if _res()["not_place"].search(name) or _res()["deictic"].match(name):
+    if _res()["not_place"].search(name) or _res()["deictic"].match(name) or _res()["not_start"].match(name):
         return False
     return not any(_res()["deictic"].match(name[i:]) for i in range(1, len(name) - 1))
 
@@ -154,6 +156,7 @@ def find_indicators(
     home = home_place(head if head is not None else text[:200])
     found = []
     dates = [f for f in figures if f.kind == "date" and f.iso]
+    lines: dict[int, tuple[list, list]] = {}
     previous_end = 0
     for f in figures:
         floor_fig, previous_end = previous_end, max(previous_end, f.end)
@@ -169,11 +172,15 @@ def find_indicators(
         adjacent = found and found[-1].end == floor_fig and _same_segment(folded, floor_fig, f.start)
         if name is None and not phrase.strip() and adjacent:
             place, name = found[-1].place, found[-1].indicator  # …59.11亿元，同比增长7.2%: the same indicator
-        elif name is not None:
-            place = _resolve_place(place or _place_before(folded, line_start, f.start), home)
+        else:
+            adjacent = False
         if name is None:
             continue
-        period = resolve_period(folded, line_start, f.start, _between(dates, line_start, f.start), date)
+        marks = lines.get(line_start) or lines.setdefault(line_start, _line_marks(folded, line_start))
+        if not adjacent or place is None:
+            place = _resolve_place(place or (_last_before(marks[0], f.start) or (0, None))[1], home)
+        period = resolve_period(folded, line_start, f.start, _between(dates, line_start, f.start), date,
+                                _last_before(marks[1], f.start))
         found.append(Indicator(name, place, period, base, float(f.value), f.unit, f.start, f.end, f.text, quantum(f)))
     return found
 
@@ -190,32 +197,46 @@ def _between(dates: list[Figure], floor: int, pos: int) -> list[Figure]:
     return dates[bisect_left(starts, floor) : bisect_left(starts, pos)]
 
 
-def _place_before(text: str, floor: int, pos: int) -> str | None:
-    """The last place opening a clause earlier in the paragraph (2021年，全区纳入…)."""
-    last = None
-    for m in re.finditer(r"(?:^|(?<=[，,；;。：:]))", text[floor:pos]):
-        lead = _res()["lead"].match(text, floor + m.start(), pos)
+def _line_marks(text: str, start: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The places opening a clause (2021年，全区纳入…) and the period words of one paragraph, with offsets."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    places = []
+    for m in _CLAUSE_OPEN.finditer(text, start, end):
+        lead = _res()["lead"].match(text, m.end(), end)
         if lead and (_res()["deictic"].match(lead.group()) or is_place(lead.group())):
-            last = lead.group()
-    return last
+            places.append((lead.start(), lead.group()))
+    periods = [(m.start(), m.group()) for m in _res()["period"].finditer(text, start, end)
+               if not (m.start() and text[m.start() - 1] in "比较")]
+    return places, periods
+
+
+def _last_before(marks: list[tuple[int, str]], pos: int) -> tuple[int, str] | None:
+    """The last (offset, word) that ends before `pos`."""
+    found = None
+    for at, word in marks:
+        if at + len(word) > pos:
+            break
+        found = (at, word)
+    return found
 
 
 # ------------------------------------------------------------- periods
-def resolve_period(text: str, floor: int, pos: int, figures: list[Figure], date: str | None) -> str | None:
-    """The period the paragraph gives before `pos`, in ISO text with the year filled in."""
+def resolve_period(text: str, floor: int, pos: int, dates: list[Figure], date: str | None,
+                   word: tuple[int, str] | None) -> str | None:
+    """The period the paragraph gives before `pos` (its last date figure or period word), as ISO text."""
     year = int(date[:4]) if date else None
     month = int(date[5:7]) if date and len(date) >= 7 else None
-    dates = [f for f in figures if f.kind == "date" and f.iso and floor <= f.start < pos]  # usually few
     years = [int(f.iso[:4]) for f in dates if f.iso[:4].isdigit()]
     year = years[-1] if years else year
-    words = [m for m in _res()["period"].finditer(text, floor, pos) if not (m.start() and text[m.start() - 1] in "比较")]
     last_date = dates[-1] if dates else None
-    if words and (last_date is None or words[-1].start() > last_date.start):
-        return _template(cues.pairs("periods.tsv")[words[-1].group()], year, month)
+    if word and (last_date is None or word[0] > last_date.start):
+        return _template(cues.pairs("periods.tsv")[word[1]], year, month)
     if last_date is None:
         return None
     iso = last_date.iso
-    if _res()["until"].search(text, floor, last_date.start) and iso.startswith("--") and "/" not in iso:
+    until = _res()["until"].search(text, max(floor, last_date.start - 4), last_date.start)
+    if until and iso.startswith("--") and "/" not in iso:
         iso = f"--01/{iso}"
     return _fill_year(iso, year)
 

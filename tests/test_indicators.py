@@ -41,6 +41,12 @@ def test_indicator_place_period_base(sentence, expected):
     assert indicators(sentence) == expected
 
 
+def test_place_and_period_from_an_earlier_clause_of_the_paragraph():
+    found = indicators("2022年，临江市新签约项目45个，年度计划投资60.5亿元，实际完成投资71.2亿元。")
+    assert [(i[0], i[1], i[2]) for i in found] == [
+        ("新签约项目", "临江市", "2022"), ("年度计划投资", "临江市", "2022"), ("投资", "临江市", "2022")]
+
+
 def test_without_a_date_the_year_stays_open():
     assert indicators("1至6月，全县财政总收入完成20.1亿元。", date=None)[0][2] == "--01/--06"
 

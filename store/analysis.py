@@ -99,11 +99,16 @@ def claim_checks(db: Database, article_id: int, start: int, end: int) -> list[Ch
 
 
 def list_indicators(db: Database, only_conflicts: bool = False) -> list[Indicator]:
-    """Every stored indicator (or those in conflict), conflicts first, then by indicator, place, period."""
+    """Every stored indicator (or those in conflict), conflicts first, then by indicator, place, period.
+
+    Articles of a file that was imported again in a changed version are left out:
+    their figures are the older version's, not another source's.
+    """
     refresh(db)
     rows = db.execute(
-        f"SELECT {', '.join(f'[{k}]' for k in _IND_FIELDS)} FROM indicators "
-        "ORDER BY indicator, place, period, article_id, start"
+        f"SELECT {', '.join(f'i.[{k}]' for k in _IND_FIELDS)} FROM indicators i "
+        "JOIN articles a ON a.id = i.article_id JOIN sources s ON s.id = a.source_id "
+        "WHERE s.replaced_by IS NULL ORDER BY i.indicator, i.place, i.period, i.article_id, i.start"
     ).fetchall()
     items = [Indicator(**dict(zip(_IND_FIELDS, r))) for r in rows]
     clashing = [i for group in conflicts(items) for i in group]

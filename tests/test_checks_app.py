@@ -88,6 +88,10 @@ async def test_accepting_a_suggestion_makes_a_claim_carrying_its_checks(plan_app
         await pilot.press("a")
         await pilot.pause()
         assert reader.doc.suggested == []  # the claimed sentence is no longer drawn as a suggestion
+        await pilot.press("escape", "c")
+        await settle(pilot, "#claims")
+        detail = str(pilot.app.screen.query_one("#detail", Static).render())
+        assert "plan inconsistent: 4.4万亩 ÷ 3.3万亩" in detail
     db = store.open_db(db_path)
     claims = store.list_claims(db)
     assert len(claims) == 1 and claims[0].quote.startswith("全年计划造林")

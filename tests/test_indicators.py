@@ -128,3 +128,12 @@ def test_checks_are_stored_at_import_and_carried_by_a_span(db, tmp_path):
     start = text.index("年度")
     assert store.claim_checks(db, article_id, start, len(text)) == checks
     assert store.claim_checks(db, article_id, start, start + 5) == []
+
+
+def test_an_older_version_of_a_changed_file_is_no_conflict(db, tmp_path):
+    path = write(tmp_path, "2023-12-05_a.txt", "青石县\n\n1至11月，全县规模以上工业增加值达到120.5亿元。\n")
+    store.import_paths(db, [path])
+    path.write_text("青石县\n\n1至11月，全县规模以上工业增加值达到121.5亿元。\n", encoding="utf-8")
+    store.import_paths(db, [path])
+    assert [i.value for i in store.list_indicators(db)] == [12150000000.0]
+    assert store.indicator_conflicts(db) == []

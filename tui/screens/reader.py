@@ -273,6 +273,7 @@ class ReaderScreen(Screen):
             self.notify("No suggested claim here.")
             return
         claim = store.add_claim(self.db, self.doc.article.id, found.start, found.end, [], "")
+        self.query_one(ArticleView).clear_selection()
         self._reload_marks()
         carried = store.checks_within(self.checks, claim.start, claim.end)
         self.notify(f"Claim added with {len(found.figures)} figures and {len(carried)} checks.")

@@ -13,6 +13,7 @@ from functools import lru_cache
 from . import cues
 from .checks import Check, amount, judge, judge_rough, like, printed, quantum, rate, rounded_slack, span, verdict_words
 from .figures import Figure
+from .units import alternation
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +23,7 @@ def patterns() -> dict[str, re.Pattern]:
     verb = rf"(?:{p('up')}|{p('down')})"
     return {
         "completion": re.compile(
-            rf"(?:(?:{p('actual')}|为|占|达到?)了?[^，；。]{{0,14}}?(?:{p('plan')})[^，；。]{{0,4}}?的"
+            rf"(?:(?:{p('actual')}|为|占|达到?)了?[^，；。]{{0,14}}?(?:{p('plan')})[^，；。]{{0,12}}?的"
             rf"|(?:{p('rate_of')})(?:为|达到?|是)?)$"
         ),
         "actual": re.compile(p("actual")),
@@ -33,6 +34,9 @@ def patterns() -> dict[str, re.Pattern]:
         "to": re.compile(rf"{verb}了?(?:{p('to_level')})$"),
         "increment": re.compile(rf"{verb}了?$"),
         "share": re.compile(p("share")),
+        "base_words": re.compile(
+            rf"(?:比|较|与)?(?:{alternation(list(cues.pairs('bases.tsv')))}|{p('base_level')})(?:同期)?"
+        ),
         "total_before": re.compile(rf"(?:{p('total')})(?:计|有|为|达)?$"),
         "parts_after": re.compile(rf"^[，,：:（(]?(?:{p('parts')})"),
         "in_total": re.compile(r"^[^，,。；;、0-9]{0,8}?中"),
@@ -119,12 +123,28 @@ def growth_checks(text: str, start: int, end: int, figures: list[Figure]) -> lis
             continue
         down = not pats["up"].fullmatch(m.group("verb"))
         others = [f for f in figures if f is not r]
-        check = _levels_check(text, start, r, down, [f for f in others if rate(f) and f.unit == "%"], True)
-        if check is None:
-            check = _levels_check(text, start, r, down, [f for f in others if amount(f)], False)
-        if check is not None:
-            found.append(check)
+        subject = _subject(text, figures, r, r.start - len(clause_before(text, r, start)) + m.start())
+        for pool, rates in (([f for f in others if rate(f) and f.unit == "%"], True), ([f for f in others if amount(f)], False)):
+            check = _levels_check(text, start, r, down, pool, rates, subject)
+            if check is not None:
+                found.append(check)
+                break
     return found
+
+
+def _subject(text: str, figures: list[Figure], r: Figure, verb_at: int) -> str:
+    """What the rate's own clause says grows (营收 in 营收同比增长20%), without base words; '' if nothing."""
+    clause_at = cues.clause_start(text, verb_at)
+    after = max([clause_at] + [f.end for f in figures if clause_at <= f.end <= verb_at])
+    words = patterns()["base_words"].sub("", text[after:verb_at])
+    return words.strip("的之与和及 ")
+
+
+def _told_apart(text: str, start: int, subject: str, levels: tuple[Figure, Figure]) -> bool:
+    """Whether the rate names a subject that the clauses of its levels do not: then it is another indicator."""
+    if len(subject) < 2:
+        return False
+    return not any(subject in text[cues.clause_start(text, f.start, start) : f.start] for f in levels)
 
 
 def _levels(text: str, start: int, r: Figure, pool: list[Figure]) -> tuple[Figure, Figure, bool] | None:
@@ -147,10 +167,12 @@ def _levels(text: str, start: int, r: Figure, pool: list[Figure]) -> tuple[Figur
     return None
 
 
-def _levels_check(text: str, start: int, r: Figure, down: bool, pool: list[Figure], rates: bool) -> Check | None:
+def _levels_check(
+    text: str, start: int, r: Figure, down: bool, pool: list[Figure], rates: bool, subject: str
+) -> Check | None:
     """The growth or percent-point check for a stated change `r` over levels in `pool`."""
     found = _levels(text, start, r, pool)
-    if found is None:
+    if found is None or _told_apart(text, start, subject, found[:2]):
         return None
     a, b, is_increment = found
     av, bv = float(a.value), float(b.value)

@@ -24,8 +24,8 @@ def share_checks(text: str, start: int, end: int, figures: list[Figure]) -> list
     found = []
     for r in figures:
         head = clause_before(text, r, start) if rate(r) and r.unit == "%" else ""
-        if not pats["share"].search(head) or pats["verb"].search(head):
-            continue
+        if not pats["share"].search(head) or pats["verb"].search(head) or pats["completion"].search(head):
+            continue  # 占年度计划的130% is a completion rate, not a share
         before = [f for f in figures if amount(f) and f.end <= r.start]
         part = _named_part(text, start, head, before, r)
         if part is None:

@@ -30,6 +30,7 @@ def only(sentence: str):
         ("该厂年度产量目标为2万吨，实际完成1.5万吨，完成年度目标的90%。", "plan", "inconsistent", 75),
         ("年度计划造林3.3万亩，实际完成造林4.4万亩，为计划的133.3%。", "plan", "consistent", 133.333),
         ("年度预算安排8.7亿元，实际完成支出11.6亿元，完成年度预算的133.2%。", "plan", "rounding", 133.333),
+        ("1至10月累计投资52.9亿元，占年度计划40.7亿元的130%。", "plan", "consistent", 129.975),
         # growth with two levels
         ("全市外贸进出口总额达到1200亿元，比上年的1000亿元增长20%。", "growth", "consistent", 20),
         ("全市外贸进出口总额达到1200亿元，比上年的1000亿元增长25%。", "growth", "inconsistent", 20),
@@ -109,6 +110,8 @@ def test_no_relation_without_the_words_that_state_it():
     assert checks_of("全区招引项目30个，总投资120亿元，同比增长15%。") == []
     assert checks_of("财政收入完成59亿元，同比增长7%。") == []
     assert checks_of("新建厂房3栋、仓库2栋、宿舍1栋。") == []
+    # the rate names another indicator than the two levels
+    assert checks_of("入驻企业由100家增至150家，营收同比增长20%。") == []
 
 
 def test_approximate_figures_never_make_an_inconsistent_verdict():

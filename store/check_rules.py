@@ -38,7 +38,7 @@ def patterns() -> dict[str, re.Pattern]:
             rf"(?:比|较|与)?(?:{alternation(list(cues.pairs('bases.tsv')))}|{p('base_level')})(?:同期)?"
         ),
         "total_before": re.compile(rf"(?:{p('total')})(?:计|有|为|达)?$"),
-        "parts_after": re.compile(rf"^[，,：:（(]?(?:{p('parts')})"),
+        "parts_after": re.compile(rf"^(?:[^，,。；;0-9]{{0,6}}?[，,：:（(])?(?:{p('parts')})"),
         "in_total": re.compile(r"^[^，,。；;、0-9]{0,8}?中"),
         "total_word": re.compile(p("total")),
     }

@@ -57,6 +57,12 @@ def _is_total(text: str, start: int, figure: Figure) -> bool:
                 or _in_total(after))
 
 
+def _heads_parts(text: str, figure: Figure) -> bool:
+    """Whether parts follow a figure: …6.87亿元，其中…, 110个冠军，其中…, 310个项目中…"""
+    after = text[figure.end : figure.end + 12]
+    return bool(patterns()["parts_after"].search(after) or _in_total(after))
+
+
 def _in_total(after: str) -> bool:
     """`…项目中`: a total followed by 中 (not 中国, 中心 …)."""
     m = patterns()["in_total"].search(after)
@@ -103,10 +109,12 @@ def sum_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[C
     """A total with its parts (…其中A、B、C; A、B、C，共T): the parts added up."""
     pats = patterns()
     levels = [f for f in figures if amount(f)]
+    heads = [_heads_parts(text, f) for f in levels]
     for i, total in enumerate(levels):
-        after = text[total.end : total.end + 12]
-        if pats["parts_after"].search(after) or _in_total(after):
-            parts = [f for f in levels[i + 1 :] if same_unit(f, total)]
+        if heads[i]:
+            after = levels[i + 1 :]
+            nested = next((j for j, head in enumerate(heads[i + 1 :]) if head), len(after))
+            parts = [f for f in after[: nested + 1] if same_unit(f, total)]
             if len(parts) >= 2:
                 return [_sum_check(total, parts, exhaustive=False)]
         if i >= 2 and pats["total_before"].search(clause_before(text, total, start)):

@@ -93,6 +93,13 @@ def test_figures_are_spans_of_the_text():
         assert sentence[start:end] == text
 
 
+def test_the_total_is_the_figure_the_parts_follow():
+    check = only("本届运动会在12个大项中决出奖牌90枚，其中金牌30枚、银牌30枚、铜牌30枚。")
+    assert (check.kind, check.verdict, check.figures[0][2]) == ("sum", "consistent", "90枚")
+    check = only("全省共有医院120所，其中三级医院40所，二级医院65所、一级医院15所。")
+    assert (check.kind, check.verdict, check.figures[0][2]) == ("sum", "consistent", "120所")
+
+
 def test_magnitude_slip_among_siblings():
     sentence = "今年发放助学金1.2亿元，其中高中0.45亿元、中职0.35万元、高校0.4亿元。"
     kinds = {c.kind: c for c in checks_of(sentence)}

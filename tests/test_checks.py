@@ -53,6 +53,7 @@ def only(sentence: str):
         ("线上、线下渠道销售额分别占比为35%和40%。", "sum", "cannot tell", 75),
         # more ways to state two levels
         ("全年实现营业收入46.2亿元，比上年增加4.2亿元，增长10%。", "growth", "consistent", 10),
+        ("全年组织税收收入88.8亿元，比上年增收8.8亿元，增长11%。", "growth", "consistent", 11),
         ("社会消费品零售总额82.5亿元，同比增长6.5%，上年同期为77.5亿元。", "growth", "consistent", 6.4516),
         ("城镇登记失业率由4.1%下降到3.8%，下降0.3个百分点。", "percent_point", "consistent", -0.3),
         # parts and totals

@@ -20,7 +20,6 @@ COMMANDS = ("checks", "indicators", "suggest")
 VERDICT_STYLES = {"consistent": "green", "rounding": "yellow", "inconsistent": "bold red", "cannot tell": "dim"}
 
 
-
 def add_parsers(sub) -> None:
     """Register the `checks`, `indicators` and `suggest` subcommands."""
     chk = sub.add_parser("checks", help="arithmetic the articles state about their figures, computed and judged")

@@ -23,6 +23,7 @@ from .script import fold
 from .units import alternation
 
 _ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]")  # 地区生产总值（GDP）: the gloss is dropped
+_JOINERS = frozenset("与和及的在对从向到把被由以、")
 _CLAUSE_OPEN = re.compile(r"(?:^|[，,；;。：:])", re.M)
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
 KINDS = ("money", "measure", "quantity", "percent", "number")
@@ -80,6 +81,8 @@ def is_place(name: str) -> bool:
     """Whether a matched name is a place: not a common word (城市, 小区) and not …全市."""
     if _res()["not_place"].search(name) or _res()["deictic"].match(name) or _res()["not_start"].match(name):
         return False
+    if any(c in _JOINERS for c in name[2:-1]):
+        return False  # 巩固与江西省: a phrase running into the name
     return not any(_res()["deictic"].match(name[i:]) for i in range(1, len(name) - 1))
 
 

@@ -93,6 +93,8 @@ def plan_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[
 
 def _plan_check(r: Figure, actual: Figure | None, plan: Figure | None) -> list[Check]:
     """The completion check, or `cannot tell` with the implied missing level."""
+    if plan is not None and not plan.value:
+        plan = None  # a plan of zero has no completion rate
     if actual is not None and plan is not None:
         computed = float(actual.value) / float(plan.value) * 100
         return [ratio_check("plan", r, computed, [actual, plan],

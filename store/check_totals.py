@@ -71,7 +71,7 @@ def _in_total(after: str) -> bool:
 
 def _share_check(r: Figure, part: Figure, total: Figure | None) -> Check:
     """The share check, or `cannot tell` with the total it implies."""
-    if total is not None:
+    if total is not None and total.value:
         computed = float(part.value) / float(total.value) * 100
         return ratio_check("share", r, computed, [part, total],
                             f"{part.text} ÷ {total.text} × 100 = {computed:.3f}%")

@@ -139,6 +139,17 @@ def test_full_width_digits():
     assert (check.kind, check.verdict) == ("plan", "consistent")
 
 
+def test_zero_levels_never_divide():
+    for sentence in (
+        "年度计划新建0个，实际完成5个，完成年度计划的0%。",
+        "全市进出口总额0亿元，其中出口0亿元，占比0%。",
+        "客运量由0万人次增至5万人次，增长100%。",
+        "共有0所学校，其中小学0所、中学0所。",
+    ):
+        for check in checks_of(sentence):
+            assert check.verdict in VERDICTS
+
+
 def test_judge_rules():
     assert judge(129.9, 129.975, 0.1) == "rounding"
     assert judge(130.0, 129.975, 0.1) == "consistent"
@@ -171,3 +182,19 @@ def test_seed_sums_and_shares():
 def test_seeds_have_no_inconsistent_checks():
     for prefix in ("000", "001", "002", "003", "004"):
         assert not [c for c in seed_checks(prefix) if c[1] == "inconsistent"], prefix
+
+
+def test_rules_never_fail_on_broken_text():
+    """Seed pages with characters knocked out still give checks and indicators without an error."""
+    from hecha.store.indicators import find_indicators
+    from hecha.store.suggest import suggest
+
+    for prefix in ("000", "001", "002", "003", "004"):
+        text = clean_text(seed_text(prefix))
+        for step in (3, 7, 11):
+            broken = "".join(c for n, c in enumerate(text) if n % step)
+            figures = extract(broken)
+            checks = find_checks(broken, figures)
+            assert all(c.verdict in VERDICTS for c in checks)
+            find_indicators(broken, figures, "2024-02-29")
+            suggest(broken, figures, checks)

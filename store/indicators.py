@@ -73,6 +73,7 @@ def _res() -> dict[str, re.Pattern]:
         "head": re.compile(rf"(?:{alternation(list(cues.heads()))})$"),
         "period": re.compile(alternation(list(cues.pairs("periods.tsv")))),
         "lead_word": re.compile(cues.pattern("lead")),
+        "alias": re.compile(alternation(list(cues.pairs("aliases.tsv")))),
         "until": re.compile(rf"(?:{cues.pattern('until')})$"),
     }
 
@@ -148,7 +149,15 @@ def _name(phrase: str) -> tuple[str | None, str | None]:
     phrase = phrase.lstrip("的")[-MAX_NAME:]
     if not phrase or not _res()["head"].search(phrase):
         return place, None
-    return place, phrase
+    return place, full_name(phrase)
+
+
+def full_name(name: str) -> str:
+    """An indicator with its short forms written out (规上工业增加值 → 规模以上工业增加值), so articles match."""
+    aliases = cues.pairs("aliases.tsv")
+    if not _res()["alias"].search(name):
+        return name
+    return _res()["alias"].sub(lambda m: aliases[m.group()], name)
 
 
 def find_indicators(

@@ -34,6 +34,8 @@ def patterns() -> dict[str, re.Pattern]:
         "to": re.compile(rf"{verb}了?(?:{p('to_level')})$"),
         "increment": re.compile(rf"{verb}了?$"),
         "share": re.compile(p("share")),
+        "rate_word": re.compile(rf"(?:{p('rate_word')})$"),
+        "link_end": re.compile(rf"(?:{p('to_level')}|是|了|约)+$"),
         "base_words": re.compile(
             rf"(?:比|较|与)?(?:{alternation(list(cues.pairs('bases.tsv')))}|{p('base_level')})(?:同期)?"
         ),
@@ -131,7 +133,30 @@ def growth_checks(text: str, start: int, end: int, figures: list[Figure]) -> lis
             if check is not None:
                 found.append(check)
                 break
+        else:
+            found.extend(_rate_change_in_percent(text, start, r, others, subject, down))
     return found
+
+
+def _rate_change_in_percent(
+    text: str, start: int, r: Figure, others: list[Figure], subject: str, down: bool
+) -> list[Check]:
+    """增速为7.5%，比上年提高2.1%: a rate's change printed in % with one level, which reading is meant?"""
+    if r.unit != "%":
+        return []
+    rate_word = patterns()["rate_word"]
+    levels = [f for f in others if rate(f) and f.unit == "%" and f.end <= r.start
+              and rate_word.search(patterns()["link_end"].sub("", clause_before(text, f, start)))]
+    if not levels or (subject and not rate_word.search(subject)):
+        return []
+    if any(amount(f) and f.end <= r.start for f in others):
+        return []  # 支出9.3亿元，占比83%，同比增长48.4%: the growth may be the amount's
+    level, change = levels[-1], -float(r.value) if down else float(r.value)
+    as_points = float(level.value) - change
+    as_relative = float(level.value) / (1 + change / 100)
+    words = (f"{level.text} changed by {r.text}: as 个百分点 the earlier rate was {as_points:.2f}%, "
+             f"as a relative change {as_relative:.2f}%; a change of a rate is usually in 个百分点")
+    return [Check("percent_point", spans_of(level, r), change, None, "cannot tell", words)]
 
 
 def _subject(text: str, figures: list[Figure], r: Figure, verb_at: int) -> str:

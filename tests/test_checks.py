@@ -139,6 +139,16 @@ def test_full_width_digits():
     assert (check.kind, check.verdict) == ("plan", "consistent")
 
 
+def test_a_rate_changed_by_a_percent_is_flagged_with_both_readings():
+    check = only("全省科技进步贡献率达到61.5%，比上年下降1.5%。")
+    assert (check.kind, check.verdict, check.stated, check.computed) == ("percent_point", "cannot tell", -1.5, None)
+    assert "63.00%" in check.explanation and "62.44%" in check.explanation
+    assert checks_of("全省科技进步贡献率达到61.5%，比上年下降1.5个百分点。") == []
+    assert checks_of("营业收入达到12.5%，利润增长8%。") == []
+    only_share = checks_of("全年教育支出8.1亿元，占比21%，同比增长12%。")
+    assert [c.kind for c in only_share] == ["share"]
+
+
 def test_zero_levels_never_divide():
     for sentence in (
         "年度计划新建0个，实际完成5个，完成年度计划的0%。",

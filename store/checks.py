@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .figures import Figure
+from .numerals import to_ascii
 from .script import fold
 
 VERDICTS = ("consistent", "rounding", "inconsistent", "cannot tell")
@@ -71,7 +72,7 @@ class Check:
 @lru_cache(maxsize=4096)
 def printed(figure: Figure) -> tuple[float, int, str] | None:
     """(number as printed, decimals printed, what follows it) of a figure written in digits."""
-    text = fold(figure.text)
+    text = to_ascii(figure.text)
     m = _PRINTED.search(text)
     if not m:
         return None

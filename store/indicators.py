@@ -23,7 +23,7 @@ from .script import fold
 from .units import alternation
 
 _ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]")  # 地区生产总值（GDP）: the gloss is dropped
-_JOINERS = frozenset("与和及的在对从向到把被由以、")
+_JOINERS = frozenset("与和及的在对从向到把被由以是、")
 _CLAUSE_OPEN = re.compile(r"(?:^|[，,；;。：:])", re.M)
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
 KINDS = ("money", "measure", "quantity", "percent", "number")

@@ -123,9 +123,12 @@ def indicator_conflicts(db: Database) -> list[list[Indicator]]:
     return conflicts(list_indicators(db))
 
 
-def article_suggestions(db: Database, article_id: int) -> list[Suggestion]:
-    """Suggested claims of an article, most checkable first."""
+def article_suggestions(
+    db: Database, article_id: int, figures: list[Figure] | None = None, checks: list[Check] | None = None
+) -> list[Suggestion]:
+    """Suggested claims of an article, most checkable first (pass its figures and checks if already read)."""
     row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
         return []
-    return suggest(row[0], article_figures(db, article_id), list_checks(db, article_id))
+    figures = article_figures(db, article_id) if figures is None else figures
+    return suggest(row[0], figures, list_checks(db, article_id) if checks is None else checks)

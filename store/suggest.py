@@ -55,13 +55,31 @@ def _checkable(figure: Figure) -> bool:
     return figure.kind in CHECKABLE and (figure.value is not None or figure.low is not None)
 
 
+@lru_cache(maxsize=1)
+def _bases() -> re.Pattern:
+    """Any comparison base (同比, 比上年 …)."""
+    return re.compile(alternation(list(cues.pairs("bases.tsv"))))
+
+
+def _candidate_sentences(text: str, pattern: re.Pattern, figures: list[Figure]) -> list[tuple[int, int]]:
+    """The sentences of the paragraphs that hold both a predicate and a checkable figure (the rest cannot qualify)."""
+    lines = {text.rfind("\n", 0, m.start()) + 1 for m in pattern.finditer(text)}
+    lines &= {text.rfind("\n", 0, f.start) + 1 for f in figures if _checkable(f)}
+    spans = []
+    for line_start in sorted(lines):
+        line_end = text.find("\n", line_start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        spans += [(line_start + s, line_start + e) for s, e in sentence_spans(line)]
+    return spans
+
+
 def suggest(text: str, figures: list[Figure], checks: list[Check] = ()) -> list[Suggestion]:
     """The article's suggested claims, most checkable first (ties in text order)."""
     folded = fold(text)
     pattern, weights = _predicates()
-    bases = re.compile(alternation(list(cues.pairs("bases.tsv"))))
+    bases = _bases()
     found = []
-    for start, end in sentence_spans(folded):
+    for start, end in _candidate_sentences(folded, pattern, figures):
         inside = [f for f in figures if start <= f.start < end and _checkable(f)]
         predicates = pattern.findall(folded, start, end)
         if not inside or not predicates:

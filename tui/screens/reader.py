@@ -58,10 +58,12 @@ class ReaderScreen(Screen):
             for c in claims
         ]
         store.mark_read(self.db, article_id)
+        figures = store.article_figures(self.db, article_id)
         self.checks = store.list_checks(self.db, article_id)
-        self.suggestions = open_suggestions(store.article_suggestions(self.db, article_id), claims)
+        found = store.article_suggestions(self.db, article_id, figures, self.checks)
+        self.suggestions = open_suggestions(found, claims)
         suggested = [(s.start, s.end) for s in self.suggestions]
-        return ArticleDoc(article, store.article_figures(self.db, article_id), marks, suggested=suggested)
+        return ArticleDoc(article, figures, marks, suggested=suggested)
 
     def on_unmount(self) -> None:
         """Close this screen's database connection."""

@@ -41,7 +41,8 @@ def save_analysis(db: Database, article_id: int, text: str, date: str | None, he
           c.explanation, c.start, c.end) for c in checks],
     )
     db.conn.executemany(
-        f"INSERT INTO indicators ({', '.join(f'[{k}]' for k in _IND_FIELDS)}) VALUES ({', '.join('?' * len(_IND_FIELDS))})",
+        f"INSERT INTO indicators ({', '.join(f'[{k}]' for k in _IND_FIELDS)}) "
+        f"VALUES ({', '.join('?' * len(_IND_FIELDS))})",
         [tuple(article_id if k == "article_id" else getattr(i, k) for k in _IND_FIELDS)
          for i in find_indicators(text, figures, date, head, folded)],
     )

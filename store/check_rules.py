@@ -11,7 +11,9 @@ import re
 from functools import lru_cache
 
 from . import cues
-from .checks import Check, amount, judge, judge_rough, like, printed, quantum, rate, rounded_slack, span, verdict_words
+from .checks import (
+    Check, amount, judge, judge_rough, like, printed, quantum, rate, rounded_slack, span, verdict_words,
+)
 from .figures import Figure
 from .units import alternation
 
@@ -128,7 +130,8 @@ def growth_checks(text: str, start: int, end: int, figures: list[Figure]) -> lis
         down = not pats["up"].fullmatch(m.group("verb"))
         others = [f for f in figures if f is not r]
         subject = _subject(text, figures, r, r.start - len(clause_before(text, r, start)) + m.start())
-        for pool, rates in (([f for f in others if rate(f) and f.unit == "%"], True), ([f for f in others if amount(f)], False)):
+        pools = (([f for f in others if rate(f) and f.unit == "%"], True), ([f for f in others if amount(f)], False))
+        for pool, rates in pools:
             check = _levels_check(text, start, r, down, pool, rates, subject)
             if check is not None:
                 found.append(check)

@@ -91,16 +91,19 @@ def share_list_checks(text: str, start: int, end: int, figures: list[Figure]) ->
         return []
     head = text[cues.clause_start(text, shares[0].start, start) : shares[0].start]
     between = [text[a.end : b.start] for a, b in zip(shares, shares[1:])]
-    if not (pats["share"].search(head) and "分别" in head) or any(g.strip() not in ("、", "和", "及", "与", "，") for g in between):
+    listed = all(g.strip() in ("、", "和", "及", "与", "，") for g in between)
+    if not (pats["share"].search(head) and "分别" in head and listed):
         return []
     total = sum(float(f.value) for f in shares)
     step = max(quantum(f) for f in shares)
     verdict = judge(100.0, total, step, sum(rounded_slack(f) for f in shares))
-    arithmetic = " + ".join(f.text for f in shares) + f" = {total:.{max((printed(f) or (0, 0, ''))[1] for f in shares)}f}%"
+    decimals = max((printed(f) or (0, 0, ""))[1] for f in shares)
+    arithmetic = " + ".join(f.text for f in shares) + f" = {total:.{decimals}f}%"
     if verdict == "inconsistent" and total < 100:
         verdict, words = "cannot tell", "less than 100%: the list may not cover the whole"
     else:
-        words = verdict_words(verdict, "100%", total, 1) if verdict != "inconsistent" else "shares of one whole add up to more than 100%"
+        words = ("shares of one whole add up to more than 100%" if verdict == "inconsistent"
+                 else verdict_words(verdict, "100%", total, 1))
     return [Check("sum", spans_of(*shares), 100.0, round(total, 6), verdict, f"{arithmetic}; {words}")]
 
 

@@ -63,7 +63,9 @@ def _res() -> dict[str, re.Pattern]:
     bases = cues.pairs("bases.tsv")
     return {
         "named": re.compile(rf"(?:^|(?<=[^{HAN}])|(?<=[{before}]))(?![{before}])([{HAN}]{{2,6}}?(?:{suffix}))"),
-        "lead": re.compile(rf"(?:(?:{alternation(list(places['deictic']))})(?:{suffix})|[{HAN}]{{2,6}}?(?:{suffix}))"),
+        "lead": re.compile(
+            rf"(?:(?:{alternation(list(places['deictic']))})(?:{suffix})|[{HAN}]{{2,6}}?(?:{suffix}))"
+        ),
         "deictic": re.compile(rf"^(?:{alternation(list(places['deictic']))})(?P<suffix>{suffix})$"),
         "not_start": re.compile(alternation(list(places["not_start"]))),
         "not_place": re.compile(rf"(?:{alternation(list(places['not_place']))})$"),
@@ -289,6 +291,7 @@ def conflicts(indicators: list[Indicator]) -> list[list[Indicator]]:
     found = []
     for group in groups.values():
         articles = {i.article_id for i in group}
-        if len(articles) > 1 and any(not same_value(a, b) for a in group for b in group if a.article_id != b.article_id):
+        differ = any(not same_value(a, b) for a in group for b in group if a.article_id != b.article_id)
+        if len(articles) > 1 and differ:
             found.append(sorted(group, key=lambda i: (i.value or 0, i.article_id or 0)))
     return found

@@ -44,7 +44,8 @@ def chart(points: list[store.Indicator], clashing: set[tuple[int, int]]) -> Text
         out.append((p.period or "no period").ljust(PERIOD_CELLS)[:PERIOD_CELLS] + " ", style="dim")
         out.append("█" * cells + " " * (BAR_CELLS - cells), style=style)
         out.append(f" {p.text}", style=style)
-        out.append(f"  #{p.article_id}" + ("  ≠ conflict" if conflict else "") + "\n", style=style if conflict else "dim")
+        note = f"  #{p.article_id}" + ("  ≠ conflict" if conflict else "") + "\n"
+        out.append(note, style=style if conflict else "dim")
     return out + spread(points, clashing)
 
 

@@ -140,3 +140,20 @@ def test_an_older_version_of_a_changed_file_is_no_conflict(db, tmp_path):
     store.import_paths(db, [path])
     assert [i.value for i in store.list_indicators(db)] == [12150000000.0]
     assert store.indicator_conflicts(db) == []
+
+
+def test_checks_and_indicators_are_recomputed_when_made_by_other_rules(library):
+    before = store.list_indicators(library)
+    with library.atomic():
+        library.execute("UPDATE articles SET checks_version = 'old'")
+        library.execute("DELETE FROM indicators")
+    assert store.refresh_checks(library) == 3
+    assert store.list_indicators(library) == before
+
+
+def test_schema_has_the_migration(db):
+    from hecha.store.db import MIGRATION_NAMES
+
+    assert MIGRATION_NAMES[-1] == "m003_indicators"
+    assert {"checks", "indicators"} <= set(db.table_names())
+    assert "checks_version" in db["articles"].columns_dict

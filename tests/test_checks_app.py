@@ -111,7 +111,7 @@ async def test_indicators_screen_conflicts_first_chart_and_open(county_app):
         assert str(table.get_cell_at((0, 0))) == "≠" and str(table.get_cell_at((1, 0))) == "≠"
         marks = [str(table.get_cell_at((n, 0))) for n in range(table.row_count)]
         assert marks.count("≠") == 3  # the three levels form one group; the growth rates agree
-        values = {round(i.value) for i in screen.shown() if (i.article_id, i.start) in screen.clashing}
+        values = {round(i.value) for i in screen.rows if (i.article_id, i.start) in screen.clashing}
         assert values == {11820000000, 12050000000}  # 1205000万元 is 120.5亿元: two values, not three
         chart = str(screen.query_one("#indicator-chart", Static).render())
         assert "≠ conflict" in chart and "2023-01/2023-11" in chart

@@ -25,6 +25,7 @@ COLUMNS = (("", "mark", 1), ("Indicator", "indicator", 0), ("Place", "place", 10
            ("Base", "base", 6), ("Value", "value", 12), ("Article", "article", -16))
 CONFLICT = Style(color="red", bold=True)
 BAR_CELLS = 30
+MAX_ROWS = 5000  # conflicts come first, so a large library still shows every conflict
 PERIOD_CELLS = 16
 
 
@@ -82,6 +83,8 @@ class IndicatorsScreen(TableScreen):
         self.clashing: set[tuple[int, int]] = set()
         self.titles: dict[int, str] = {}
         self.only = False
+        self.rows: list[store.Indicator] = []
+        self.series: dict[tuple, list[store.Indicator]] = {}
 
     def compose(self) -> ComposeResult:
         """Header, the table, the chart of the row's indicator, a status line, keys."""
@@ -113,20 +116,26 @@ class IndicatorsScreen(TableScreen):
     def show(self, items: list[store.Indicator], groups: list[list[store.Indicator]], titles: dict[int, str]) -> None:
         """Keep what was read and fill the table."""
         self.items, self.titles = items, titles
+        self.series: dict[tuple, list[store.Indicator]] = {}
+        for item in items:
+            self.series.setdefault(series_key(item), []).append(item)
         self.clashing = {(i.article_id, i.start) for group in groups for i in group}
         status = Text(f"{len(items)} figures with an indicator · {len(groups)} conflict{'s' * (len(groups) != 1)}")
+        if len(items) > MAX_ROWS:
+            status.append(f" · the first {MAX_ROWS} shown")
         self.query_one("#indicators-status", Static).update(status)
         self.fill()
 
     def shown(self) -> list[store.Indicator]:
-        """The rows on screen: all, or only those in conflict."""
-        return [i for i in self.items if not self.only or (i.article_id, i.start) in self.clashing]
+        """The rows on screen: all, or only those in conflict (at most MAX_ROWS)."""
+        return [i for i in self.items if not self.only or (i.article_id, i.start) in self.clashing][:MAX_ROWS]
 
     def fill(self) -> None:
         """Rows: conflict mark, indicator, place, period, base, value as printed, article title."""
         table = self.query_one(DataTable)
         table.clear()
-        for n, item in enumerate(self.shown()):
+        self.rows = self.shown()
+        for n, item in enumerate(self.rows):
             conflict = (item.article_id, item.start) in self.clashing
             style = CONFLICT if conflict else Style()
             table.add_row(
@@ -139,9 +148,8 @@ class IndicatorsScreen(TableScreen):
 
     def _current(self) -> store.Indicator | None:
         """The indicator under the cursor."""
-        rows = self.shown()
         table = self.query_one(DataTable)
-        return rows[table.cursor_row] if 0 <= table.cursor_row < len(rows) else None
+        return self.rows[table.cursor_row] if 0 <= table.cursor_row < len(self.rows) else None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Chart the indicator under the cursor."""
@@ -151,8 +159,7 @@ class IndicatorsScreen(TableScreen):
         """The sparkline and bars of the current row's series, by period."""
         current = self._current()
         points = [] if current is None else sorted(
-            (i for i in self.items if series_key(i) == series_key(current)),
-            key=lambda i: (i.period or "", i.value or 0),
+            self.series.get(series_key(current), []), key=lambda i: (i.period or "", i.value or 0)
         )
         self.query_one(Sparkline).data = [p.value or 0 for p in points]
         heading = Text()

@@ -10,8 +10,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from hecha import store
 
-from .reader import ReaderScreen
 from .indicators import IndicatorsScreen
+from .reader import ReaderScreen
 from .review import ReviewScreen
 from .table_screen import TableScreen
 from .tags import TagsScreen

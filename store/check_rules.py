@@ -25,7 +25,7 @@ def patterns() -> dict[str, re.Pattern]:
     verb = rf"(?:{p('up')}|{p('down')})"
     return {
         "completion": re.compile(
-            rf"(?:(?:{p('actual')}|为|占|达到?)了?[^，；。]{{0,14}}?(?:{p('plan')})[^，；。]{{0,12}}?的"
+            rf"(?:(?:{p('actual')}|为|占|达到?)了?[^，,；;。]{{0,14}}?(?:{p('plan')})[^，,；;。]{{0,12}}?的"
             rf"|(?:{p('rate_of')})(?:为|达到?|是)?)$"
         ),
         "actual": re.compile(p("actual")),

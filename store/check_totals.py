@@ -91,7 +91,7 @@ def share_list_checks(text: str, start: int, end: int, figures: list[Figure]) ->
         return []
     head = text[cues.clause_start(text, shares[0].start, start) : shares[0].start]
     between = [text[a.end : b.start] for a, b in zip(shares, shares[1:])]
-    listed = all(g.strip() in ("、", "和", "及", "与", "，") for g in between)
+    listed = all(g.strip() in ("、", "和", "及", "与", "，", ",") for g in between)
     if not (pats["share"].search(head) and "分别" in head and listed):
         return []
     total = sum(float(f.value) for f in shares)

@@ -218,4 +218,3 @@ def m003_indicators(db: Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
     )
     db["indicators"].create_index(["article_id", "start"])
-    db["indicators"].create_index(["indicator", "place", "period"])

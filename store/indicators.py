@@ -186,6 +186,7 @@ def find_indicators(
         adjacent = found and found[-1].end == floor_fig and _same_segment(folded, floor_fig, f.start)
         if name is None and not phrase.strip() and adjacent:
             place, name = found[-1].place, found[-1].indicator  # …59.11亿元，同比增长7.2%: the same indicator
+            base = base or found[-1].base  # 比年初增加312.4亿元，增长9.7%: against the same base
         else:
             adjacent = False
         if name is None:

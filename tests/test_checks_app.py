@@ -73,6 +73,21 @@ async def test_reader_panel_lists_checks_and_suggestions(plan_app):
         assert any(i and i.startswith("suggest:") for i in ids)
 
 
+async def test_choosing_a_check_in_the_panel_selects_its_figures(plan_app):
+    async with plan_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "p")
+        await pilot.pause()
+        reader = pilot.app.screen
+        panel = reader.query_one(OptionList)
+        index = next(n for n in range(panel.option_count) if (panel.get_option_at_index(n).id or "").startswith("check:"))
+        panel.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        check = reader.checks[0]
+        assert reader.query_one(ArticleView).selection == (check.start, check.end)
+
+
 async def test_accepting_a_suggestion_makes_a_claim_carrying_its_checks(plan_app, db_path):
     async with plan_app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -57,7 +57,10 @@ def spread(points: list[store.Indicator], clashing: set[tuple[int, int]]) -> Tex
         return Text()
     low, high = min(clash, key=lambda p: p.value), max(clash, key=lambda p: p.value)
     gap = (high.value - low.value) / abs(low.value) * 100 if low.value else 0
-    return Text(f"conflicting values: {low.text} to {high.text}, {gap:.1f}% apart", style=CONFLICT)
+    words = f"conflicting values: {low.text} to {high.text}, {gap:.1f}% apart"
+    if low.value and 10**3.5 <= high.value / low.value <= 10**4.5:
+        words += " (10,000× apart: 万 written for 亿, or back?)"
+    return Text(words, style=CONFLICT)
 
 
 class IndicatorsScreen(TableScreen):

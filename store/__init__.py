@@ -141,3 +141,32 @@ __all__ += [  # reader: find in an article, undo a delete, the word under a poin
     "save_setting",
     "default_export_dir",
 ]
+
+# Checks, indicators and suggested claims (issue: help check, not only mark).
+from .analysis import (  # noqa: E402
+    article_suggestions,
+    checks_within,
+    claim_checks,
+    indicator_conflicts,
+    list_checks,
+    list_indicators,
+)
+from .analysis import refresh as refresh_checks  # noqa: E402
+from .checks import CHECK_KINDS, VERDICTS, Check  # noqa: E402
+from .indicators import Indicator  # noqa: E402
+from .suggest import Suggestion  # noqa: E402
+
+__all__ += [
+    "CHECK_KINDS",
+    "VERDICTS",
+    "Check",
+    "Indicator",
+    "Suggestion",
+    "article_suggestions",
+    "checks_within",
+    "claim_checks",
+    "indicator_conflicts",
+    "list_checks",
+    "list_indicators",
+    "refresh_checks",
+]

@@ -300,6 +300,8 @@ def m004_source_name_bytes(db: Database) -> None:
     characters escaped); `path_bytes` the name as the file system has it.
     """
     db["sources"].add_column("path_bytes", bytes)
+
+
 # Tag colours of their own: the first default colours were the figure kinds' highlights,
 # so a tagged claim looked like a figure. Tags the user recoloured are left alone.
 UX_TAG_PALETTE = {
@@ -316,3 +318,27 @@ def m005_tag_palette(db: Database) -> None:
     """Default tags still in a figure kind's colour get a colour of their own."""
     for name, (old, new) in UX_TAG_PALETTE.items():
         db.execute("UPDATE tags SET color = ? WHERE name = ? AND lower(color) = ?", [new, name, old])
+
+
+@_migration
+def m006_indicators(db: Database) -> None:
+    """Checks and indicators computed from each article's figures, and the version they were made with."""
+    db["articles"].add_column("checks_version", str)
+    db["checks"].create(
+        {
+            "id": int, "article_id": int, "kind": str, "figures": str, "stated": float, "computed": float,
+            "verdict": str, "explanation": str, "start": int, "end": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["checks"].create_index(["article_id", "start"])
+    db["indicators"].create(
+        {
+            "id": int, "article_id": int, "start": int, "end": int, "text": str, "indicator": str,
+            "place": str, "period": str, "base": str, "value": float, "unit": str, "step": float,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["indicators"].create_index(["article_id", "start"])

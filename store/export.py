@@ -21,7 +21,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .analysis import checks_within, list_checks
 from .annotation_export import label_studio_config, to_doccano, to_label_studio
+from .checks import Check
 from .claims import STATUSES, Claim, HistoryEntry, all_histories, list_claims
 from .clean import strip_controls
 from .export_brat import to_brat
@@ -43,7 +45,7 @@ ANCHOR_NOTES = {"moved": "moved (the text changed; the quote was found elsewhere
                 "orphan": "orphan (the quote is no longer in the article's text)"}
 CSV_COLUMNS = (
     "id", "article_id", "article_title", "source", "start", "end", "quote", "prefix", "suffix",
-    "tags", "status", "note", "created_at", "updated_at", "history", "figures", "anchor",
+    "tags", "status", "note", "created_at", "updated_at", "history", "figures", "checks", "anchor",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Spreadsheets also read full-width and small forms of these as formula starts,
@@ -64,12 +66,28 @@ def claim_records(db: Database, *, status: str | None = None, tag: str | None = 
     claims = list_claims(db, status=status, tag=tag)
     histories = all_histories(db)
     figures: dict[int, list[Figure]] = {}
+    checks: dict[int, list[Check]] = {}
     records = []
     for claim in claims:
         if claim.article_id not in figures:
             figures[claim.article_id] = article_figures(db, claim.article_id)
-        records.append(claim_record(claim, histories.get(claim.id, []), figures[claim.article_id]))
+            checks[claim.article_id] = list_checks(db, claim.article_id)
+        record = claim_record(claim, histories.get(claim.id, []), figures[claim.article_id])
+        record["checks"] = [check_record(c) for c in checks_within(checks[claim.article_id], claim.start, claim.end)]
+        records.append(record)
     return records
+
+
+def check_record(check: Check) -> dict:
+    """A check a claim carries, as exported: kind, figures, stated, computed, verdict, explanation."""
+    data = check.to_dict()
+    del data["article_id"]
+    return data
+
+
+def check_label(check: dict) -> str:
+    """A check as text: `plan rounding: 52.9亿元 ÷ 40.7亿元 × 100 = …`."""
+    return f"{check['kind']} {check['verdict']}: {check['explanation']}"
 
 
 def claim_record(claim: Claim, history: list[HistoryEntry], figures: list[Figure]) -> dict:
@@ -221,6 +239,7 @@ def _csv_row(record: dict) -> list:
         "tags": "; ".join(record["tags"]),
         "history": "\n".join(history_line(entry) for entry in record["history"]),
         "figures": "\n".join(figure_label(figure) for figure in record["figures"]),
+        "checks": "\n".join(check_label(check) for check in record.get("checks", [])),
     }
     return [cells.get(column, "") for column in CSV_COLUMNS]
 
@@ -278,6 +297,7 @@ def _md_claim(record: dict, number: int) -> list[str]:
     ]
     if record["figures"]:
         details.append("- Figures: " + "; ".join(md_escape(figure_label(f)) for f in record["figures"]))
+    details += [f"- Check: {md_escape(check_label(c))}" for c in record.get("checks", [])]
     details.append(f"- Offsets: {record['start']}–{record['end']} · id `{record['id']}`")
     if record.get("anchor", "exact") != "exact":
         details.append(f"- Anchor: {ANCHOR_NOTES.get(record['anchor'], record['anchor'])}")

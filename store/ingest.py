@@ -19,11 +19,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .analysis import article_head, save_analysis
 from .clean import clean_text, strip_controls
 from .dating import publication_date
 from .db import immediate
 from .db_faults import DatabaseError, db_file, fault_message, is_database_fault
-from .figure_store import save_figures
+from .figure_store import article_figures, save_figures
 from .layout import Article, split_page
 from .names import display_name, name_bytes
 from .reading import Refused, SourceText, find_files, read_source
@@ -151,3 +152,5 @@ def _insert_article(db: Database, source_id: int, article: Article, published: s
     ]
     db["blocks"].insert_all(rows)
     save_figures(db, article_id, text)
+    head = article_head(article.title, article.first("kicker"), article.first("subtitle"), text)
+    save_analysis(db, article_id, text, published, head, article_figures(db, article_id))

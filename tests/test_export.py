@@ -46,6 +46,15 @@ def fixed_figures(db, article_id: int) -> list[Figure]:
     return found
 
 
+def fixed_checks(db, article_id: int) -> list[store.Check]:
+    """A fixed check inside the first claim, so the golden files do not change with the check rules."""
+    if article_id != 1:
+        return []
+    at = FIRST.index("5.2%")
+    return [store.Check("growth", ((at, at + 4, "5.2%"),), 5.2, 5.25, "rounding",
+                        "(126万亿元 − 120万亿元) ÷ 120万亿元 × 100 = 5.25%", 1)]
+
+
 def span(text: str, quote: str) -> tuple[int, int]:
     """The offsets of `quote` in `text`."""
     return text.index(quote), text.index(quote) + len(quote)
@@ -58,6 +67,7 @@ def claims_db(db, monkeypatch):
     monkeypatch.setattr("hecha.store.claims.now", lambda: f"2024-03-01T08:00:{next(ticks):02d}+00:00")
     monkeypatch.setattr("hecha.store.claims.new_claim_id", lambda: f"00000000-0000-4000-8000-{next(ids):012d}")
     monkeypatch.setattr("hecha.store.export.article_figures", fixed_figures)
+    monkeypatch.setattr("hecha.store.export.list_checks", fixed_checks)
     insert_article(db, 1, "统计公报.txt", "前三季度经济运行*稳中向好*", FIRST)
     insert_article(db, 2, "采访[2024].md", "5G建设提速", SECOND)
     gdp = store.add_claim(db, 1, *span(FIRST, "前三季度国内生产总值同比增长5.2%"), tags=["数据", "待核实"])
@@ -88,7 +98,9 @@ def test_json_record_has_every_field_history_and_figures_inside_the_quote(claims
     first = records[0]
     assert set(first) == {"id", "article_id", "article_title", "source", "start", "end", "quote", "prefix", "suffix",
                           "tags", "status", "note", "created_at", "updated_at", "history", "figures",
-                          "anchor", "text_hash"}
+                          "anchor", "text_hash", "checks"}
+    assert [(c["kind"], c["verdict"]) for c in first["checks"]] == [("growth", "rounding")]
+    assert records[1]["checks"] == [] and records[2]["checks"] == []
     assert first["tags"] == ["数据", "待核实"] and first["status"] == "true"
     assert [f["text"] for f in first["figures"]] == ["5.2%"]
     assert [(h["field"], h["old"], h["new"]) for h in first["history"]][:3] == [

@@ -23,6 +23,9 @@ from .cli_claims import run as run_claim_command
 from .cli_exchange import COMMANDS as EXCHANGE_COMMANDS
 from .cli_exchange import add_parsers as add_exchange_parsers
 from .cli_exchange import run as run_exchange_command
+from .cli_checks import COMMANDS as CHECK_COMMANDS
+from .cli_checks import add_parsers as add_check_parsers
+from .cli_checks import run as run_check_command
 from .cli_figures import add_parsers as add_figure_parsers
 from .cli_figures import cmd_figures, cmd_reindex
 from .cli_output import add_format_options, print_records, stdout_is_terminal
@@ -61,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_figure_parsers(sub)
     add_claim_parsers(sub)
     add_exchange_parsers(sub)
+    add_check_parsers(sub)
     sub.add_parser("app", help="open the app (the default)")
     accept_db_anywhere(sub)
     return parser
@@ -117,6 +121,8 @@ def _run(args) -> int:
     db = store.open_db(args.db, readonly=readonly)
     if args.command in CLAIM_COMMANDS:
         return run_claim_command(db, args, _fail)
+    if args.command in CHECK_COMMANDS:
+        return run_check_command(db, args, _fail)
     handler = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "reindex": cmd_reindex}[args.command]
     return handler(db, args)
 

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from hecha import store
 
+from .indicators import IndicatorsScreen
 from .reader import ReaderScreen
 from .review import ReviewScreen
 from .table_screen import TableScreen
@@ -48,6 +49,7 @@ class LibraryScreen(TableScreen):
         Binding("c", "review", "Claims"),
         Binding("T", "tags", "Tags", key_display="T"),
         Binding("i", "import_files", "Import"),
+        Binding("I", "indicators", "Indicators", key_display="I", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -200,6 +202,10 @@ class LibraryScreen(TableScreen):
     def action_review(self) -> None:
         """Open the review screen over every claim."""
         self.app.push_screen(ReviewScreen(self.db_path))
+
+    def action_indicators(self) -> None:
+        """Open the indicators found across the library."""
+        self.app.push_screen(IndicatorsScreen(self.db_path))
 
     def action_tags(self) -> None:
         """Manage the tags."""

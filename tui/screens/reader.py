@@ -15,6 +15,7 @@ from hecha import store
 from ..render import legend
 from ..widgets.article_doc import ArticleDoc, Mark
 from ..widgets.article_view import ArticleView
+from ..widgets.check_panel import check_options, open_suggestions, suggestion_at
 from ..widgets.claim_panel import ClaimPanel
 from .reader_claims import ClaimActions
 from .reader_status import status_text
@@ -38,7 +39,8 @@ class ReaderScreen(ClaimActions, Screen):
         Binding("u", "undo", "Undo delete", show=False),
         Binding("slash", "find", "Find", key_display="/", tooltip="Find words in this article"),
         Binding("r", "toggle_raw", "Raw", tooltip="Show the original file at this article"),
-        Binding("p", "toggle_panel", "Panel", tooltip="List of claims and figures"),
+        Binding("p", "toggle_panel", "Panel", tooltip="List of claims, figures, checks and suggested claims"),
+        Binding("a", "accept_suggestion", "Accept suggestion", show=False),
         Binding("right_square_bracket", "article(1)", "Next article", key_display="]", show=False),
         Binding("left_square_bracket", "article(-1)", "Previous article", key_display="[", show=False),
     ]
@@ -67,12 +69,18 @@ class ReaderScreen(ClaimActions, Screen):
         article = store.get_article(self.db, article_id)
         colors = store.tag_colors(self.db)
         self.stamp = store.claims_stamp(self.db, article_id)
+        claims = store.article_claims(self.db, article_id)
         marks = [
             Mark(c.id, c.start, c.end, colors.get(c.tags[0], "white") if c.tags else "white", c.tags)
-            for c in store.article_claims(self.db, article_id)
+            for c in claims
         ]
         store.mark_read(self.db, article_id)
-        return ArticleDoc(article, store.article_figures(self.db, article_id), marks)
+        figures = store.article_figures(self.db, article_id)
+        self.checks = store.list_checks(self.db, article_id)
+        found = store.article_suggestions(self.db, article_id, figures, self.checks)
+        self.suggestions = open_suggestions(found, claims)
+        suggested = [(s.start, s.end) for s in self.suggestions]
+        return ArticleDoc(article, figures, marks, suggested=suggested)
 
     def on_unmount(self) -> None:
         """Close this screen's database connection."""
@@ -181,11 +189,14 @@ class ReaderScreen(ClaimActions, Screen):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Esc is named after the screen it goes back to; Undo shows only when there is a delete to undo."""
+        """Esc is named after the screen it goes back to; Undo and Accept show only when they apply."""
         if action in ("back", "back_review"):
             return (action == "back_review") == (self.back_to == "review")
         if action == "undo":
             return bool(self.deleted) or None
+        if action == "accept_suggestion":
+            view = self.query_one(ArticleView) if self.is_mounted else None
+            return bool(view and suggestion_at(self.suggestions, *view.span)) or None
         return True
 
     def _update_status(self) -> None:
@@ -197,7 +208,8 @@ class ReaderScreen(ClaimActions, Screen):
         panel = self.query_one(ClaimPanel)
         if panel.display:
             claims = store.article_claims(self.db, self.doc.article.id)
-            panel.fill(claims, self.doc.figures, store.tag_colors(self.db))
+            extra = check_options(self.checks, self.suggestions, self.doc.article.text)
+            panel.fill(claims, self.doc.figures, store.tag_colors(self.db), extra)
 
     def on_option_list_option_selected(self, event: ClaimPanel.OptionSelected) -> None:
         """Jump to the chosen claim or figure."""
@@ -251,6 +263,18 @@ class ReaderScreen(ClaimActions, Screen):
         view.set_matches([])
         view.focus()
         self.refresh_bindings()
+
+    def action_accept_suggestion(self) -> None:
+        """Mark the suggested claim at the cursor as a claim; its figures and checks come with it."""
+        found = suggestion_at(self.suggestions, *self.query_one(ArticleView).span)
+        if found is None:
+            self.notify("No suggested claim here.")
+            return
+        claim = store.add_claim(self.db, self.doc.article.id, found.start, found.end, [], "")
+        self.query_one(ArticleView).clear_selection()
+        self._reload_marks()
+        carried = store.checks_within(self.checks, claim.start, claim.end)
+        self.notify(f"Claim added with {len(found.figures)} figures and {len(carried)} checks.")
 
     def action_toggle_raw(self) -> None:
         """Show the original text of the file beside (or, when narrow, instead of) the cleaned text."""

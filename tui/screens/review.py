@@ -209,6 +209,9 @@ class ReviewScreen(TableScreen):
             detail.append(f"{claim.article_title} · {claim.source} · {claim.start}–{claim.end}\n", style="dim")
             detail.append("Note: ", style="bold")
             detail.append((claim.note or "—") + "\n")
+            for check in store.claim_checks(self.db, claim.article_id, claim.start, claim.end):
+                detail.append(f"{check.kind} {check.verdict}: ", style="bold")
+                detail.append(check.explanation + "\n")
             for entry in store.claim_history(self.db, claim.id)[-3:]:
                 change = f"{entry.old or '—'} → {entry.new or '—'}" if entry.field != "created" else entry.new or ""
                 detail.append(f"{entry.at.replace('T', ' ')[:16]}  {entry.field}: {change}\n", style="dim")

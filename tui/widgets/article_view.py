@@ -29,6 +29,7 @@ from ..styles import block_style, figure_style, themed
 from .article_doc import ArticleDoc, Line
 from .article_find import FindMixin
 from .article_select import GUTTER, SelectionMixin
+from .check_panel import SUGGESTION_STYLE
 
 MAX_WIDTH = 80  # cells of text per line: about 40 Han characters
 CURRENT_FIGURE = Style(bold=True, underline=True)
@@ -159,6 +160,9 @@ class ArticleView(FindMixin, SelectionMixin, ScrollView, can_focus=True):
         dark = self.app.current_theme.dark
         block = self.doc.article.blocks[index]
         text = Text(block.text, style=themed(block_style(block.kind), dark), end="")
+        for start, end in self.doc.suggested:
+            if start < block.end and end > block.start:
+                text.stylize(themed(SUGGESTION_STYLE, dark), *self._local(block, start, end))
         for mark in self.doc.marks_at(block.start, block.end):
             style = themed(Style(underline=True, color=mark.color), dark)
             text.stylize(style, *self._local(block, mark.start, mark.end))

@@ -37,8 +37,11 @@ class ClaimPanel(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    def fill(self, claims: list[store.Claim], figures: list[store.Figure], colors: dict[str, str]) -> None:
-        """List the claims (with tags, quotes cut at figure bounds) and the figures; highlight the first."""
+    def fill(
+        self, claims: list[store.Claim], figures: list[store.Figure], colors: dict[str, str],
+        extra: list[Option] | None = None,
+    ) -> None:
+        """List the claims (with tags, quotes cut at figure bounds), the figures, then `extra`; highlight the first."""
         self.clear_options()
         options: list[Option] = [Option(Text(f"Claims ({len(claims)})", style="bold"), disabled=True)]
         for claim in claims:
@@ -52,6 +55,7 @@ class ClaimPanel(OptionList):
         options.append(Option(Text(f"Figures ({len(figures)})", style="bold"), disabled=True))
         for f in figures:
             options.append(Option(Text(f"{f.text}  {f.kind}"), id=f"figure:{f.start}:{f.end}"))
+        options += extra or []
         self.add_options(options)
         first = next((n for n, option in enumerate(options) if not option.disabled), None)
         self.highlighted = first

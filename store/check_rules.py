@@ -1,0 +1,254 @@
+"""The rules that find checks in one segment of an article (a sentence, or a part of it between semicolons).
+
+Each rule takes the folded article text, the segment's bounds and its figures,
+and returns the checks whose relation the segment's words state. Words come
+from `store/data/cues.tsv` through `cues`; nothing here names an indicator.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import cues
+from .checks import (
+    Check, amount, judge, judge_rough, like, printed, quantum, rate, rounded_slack, span, verdict_words,
+)
+from .figures import Figure
+from .units import alternation
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern]:
+    """The compiled cue patterns, built once from the tables."""
+    p = cues.pattern
+    verb = rf"(?:{p('up')}|{p('down')})"
+    return {
+        "completion": re.compile(
+            rf"(?:(?:{p('actual')}|为|占|达到?)了?[^，,；;。]{{0,14}}?(?:{p('plan')})[^，,；;。]{{0,12}}?的"
+            rf"|(?:{p('rate_of')})(?:为|达到?|是)?)$"
+        ),
+        "actual": re.compile(p("actual")),
+        "plan": re.compile(p("plan")),
+        "verb": re.compile(rf"(?P<verb>{verb})(?:了|幅(?:度)?(?:为|达到?)?|速(?:为|达到?)?)?$"),
+        "up": re.compile(rf"(?:{p('up')})"),
+        "base": re.compile(rf"(?:{p('base_level')})(?:同期)?(?:的|为|是|水平)?$"),
+        "to": re.compile(rf"{verb}了?(?:{p('to_level')})$"),
+        "increment": re.compile(rf"{verb}了?$"),
+        "share": re.compile(p("share")),
+        "rate_word": re.compile(rf"(?:{p('rate_word')})$"),
+        "link_end": re.compile(rf"(?:{p('to_level')}|是|了|约)+$"),
+        "base_words": re.compile(
+            rf"(?:比|较|与)?(?:{alternation(list(cues.pairs('bases.tsv')))}|{p('base_level')})(?:同期)?"
+        ),
+        "total_before": re.compile(rf"(?:{p('total')})(?:计|有|为|达)?$"),
+        "parts_after": re.compile(rf"^(?:[^，,。；;0-9]{{0,6}}?[，,：:（(])?(?:{p('parts')})"),
+        "in_total": re.compile(r"^[^，,。；;、0-9]{0,8}?中"),
+        "total_word": re.compile(p("total")),
+    }
+
+
+def clause_before(text: str, figure: Figure, floor: int) -> str:
+    """The clause text before a figure, without its qualifier (达, 约 …)."""
+    start = cues.clause_start(text, figure.start, floor)
+    head = text[start:figure.start]
+    if figure.qualifier and head.endswith(figure.qualifier):
+        head = head[: -len(figure.qualifier)]
+    return head
+
+
+def same_unit(a: Figure, b: Figure) -> bool:
+    """Two levels of one kind and unit."""
+    return a.kind == b.kind and a.unit == b.unit
+
+
+def ratio_check(kind: str, stated_fig: Figure, computed: float, operands: list[Figure], arithmetic: str) -> Check:
+    """A check of a printed percent against a computed one."""
+    p = printed(stated_fig)
+    decimals = p[1] if p else 0
+    step = quantum(stated_fig)
+    slack = abs(computed) * sum(rounded_slack(f) / abs(f.value) for f in operands if f.value)
+    verdict = judge_rough(judge(float(stated_fig.value), computed, step, slack), operands + [stated_fig])
+    words = verdict_words(verdict, stated_fig.text, computed, decimals)
+    return Check(kind, tuple(span(f) for f in sorted(operands + [stated_fig], key=lambda f: f.start)),
+                 float(stated_fig.value), round(computed, 6), verdict, f"{arithmetic}; {words}")
+
+
+# ------------------------------------------------------------ plan
+def plan_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
+    """完成年度计划的X%: the actual over the plan, both stated in the segment."""
+    pats = patterns()
+    found = []
+    for r in figures:
+        if not rate(r) or r.unit != "%" or not pats["completion"].search(clause_before(text, r, start)):
+            continue
+        actual = plan = None
+        for f in sorted((f for f in figures if amount(f)), key=lambda f: abs(f.start - r.start)):
+            head = clause_before(text, f, start)
+            if actual is None and pats["actual"].search(head):
+                actual = f
+            elif plan is None and pats["plan"].search(head) and not pats["actual"].search(head):
+                plan = f
+        if plan is not None and actual is not None and not same_unit(plan, actual):
+            plan = None
+        found.extend(_plan_check(r, actual, plan))
+    return found
+
+
+def _plan_check(r: Figure, actual: Figure | None, plan: Figure | None) -> list[Check]:
+    """The completion check, or `cannot tell` with the implied missing level."""
+    if plan is not None and not plan.value:
+        plan = None  # a plan of zero has no completion rate
+    if actual is not None and plan is not None:
+        computed = float(actual.value) / float(plan.value) * 100
+        return [ratio_check("plan", r, computed, [actual, plan],
+                             f"{actual.text} ÷ {plan.text} × 100 = {computed:.3f}%")]
+    known = actual or plan
+    if known is None or not r.value:
+        return []
+    if actual is not None:
+        implied = float(actual.value) / float(r.value) * 100
+        words = f"no plan stated; {actual.text} ÷ {r.text} implies a plan of {like(implied, actual, 2)}"
+    else:
+        implied = float(plan.value) * float(r.value) / 100
+        words = f"no actual stated; {plan.text} × {r.text} implies {like(implied, plan, 2)}"
+    figs = tuple(span(f) for f in sorted([known, r], key=lambda f: f.start))
+    return [Check("plan", figs, float(r.value), round(implied, 6), "cannot tell", words)]
+
+
+# ------------------------------------------------------------ growth
+def growth_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
+    """比上年的A增长X%, 由A增至B, 增加D…增长X%: a stated rate against two stated levels."""
+    pats = patterns()
+    found = []
+    for r in figures:
+        if not rate(r):
+            continue
+        m = pats["verb"].search(clause_before(text, r, start))
+        if not m:
+            continue
+        down = not pats["up"].fullmatch(m.group("verb"))
+        others = [f for f in figures if f is not r]
+        subject = _subject(text, figures, r, r.start - len(clause_before(text, r, start)) + m.start())
+        pools = (([f for f in others if rate(f) and f.unit == "%"], True), ([f for f in others if amount(f)], False))
+        for pool, rates in pools:
+            check = _levels_check(text, start, r, down, pool, rates, subject)
+            if check is not None:
+                found.append(check)
+                break
+        else:
+            found.extend(_rate_change_in_percent(text, start, r, others, subject, down))
+    return found
+
+
+def _rate_change_in_percent(
+    text: str, start: int, r: Figure, others: list[Figure], subject: str, down: bool
+) -> list[Check]:
+    """增速为7.5%，比上年提高2.1%: a rate's change printed in % with one level, which reading is meant?"""
+    if r.unit != "%":
+        return []
+    rate_word = patterns()["rate_word"]
+    levels = [f for f in others if rate(f) and f.unit == "%" and f.end <= r.start
+              and rate_word.search(patterns()["link_end"].sub("", clause_before(text, f, start)))]
+    if not levels or (subject and not rate_word.search(subject)):
+        return []
+    if any(amount(f) and f.end <= r.start for f in others):
+        return []  # 支出9.3亿元，占比83%，同比增长48.4%: the growth may be the amount's
+    level, change = levels[-1], -float(r.value) if down else float(r.value)
+    as_points = float(level.value) - change
+    as_relative = float(level.value) / (1 + change / 100)
+    words = (f"{level.text} changed by {r.text}: as 个百分点 the earlier rate was {as_points:.2f}%, "
+             f"as a relative change {as_relative:.2f}%; a change of a rate is usually in 个百分点")
+    return [Check("percent_point", spans_of(level, r), change, None, "cannot tell", words)]
+
+
+def _subject(text: str, figures: list[Figure], r: Figure, verb_at: int) -> str:
+    """What the rate's own clause says grows (营收 in 营收同比增长20%), without base words; '' if nothing."""
+    clause_at = cues.clause_start(text, verb_at)
+    after = max([clause_at] + [f.end for f in figures if clause_at <= f.end <= verb_at])
+    words = patterns()["base_words"].sub("", text[after:verb_at])
+    return words.strip("的之与和及 ")
+
+
+def _told_apart(text: str, start: int, subject: str, levels: tuple[Figure, Figure]) -> bool:
+    """Whether the rate names a subject that the clauses of its levels do not: then it is another indicator."""
+    if len(subject) < 2:
+        return False
+    return not any(subject in text[cues.clause_start(text, f.start, start) : f.start] for f in levels)
+
+
+def _levels(text: str, start: int, r: Figure, pool: list[Figure]) -> tuple[Figure, Figure, bool] | None:
+    """(base, new, whether `new` is an increment) among `pool`, when the words mark them."""
+    pats = patterns()
+    for base in pool:
+        if pats["base"].search(clause_before(text, base, start)):
+            rest = [f for f in pool if f is not base and same_unit(f, base)]
+            marked = [f for f in rest if pats["to"].search(clause_before(text, f, start))]
+            plain = [f for f in rest if not pats["increment"].search(clause_before(text, f, start))]
+            chosen = marked or sorted(plain, key=lambda f: abs(f.start - r.start))
+            if chosen:
+                return base, chosen[0], False
+    for inc in pool:
+        if pats["increment"].search(clause_before(text, inc, start)) and inc.start < r.start:
+            levels = [f for f in pool if f is not inc and same_unit(f, inc) and f.start < inc.start]
+            levels = [f for f in levels if not pats["increment"].search(clause_before(text, f, start))]
+            if levels:
+                return levels[-1], inc, True
+    return None
+
+
+def _levels_check(
+    text: str, start: int, r: Figure, down: bool, pool: list[Figure], rates: bool, subject: str
+) -> Check | None:
+    """The growth or percent-point check for a stated change `r` over levels in `pool`."""
+    found = _levels(text, start, r, pool)
+    if found is None or _told_apart(text, start, subject, found[:2]):
+        return None
+    a, b, is_increment = found
+    av, bv = float(a.value), float(b.value)
+    if is_increment:
+        base = av - bv if not down else av + bv
+        new, change = av, (bv if not down else -bv)
+        arithmetic = f"{b.text} ÷ ({a.text} {'−' if not down else '+'} {b.text})"
+    else:
+        base, new, change = av, bv, bv - av
+        arithmetic = f"({b.text} − {a.text}) ÷ {a.text}"
+    if not base:
+        return None
+    relative = change / base * 100
+    stated_fig = r if not down else _negated(r)
+    points = r.unit != "%"
+    if rates and not is_increment:
+        return _point_check(stated_fig, a, b, change, relative, r)
+    if points:
+        words = f"{arithmetic} × 100 = {relative:.2f}%; a change of levels is a percent, not 个百分点"
+        return Check("percent_point", spans_of(a, b, r), float(stated_fig.value), round(relative, 6),
+                     "inconsistent", words)
+    return ratio_check("growth", stated_fig, relative, [a, b], f"{arithmetic} × 100 = {relative:.3f}%")
+
+
+def _negated(figure: Figure) -> Figure:
+    """The same figure with its value negated (a fall stated as 下降X%)."""
+    from dataclasses import replace
+
+    return replace(figure, value=-float(figure.value))
+
+
+def spans_of(*figs: Figure) -> tuple[tuple[int, int, str], ...]:
+    """Spans of figures in text order."""
+    return tuple(span(f) for f in sorted(figs, key=lambda f: f.start))
+
+
+def _point_check(stated: Figure, a: Figure, b: Figure, points: float, relative: float, r: Figure) -> Check:
+    """A change between two rates: 个百分点 is the difference, % the relative change."""
+    base = f"{b.text} − {a.text} = {points:.2f}个百分点; relative change {relative:.2f}%"
+    as_points = ratio_check("percent_point", stated, points, [a, b], base)
+    if r.unit != "%":
+        return as_points
+    as_relative = ratio_check("percent_point", stated, relative, [a, b], base)
+    if as_relative.verdict in ("consistent", "rounding"):
+        return as_relative
+    if as_points.verdict in ("consistent", "rounding"):
+        words = f"{base}; printed {r.text} is the difference in 个百分点, written as %"
+        return Check("percent_point", as_points.figures, as_points.stated, round(points, 6), "inconsistent", words)
+    return as_relative

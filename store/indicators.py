@@ -1,0 +1,298 @@
+"""Indicators: what each figure measures, where, over which period and against which base.
+
+For a figure such as `1至11月，该区财政总收入完成59.11亿元，同比增长7.2%`
+the indicator is the noun phrase it belongs to (`财政总收入`), the place is
+named before it or, for 该区/全区, is the place the article is about (from its
+title or first lines), the period is the date or period word before it in its
+paragraph resolved with the article's date into ISO text (`2023-01/2023-11`),
+and the base is the comparison (同比, 环比, 比上年). Words come from the tables
+in `store/data/` (heads.txt, cues.tsv, bases.tsv, periods.tsv, places.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from . import cues
+from .checks import quantum
+from .figures import Figure
+from .script import fold
+from .units import alternation
+
+_ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]")  # 地区生产总值（GDP）: the gloss is dropped
+_JOINERS = frozenset("与和及的在对从向到把被由以是、")
+_CLAUSE_OPEN = re.compile(r"(?:^|[，,；;。：:])", re.M)
+_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
+KINDS = ("money", "measure", "quantity", "percent", "number")
+MAX_NAME = 20
+HAN = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One figure read as a value of an indicator for a place and period."""
+
+    indicator: str
+    place: str | None
+    period: str | None
+    base: str | None
+    value: float | None
+    unit: str | None
+    start: int
+    end: int
+    text: str = ""
+    step: float = 0.0
+    article_id: int | None = None
+
+    def to_dict(self) -> dict:
+        """The fields `hecha indicators --json` prints."""
+        data = asdict(self)
+        return {k: data[k] for k in ("indicator", "place", "period", "base", "value", "unit", "article_id",
+                                      "start", "end")}
+
+
+@lru_cache(maxsize=1)
+def _res() -> dict[str, re.Pattern]:
+    """Compiled patterns from the tables."""
+    places = cues.table("places.tsv")
+    suffix = alternation(list(places["suffix"]))
+    before = "".join(places["before"])
+    bases = cues.pairs("bases.tsv")
+    return {
+        "named": re.compile(rf"(?:^|(?<=[^{HAN}])|(?<=[{before}]))(?![{before}])([{HAN}]{{2,6}}?(?:{suffix}))"),
+        "lead": re.compile(
+            rf"(?:(?:{alternation(list(places['deictic']))})(?:{suffix})|[{HAN}]{{2,6}}?(?:{suffix}))"
+        ),
+        "deictic": re.compile(rf"^(?:{alternation(list(places['deictic']))})(?P<suffix>{suffix})$"),
+        "not_start": re.compile(alternation(list(places["not_start"]))),
+        "not_place": re.compile(rf"(?:{alternation(list(places['not_place']))})$"),
+        "base": re.compile(rf"(?:{alternation(list(bases))})$"),
+        "link": re.compile(rf"(?:{cues.pattern('link')}|{cues.pattern('up')}|{cues.pattern('down')})$"),
+        "stop": re.compile(rf"(?:{cues.pattern('stop')})"),
+        "head": re.compile(rf"(?:{alternation(list(cues.heads()))})$"),
+        "period": re.compile(alternation(list(cues.pairs("periods.tsv")))),
+        "lead_word": re.compile(cues.pattern("lead")),
+        "alias": re.compile(alternation(list(cues.pairs("aliases.tsv")))),
+        "until": re.compile(rf"(?:{cues.pattern('until')})$"),
+    }
+
+
+def is_place(name: str) -> bool:
+    """Whether a matched name is a place: not a common word (城市, 小区) and not …全市."""
+    if _res()["not_place"].search(name) or _res()["deictic"].match(name) or _res()["not_start"].match(name):
+        return False
+    if any(c in _JOINERS for c in name[2:-1]):
+        return False  # 巩固与江西省: a phrase running into the name
+    return not any(_res()["deictic"].match(name[i:]) for i in range(1, len(name) - 1))
+
+
+def named_places(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of each place named in folded text (江西省, 青山湖区, 宜春经开区)."""
+    return [(m.start(1), m.group(1)) for m in _res()["named"].finditer(text) if is_place(m.group(1))]
+
+
+def home_place(head: str) -> str | None:
+    """The place an article is about: the first one named in its title or first lines."""
+    places = named_places(fold(head))
+    return places[0][1] if places else None
+
+
+def _resolve_place(word: str | None, home: str | None) -> str | None:
+    """全区/该市 → the article's own place when its suffix agrees, else the word itself."""
+    if word is None:
+        return home
+    m = _res()["deictic"].match(word)
+    if m and home and home.endswith(m.group("suffix")):
+        return home
+    return word
+
+
+def _strip_predicate(head: str) -> tuple[str, str | None]:
+    """The clause before a figure without its verbs and links (完成, 同比增长, 为); and the base."""
+    base = None
+    bases = cues.pairs("bases.tsv")
+    while head:
+        m = _res()["base"].search(head) or _res()["link"].search(head)
+        if not m:
+            break
+        if m.group() in bases:
+            base = base or bases[m.group()]
+        head = head[: m.start()]
+    return head, base
+
+
+def _lead_places(phrase: str) -> tuple[str | None, str]:
+    """The last of the places (and period words) opening a phrase, and the rest of it."""
+    place = None
+    while phrase:
+        if skip := _res()["period"].match(phrase) or _res()["lead_word"].match(phrase):
+            phrase = phrase[skip.end():]
+            continue
+        m = _res()["lead"].match(phrase)
+        if not m or len(m.group()) == len(phrase):
+            break
+        if not _res()["deictic"].match(m.group()) and not is_place(m.group()):
+            break
+        place, phrase = m.group(), phrase[m.end():]
+    return place, phrase
+
+
+def _name(phrase: str) -> tuple[str | None, str | None]:
+    """(place, indicator) of a noun phrase: leading places, then the indicator ending in a head noun."""
+    place, phrase = _lead_places(phrase)
+    stops = list(_res()["stop"].finditer(phrase))
+    if stops:
+        phrase = phrase[stops[-1].end():]
+    inner, phrase = _lead_places(phrase)
+    place = inner or place
+    phrase = phrase.lstrip("的")[-MAX_NAME:]
+    if not phrase or not _res()["head"].search(phrase):
+        return place, None
+    return place, full_name(phrase)
+
+
+def full_name(name: str) -> str:
+    """An indicator with its short forms written out (规上工业增加值 → 规模以上工业增加值), so articles match."""
+    aliases = cues.pairs("aliases.tsv")
+    if not _res()["alias"].search(name):
+        return name
+    return _res()["alias"].sub(lambda m: aliases[m.group()], name)
+
+
+def find_indicators(
+    text: str, figures: list[Figure], date: str | None = None, head: str | None = None, folded: str | None = None
+) -> list[Indicator]:
+    """The indicator of each figure that has one; `date` is the article's (ISO), `head` its title and first lines."""
+    folded = fold(text) if folded is None else folded
+    home = home_place(head if head is not None else text[:200])
+    found = []
+    dates = [f for f in figures if f.kind == "date" and f.iso]
+    lines: dict[int, tuple[list, list]] = {}
+    previous_end = 0
+    for f in figures:
+        floor_fig, previous_end = previous_end, max(previous_end, f.end)
+        if f.kind not in KINDS or f.value is None or f.low is not None:
+            continue
+        line_start = folded.rfind("\n", 0, f.start) + 1
+        floor = max(line_start, floor_fig if floor_fig <= f.start else line_start)
+        clause = folded[cues.clause_start(folded, f.start, floor) : f.start]
+        if f.qualifier and clause.endswith(f.qualifier):
+            clause = clause[: -len(f.qualifier)]
+        phrase, base = _strip_predicate(_ASIDE.sub("", clause))
+        place, name = _name(_WORDS.findall(phrase)[-1] if _WORDS.search(phrase) else "")
+        adjacent = found and found[-1].end == floor_fig and _same_segment(folded, floor_fig, f.start)
+        if name is None and not phrase.strip() and adjacent:
+            place, name = found[-1].place, found[-1].indicator  # …59.11亿元，同比增长7.2%: the same indicator
+            base = base or found[-1].base  # 比年初增加312.4亿元，增长9.7%: against the same base
+        else:
+            adjacent = False
+        if name is None:
+            continue
+        marks = lines.get(line_start) or lines.setdefault(line_start, _line_marks(folded, line_start))
+        if not adjacent or place is None:
+            place = _resolve_place(place or (_last_before(marks[0], f.start) or (0, None))[1], home)
+        period = resolve_period(folded, line_start, f.start, _between(dates, line_start, f.start), date,
+                                _last_before(marks[1], f.start))
+        found.append(Indicator(name, place, period, base, float(f.value), f.unit, f.start, f.end, f.text, quantum(f)))
+    return found
+
+
+def _same_segment(text: str, start: int, end: int) -> bool:
+    """Whether no sentence or semicolon break lies between two offsets."""
+    return not any(c in "。！？!?；;\n" for c in text[start:end]) and text.count("，", start, end) + text.count(
+        ",", start, end) <= 1
+
+
+def _between(dates: list[Figure], floor: int, pos: int) -> list[Figure]:
+    """The date figures starting in [floor, pos), from a list sorted by start."""
+    starts = [d.start for d in dates]
+    return dates[bisect_left(starts, floor) : bisect_left(starts, pos)]
+
+
+def _line_marks(text: str, start: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The places opening a clause (2021年，全区纳入…) and the period words of one paragraph, with offsets."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    places = []
+    for m in _CLAUSE_OPEN.finditer(text, start, end):
+        lead = _res()["lead"].match(text, m.end(), end)
+        if lead and (_res()["deictic"].match(lead.group()) or is_place(lead.group())):
+            places.append((lead.start(), lead.group()))
+    periods = [(m.start(), m.group()) for m in _res()["period"].finditer(text, start, end)
+               if not (m.start() and text[m.start() - 1] in "比较")]
+    return places, periods
+
+
+def _last_before(marks: list[tuple[int, str]], pos: int) -> tuple[int, str] | None:
+    """The last (offset, word) that ends before `pos`."""
+    found = None
+    for at, word in marks:
+        if at + len(word) > pos:
+            break
+        found = (at, word)
+    return found
+
+
+# ------------------------------------------------------------- periods
+def resolve_period(text: str, floor: int, pos: int, dates: list[Figure], date: str | None,
+                   word: tuple[int, str] | None) -> str | None:
+    """The period the paragraph gives before `pos` (its last date figure or period word), as ISO text."""
+    year = int(date[:4]) if date else None
+    month = int(date[5:7]) if date and len(date) >= 7 else None
+    years = [int(f.iso[:4]) for f in dates if f.iso[:4].isdigit()]
+    year = years[-1] if years else year
+    last_date = dates[-1] if dates else None
+    if word and (last_date is None or word[0] > last_date.start):
+        return _template(cues.pairs("periods.tsv")[word[1]], year, month)
+    if last_date is None:
+        return None
+    iso = last_date.iso
+    until = _res()["until"].search(text, max(floor, last_date.start - 4), last_date.start)
+    if until and iso.startswith("--") and "/" not in iso:
+        iso = f"--01/{iso}"
+    return _fill_year(iso, year)
+
+
+def _fill_year(iso: str, year: int | None) -> str:
+    """--01/--11 → 2023-01/2023-11 when the year is known."""
+    if year is None:
+        return iso
+    return "/".join(f"{year:04d}-{part[2:]}" if part.startswith("--") and not part.startswith("---") else part
+                    for part in iso.split("/"))
+
+
+def _template(form: str, year: int | None, month: int | None) -> str | None:
+    """A periods.tsv form (Y-01/Y-M) filled with the article's year and month."""
+    if year is None or ("M" in form or "Q" in form) and month is None:
+        return None
+    prev_month = (year, month - 1) if month and month > 1 else (year - 1, 12)
+    out = form.replace("Q", f"{prev_month[0]:04d}-{prev_month[1]:02d}")
+    out = out.replace("P", f"{year - 1:04d}").replace("Y", f"{year:04d}")
+    return out.replace("M", f"{month:02d}") if month else out
+
+
+# ------------------------------------------------------------- conflicts
+def same_value(a: Indicator, b: Indicator) -> bool:
+    """Equal within half a printed unit of the coarser one (52.9亿元 = 529000万元)."""
+    if a.value is None or b.value is None:
+        return a.value == b.value
+    tolerance = max(a.step, b.step) / 2 + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+    return abs(a.value - b.value) <= tolerance
+
+
+def conflicts(indicators: list[Indicator]) -> list[list[Indicator]]:
+    """Groups with one indicator, place, period, base and unit whose articles give different values."""
+    groups: dict[tuple, list[Indicator]] = {}
+    for ind in indicators:
+        if ind.place and ind.period:
+            groups.setdefault((ind.indicator, ind.place, ind.period, ind.base, ind.unit), []).append(ind)
+    found = []
+    for group in groups.values():
+        articles = {i.article_id for i in group}
+        differ = any(not same_value(a, b) for a in group for b in group if a.article_id != b.article_id)
+        if len(articles) > 1 and differ:
+            found.append(sorted(group, key=lambda i: (i.value or 0, i.article_id or 0)))
+    return found

@@ -229,9 +229,8 @@ def _levels_check(
 
 def _negated(figure: Figure) -> Figure:
     """The same figure with its value negated (a fall stated as 下降X%)."""
-    from dataclasses import replace
 
-    return replace(figure, value=-float(figure.value))
+    return figure._replace(value=-float(figure.value))
 
 
 def spans_of(*figs: Figure) -> tuple[tuple[int, int, str], ...]:

@@ -304,7 +304,7 @@ def m004_source_name_bytes(db: Database) -> None:
 
 # Tag colours of their own: the first default colours were the figure kinds' highlights,
 # so a tagged claim looked like a figure. Tags the user recoloured are left alone.
-UX_TAG_PALETTE = {
+TAG_PALETTE = {
     "数据": ("#5fafff", "#af5fff"),
     "排名": ("#ff87af", "#d7875f"),
     "目标": ("#87d75f", "#00af87"),
@@ -316,7 +316,7 @@ UX_TAG_PALETTE = {
 @_migration
 def m005_tag_palette(db: Database) -> None:
     """Default tags still in a figure kind's colour get a colour of their own."""
-    for name, (old, new) in UX_TAG_PALETTE.items():
+    for name, (old, new) in TAG_PALETTE.items():
         db.execute("UPDATE tags SET color = ? WHERE name = ? AND lower(color) = ?", [new, name, old])
 
 

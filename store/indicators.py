@@ -251,9 +251,23 @@ def resolve_period(text: str, floor: int, pos: int, dates: list[Figure], date: s
         return None
     iso = last_date.iso
     until = _res()["until"].search(text, max(floor, last_date.start - 4), last_date.start)
-    if until and iso.startswith("--") and "/" not in iso:
-        iso = f"--01/{iso}"
+    if until:
+        iso = _from_january(iso)
     return _fill_year(iso, year)
+
+
+def _from_january(iso: str) -> str:
+    """截至 a month (or a part of it: 10月底 → --10-21/--10-31): from January to that month."""
+    if "/" not in iso:
+        return f"--01/{iso}" if iso.startswith("--") and not iso.startswith("---") else iso
+    end = iso.split("/")[-1]
+    if end.startswith("---"):
+        return iso
+    if end.startswith("--"):
+        return f"--01/{end[:4]}"
+    if len(end) >= 7 and end[:4].isdigit():
+        return f"{end[:4]}-01/{end[:7]}"
+    return iso
 
 
 def _fill_year(iso: str, year: int | None) -> str:

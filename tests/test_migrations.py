@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from hecha import store
-from hecha.store.db import MIGRATION_NAMES, schema_version
+from hecha.store.db import MIGRATION_NAMES, TAG_PALETTE, schema_version
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "hecha-v2.db"
 QUERIES = {
@@ -38,6 +38,12 @@ def rows(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
+def _recoloured(tag: tuple) -> tuple:
+    """A tag row as the palette migration leaves it: (id, name, label, colour, key, ord)."""
+    old, new = TAG_PALETTE.get(tag[1], (None, None))
+    return (*tag[:3], new, *tag[4:]) if old is not None and tag[3].lower() == old else tag
+
+
 @pytest.fixture
 def old_library(tmp_path) -> Path:
     """A copy of the version 2 fixture."""
@@ -57,7 +63,11 @@ def test_migrating_keeps_every_article_claim_tag_and_history_entry(old_library):
     db = store.open_db(old_library)
     assert schema_version(db) == len(MIGRATION_NAMES) > 2
     db.close()
-    assert rows(old_library) == before
+    after = rows(old_library)
+    # The one change a migration makes on purpose: default tags still in a figure
+    # kind's colour get a colour of their own (m005_tag_palette).
+    assert [_recoloured(tag) for tag in before["tags"]] == after["tags"]
+    assert {k: v for k, v in after.items() if k != "tags"} == {k: v for k, v in before.items() if k != "tags"}
     db = store.open_db(old_library)
     claims = store.list_claims(db)
     assert [c.quote for c in claims] == ["全县地区生产总值增长6.1%", "新建5G基站320个📡", "这是“历年之最”"]

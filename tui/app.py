@@ -88,15 +88,15 @@ class HechaApp(App):
 
 
 def run_app(db_path: str | None = None) -> int:
-    """Run the app; return the process exit code. Refuses without a terminal."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print("hecha: the app needs a terminal; use a subcommand (hecha --help) in scripts and pipes", file=sys.stderr)
-        return 2
+    """Run the app; return the process exit code. Refuses a bad library, and runs only in a terminal."""
     quiet_jieba()
     try:
         store.open_db(db_path).close()
     except store.DatabaseError as error:
         print(f"hecha: {store.display_name(str(error))}", file=sys.stderr)
+        return 2
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("hecha: the app needs a terminal; use a subcommand (hecha --help) in scripts and pipes", file=sys.stderr)
         return 2
     HechaApp(db_path).run()
     return 0

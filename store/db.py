@@ -194,3 +194,11 @@ def m002_default_tags(db: Database) -> None:
         {"name": name, "label": label, "color": color, "key": key, "ord": n}
         for n, (name, label, color, key) in enumerate(DEFAULT_TAGS)
     )
+
+
+@_migration
+def m003_search_index(db: Database) -> None:
+    """Full-text index, library sort keys and counts kept by triggers, keywords (see store.search)."""
+    from .search_schema import create_search_schema
+
+    create_search_schema(db)

@@ -22,6 +22,7 @@ from .db import immediate
 from .figure_store import save_figures
 from .layout import Article, split_page
 from .reading import Refused, SourceText, find_files, read_source
+from .search import index_article
 
 Progress = Callable[[Path], None]
 
@@ -125,3 +126,4 @@ def _insert_article(db: Database, source_id: int, article: Article, published: s
     ]
     db["blocks"].insert_all(rows)
     save_figures(db, article_id, text)
+    index_article(db, article_id, article.title, text)

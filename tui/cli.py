@@ -21,7 +21,11 @@ from .cli_claims import COMMANDS as CLAIM_COMMANDS
 from .cli_claims import add_parsers as add_claim_parsers
 from .cli_claims import run as run_claim_command
 from .cli_figures import add_parsers as add_figure_parsers
-from .cli_figures import cmd_figures, cmd_reindex
+from .cli_figures import cmd_figures
+from .cli_search import COMMANDS as SEARCH_COMMANDS
+from .cli_search import add_parsers as add_search_parsers
+from .cli_search import cmd_reindex
+from .cli_search import run as run_search_command
 from .render import article_renderable, raw_renderable
 
 EXIT_REFUSED = 1
@@ -44,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="print the article as JSON")
     add_figure_parsers(sub)
     add_claim_parsers(sub)
+    add_search_parsers(sub)
     sub.add_parser("app", help="open the app (the default)")
     return parser
 
@@ -63,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(error))
     if args.command in CLAIM_COMMANDS:
         return run_claim_command(db, args, _fail)
+    if args.command in SEARCH_COMMANDS:
+        return run_search_command(db, args, _fail)
     handler = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "reindex": cmd_reindex}[args.command]
     try:
         return handler(db, args)

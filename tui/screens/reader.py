@@ -34,8 +34,12 @@ class ReaderScreen(Screen):
         Binding("left_square_bracket", "article(-1)", "Prev article", key_display="[", show=False),
     ]
 
-    def __init__(self, db_path: str, article_ids: list[int], index: int, focus: tuple[int, int] | None = None):
+    def __init__(
+        self, db_path: str, article_ids: list[int], index: int, focus: tuple[int, int] | None = None,
+        find: tuple[str, ...] = (),
+    ):
         super().__init__()
+        self.find_words = find  # a library search's words, highlighted in each article
         self.db_path = db_path
         self.article_ids = article_ids
         self.index = index
@@ -56,7 +60,8 @@ class ReaderScreen(Screen):
             for c in claims
         ]
         store.mark_read(self.db, article_id)
-        return ArticleDoc(article, store.article_figures(self.db, article_id), marks)
+        found = store.find_words(article.text, list(self.find_words)) if self.find_words else []
+        return ArticleDoc(article, store.article_figures(self.db, article_id), marks, found=found)
 
     def on_unmount(self) -> None:
         """Close this screen's database connection."""
@@ -81,6 +86,8 @@ class ReaderScreen(Screen):
         view.focus()
         if self.focus_span:
             self.call_after_refresh(view.go_to, *self.focus_span, True)
+        elif self.doc.found:
+            self.call_after_refresh(view.go_to, self.doc.found[0][0])
 
     def on_screen_suspend(self) -> None:
         """Remember to re-read claims when this screen is shown again."""
@@ -186,11 +193,17 @@ class ReaderScreen(Screen):
         options.append(Option(Text(f"Figures ({len(self.doc.figures)})", style="bold"), disabled=True))
         for f in self.doc.figures:
             options.append(Option(Text(f"{f.text}  {f.kind}"), id=f"figure:{f.start}:{f.end}"))
+        keywords = store.article_keywords(self.db, self.doc.article.id)
+        options.append(Option(Text("Keywords (Enter searches the library)", style="bold"), disabled=True))
+        options += [Option(Text(word, style="green"), id=f"keyword:{n}:{word}") for n, word in enumerate(keywords)]
         panel.add_options(options)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Jump to the chosen claim or figure."""
-        kind, start, end = (event.option.id or "::").split(":")
+        kind, start, end = (event.option.id or "::").split(":", 2)
+        if kind == "keyword":  # back to the library, searching for the keyword
+            self.dismiss(end)
+            return
         view = self.query_one(ArticleView)
         if kind == "figure":
             view.show_figure(int(start))

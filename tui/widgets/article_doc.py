@@ -57,6 +57,7 @@ class ArticleDoc:
     units: list[Unit] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     width: int = 0
+    found: list[tuple[int, int]] = field(default_factory=list)  # words a search matched
 
     def __post_init__(self) -> None:
         self.units = self._units()

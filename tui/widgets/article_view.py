@@ -31,6 +31,7 @@ GUTTER = 2
 CURSOR = Style(bgcolor="grey27")
 SELECTION = Style(bgcolor="#005f87", color="white")
 CURRENT_FIGURE = Style(reverse=True, bold=True)
+FOUND = Style(bgcolor="#5f5f00", color="#ffff87", bold=True)  # words a library search matched
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -134,6 +135,9 @@ class ArticleView(ScrollView, can_focus=True):
         for figure in self.doc.figures:
             if figure.start < block.end and figure.end > block.start:
                 text.stylize(figure_style(figure.kind), *self._local(block, figure.start, figure.end))
+        for start, end in self.doc.found:
+            if start < block.end and end > block.start:
+                text.stylize(FOUND, *self._local(block, start, end))
         self._block_text[index] = text
         return text
 

@@ -1,0 +1,176 @@
+"""Searching the library: keeping the full-text index, running queries, cutting snippets.
+
+Import calls `index_article` inside its transaction, so an article is found as
+soon as it is stored. The index holds folded (simplified, half-width) text
+segmented in search mode with the user dictionary; when the dictionary
+changes, `reindex_search` re-segments the library. Results join the articles
+table, so an article that is gone or hidden is never returned even before
+its index entry is cleaned. Ranking is bm25 with title words weighted up.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from .keywords import keywords
+from .query import Query, QueryError, parse
+from .script import fold
+from .segment import search_words
+from .sortkeys import title_key
+from .userdict import current_words, fingerprint
+
+TITLE_WEIGHT = 8.0
+SNIPPET = 80
+BATCH = 200
+
+__all__ = ["Hit", "QueryError", "index_article", "unindex_article", "reindex_search", "search", "pending"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the article, its title, a snippet with the matched words' offsets, a score."""
+
+    id: int
+    title: str
+    snippet: str
+    marks: list[tuple[int, int]]
+    score: float
+
+    def to_dict(self) -> dict:
+        """{"id", "title", "snippet", "marks", "score"} (marks as [start, end] lists)."""
+        return {"id": self.id, "title": self.title, "snippet": self.snippet,
+                "marks": [list(m) for m in self.marks], "score": self.score}
+
+
+def _tokens(text: str, words: tuple[str, ...]) -> str:
+    """The index form of a text: folded, search-mode words joined by spaces."""
+    return " ".join(search_words(fold(text), words))
+
+
+def index_article(db: Database, article_id: int, title: str, text: str) -> None:
+    """Put one article into the index with its title sort key and keywords. Call inside a transaction."""
+    words = current_words()
+    db.execute(
+        "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
+        [article_id, _tokens(title, words), _tokens(text, words)],
+    )
+    db.execute(
+        "UPDATE articles SET title_key = ?, keywords = ?, indexed_with = ? WHERE id = ?",
+        [title_key(title), " ".join(keywords(fold(title + "\n" + text), words)), fingerprint(words), article_id],
+    )
+
+
+def unindex_article(db: Database, article_id: int) -> None:
+    """Take an article out of the index (before deleting it). Call inside a transaction."""
+    row = db.execute("SELECT title, text, indexed_with FROM articles WHERE id = ?", [article_id]).fetchone()
+    words = current_words()
+    if row and row[2] == fingerprint(words):
+        db.execute(
+            "INSERT INTO search_index (search_index, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+            [article_id, _tokens(row[0], words), _tokens(row[1], words)],
+        )
+    db.execute("UPDATE articles SET indexed_with = NULL WHERE id = ?", [article_id])
+
+
+def pending(db: Database) -> int:
+    """How many articles are not indexed with the current user dictionary."""
+    return db.execute(
+        "SELECT count(*) FROM articles WHERE indexed_with IS NOT ?", [fingerprint(current_words())]
+    ).fetchone()[0]
+
+
+def reindex_search(db: Database, force: bool = False, progress: Callable[[int, int], None] | None = None) -> int:
+    """Index every article not indexed with the current dictionary (all with `force`); return how many.
+
+    A changed dictionary re-segments the whole library: entries made with
+    another one cannot be taken out word by word, so the index starts empty.
+    """
+    stamp = fingerprint(current_words())
+    stale = db.execute("SELECT 1 FROM articles WHERE indexed_with IS NOT NULL AND indexed_with != ? LIMIT 1", [stamp])
+    if force or stale.fetchone():
+        with db.atomic():
+            db.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+            db.execute("UPDATE articles SET indexed_with = NULL")
+    ids = [r[0] for r in db.execute("SELECT id FROM articles WHERE indexed_with IS NULL ORDER BY id")]
+    for start in range(0, len(ids), BATCH):
+        with db.atomic():
+            for article_id in ids[start : start + BATCH]:
+                title, text = db.execute("SELECT title, text FROM articles WHERE id = ?", [article_id]).fetchone()
+                index_article(db, article_id, title, text)
+        if progress:
+            progress(min(start + BATCH, len(ids)), len(ids))
+    return len(ids)
+
+
+def search(db: Database, text: str, limit: int | None = 20, snippets: bool = True) -> list[Hit]:
+    """The articles matching a query, best first (QueryError for a query that cannot be understood)."""
+    query = parse(text, current_words())
+    rows = db.execute(*_sql(query, limit)).fetchall()
+    hits = []
+    for article_id, title, score in rows:
+        snippet, marks = ("", [])
+        if snippets:
+            body = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+            snippet, marks = make_snippet(body, query.words)
+        hits.append(Hit(article_id, title, snippet, marks, round(-score, 4)))
+    return hits
+
+
+def search_ids(db: Database, text: str) -> list[int]:
+    """Every matching article id, best first (for the library's filter)."""
+    query = parse(text, current_words())
+    return [row[0] for row in db.execute(*_sql(query, None)).fetchall()]
+
+
+def timed_search(db: Database, text: str, limit: int) -> tuple[list[int], float]:
+    """The top `limit` ids of a query and the milliseconds the search took (for scripts and benches)."""
+    begin = time.perf_counter()
+    ids = [hit.id for hit in search(db, text, limit, snippets=False)]
+    return ids, (time.perf_counter() - begin) * 1000
+
+
+def _sql(query: Query, limit: int | None) -> tuple[str, list[object]]:
+    """The SELECT for a parsed query: FTS match ranked by bm25, or filters alone newest first."""
+    conditions, params = query.where()
+    where = " AND ".join(["a.shown = 1", *conditions])
+    tail = "" if limit is None else f" LIMIT {int(limit)}"
+    if query.terms:
+        sql = (
+            f"SELECT a.id, a.title, bm25(search_index, {TITLE_WEIGHT}, 1.0) AS score "
+            "FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid "
+            f"WHERE search_index MATCH ? AND {where} ORDER BY score, a.id{tail}"
+        )
+        return sql, [query.match(), *params]
+    sql = f"SELECT a.id, a.title, 0.0 FROM articles a WHERE {where} ORDER BY a.date DESC, a.source_key{tail}"
+    return sql, params
+
+
+def find_words(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of any of `words` in `text` (folded, any case), longest first at a place."""
+    hay = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in fold(text))
+    spans: list[tuple[int, int]] = []
+    for word in sorted(set(words), key=len, reverse=True):
+        start = hay.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not any(s < end and start < e for s, e in spans):
+                spans.append((start, end))
+            start = hay.find(word, end)
+    return sorted(spans)
+
+
+def make_snippet(text: str, words: list[str], width: int = SNIPPET) -> tuple[str, list[tuple[int, int]]]:
+    """A window of `text` around the densest run of matches, on one line, with marks inside it."""
+    spans = find_words(text, words)
+    if not spans:
+        return text[:width].replace("\n", " "), []
+    best = max(range(len(spans)), key=lambda i: len({text[s:e] for s, e in spans if spans[i][0] <= s < spans[i][0] + width}))
+    start = max(0, min(spans[best][0] - width // 4, len(text) - width))
+    end = min(len(text), start + width)
+    snippet = text[start:end].replace("\n", " ")
+    marks = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    return snippet, marks

@@ -1,8 +1,8 @@
 """Keywords: the words that say what an article is about, by TF-IDF.
 
-Each precise-mode word's count in the article times its inverse document
+Each search-mode word's count in the article times its inverse document
 frequency from jieba's table (words the table lacks get its median, as jieba
-does). Single characters, numbers (any word with a digit), punctuation and
+does). Single characters, numbers and words with a digit or punctuation, and
 the stop words in data/stopwords.txt are left out.
 """
 
@@ -15,7 +15,6 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from .segment import query_words
 
 TOP = 5
 _lock = threading.Lock()
@@ -45,20 +44,27 @@ def idf_table() -> tuple[dict[str, float], float]:
 
 
 def is_keyword(word: str) -> bool:
-    """Two characters or more, no digit, a letter or Han character, not a stop word."""
-    return (
-        len(word) >= 2
-        and not any(ch.isdigit() for ch in word)
-        and any(ch.isalpha() for ch in word)
-        and word.lower() not in stop_words()
-    )
+    """Two characters or more, letters or Han characters only (no digit, no punctuation), not a stop word."""
+    return len(word) >= 2 and word.isalpha() and word.lower() not in stop_words()
 
 
-def keywords(folded_text: str, user_words: tuple[str, ...] = (), top: int = TOP) -> list[str]:
-    """The `top` keywords of a text (folded to simplified script), best first."""
-    counts = Counter(w for w in query_words(folded_text, user_words) if is_keyword(w))
-    if not counts:
-        return []
+def keywords(words: list[str], top: int = TOP) -> list[str]:
+    """The `top` keywords among an article's search-mode words, best first.
+
+    Search mode gives a long word and the words inside it (新能源, 能源); a
+    word inside one already chosen is left out. Words seen twice or more are
+    the candidates when there are enough of them (a short text: all words).
+    """
+    counts = Counter(words)
+    candidates = [w for w, n in counts.items() if n > 1 and is_keyword(w)]
+    if len(candidates) < top * 2:
+        candidates = [w for w in counts if is_keyword(w)]
     table, median = idf_table()
-    score = {w: n * table.get(w, median) for w, n in counts.items()}
-    return sorted(score, key=lambda w: (-score[w], w))[:top]
+    score = {w: counts[w] * table.get(w, median) for w in candidates}
+    chosen: list[str] = []
+    for word in sorted(score, key=lambda w: (-score[w], w)):
+        if not any(word in other or other in word for other in chosen):
+            chosen.append(word)
+            if len(chosen) == top:
+                break
+    return chosen

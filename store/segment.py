@@ -8,6 +8,7 @@ on demand, with its logger silenced.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from functools import lru_cache
 
@@ -92,17 +93,21 @@ def search_segmenter(user_words: tuple[str, ...] = ()):
         return _search_state["jieba"]
 
 
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
 def is_word(token: str) -> bool:
     """True when a token holds a letter, digit or Han character (not space or punctuation)."""
-    return any(ch.isalnum() for ch in token)
+    return token.isalnum() or _HAS_WORD.search(token) is not None
 
 
 def search_words(text: str, user_words: tuple[str, ...] = ()) -> list[str]:
-    """Every word of `text` in search mode (long words and the words inside them), no punctuation.
+    """Every word of `text` in search mode (long words and the words inside them), punctuation included.
 
-    The caller folds the text first (traditional → simplified, full width → half width).
+    The caller folds the text first (traditional → simplified, full width →
+    half width). The index's tokenizer drops punctuation and spaces itself.
     """
-    return [t for t in search_segmenter(user_words).cut_for_search(text, False) if is_word(t)]
+    return search_segmenter(user_words).cut_for_search(text, False)
 
 
 def query_words(text: str, user_words: tuple[str, ...] = ()) -> list[str]:

@@ -22,8 +22,16 @@ def _pinyin(text: str) -> list[str]:
         return lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda chars: list(chars))
 
 
+KEY_CHARS = 12  # titles rarely tie beyond this; the title itself breaks ties
+
+
 def title_key(title: str) -> str:
     """A key that sorts titles by pinyin: `zhong1中guo2国…`, non-Han characters lower-cased."""
+    head = title[:KEY_CHARS]
+    return _key(head) + ("\x01" + title[KEY_CHARS:] if len(title) > KEY_CHARS else "")
+
+
+def _key(title: str) -> str:
     parts = _pinyin(title)
     if len(parts) != len(title):  # pypinyin grouped characters: fall back to one call per character
         parts = [p for ch in title for p in _pinyin(ch)]

@@ -165,3 +165,14 @@ def test_filter_claims_on_tags_status_and_figures(db, tmp_path):
     assert store.filter_claims(db, claims, "date:2025") == []
     with pytest.raises(store.QueryError):
         store.filter_claims(db, claims, "status:maybe")
+
+
+async def test_help_in_the_library_explains_the_query_language(pages_db):
+    from hecha.tui.screens.help import HelpScreen
+
+    app = HechaApp(pages_db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await library_table(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        assert "kind:money value>=10亿" in app.screen.notes and "date:2024-01..2024-06" in app.screen.notes

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from hecha import store
 
+from ..search_help import QUERY_HELP
 from ..widgets.columns import Columns
 from ..widgets.library_table import LibraryTable, Row
 from .reader import ReaderScreen
@@ -58,6 +59,8 @@ def cells(a: store.ArticleSummary) -> Row:
 
 class LibraryScreen(Screen):
     """Every article: unread marker, title, keywords, source, date, length, figures, claims."""
+
+    HELP_NOTES = QUERY_HELP
 
     BINDINGS = [
         Binding("enter", "open", "Open"),

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from hecha import store
 
+from ..search_help import QUERY_HELP
 from .dialogs.export import ExportDialog
 from .dialogs.note import NoteDialog
 from .table_screen import TableScreen
@@ -29,6 +30,8 @@ STATUS_STYLES = {
 
 class ReviewScreen(TableScreen):
     """A table of claims: status, tags, quote, article, last change."""
+
+    HELP_NOTES = QUERY_HELP
 
     COLUMNS = COLUMNS
 

@@ -79,9 +79,9 @@ def unindex_article(db: Database, article_id: int) -> None:
 
 def pending(db: Database) -> int:
     """How many articles are not indexed with the current user dictionary."""
-    return db.execute(
-        "SELECT count(*) FROM articles WHERE indexed_with IS NOT ?", [fingerprint(current_words())]
-    ).fetchone()[0]
+    total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    done = db.execute("SELECT count(*) FROM articles WHERE indexed_with = ?", [fingerprint(current_words())])
+    return total - done.fetchone()[0]
 
 
 def reindex_search(db: Database, force: bool = False, progress: Callable[[int, int], None] | None = None) -> int:

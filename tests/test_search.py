@@ -200,3 +200,26 @@ def test_keywords_leave_out_numbers_and_stop_words(lib):
 def test_batch_timing_returns_ids(lib):
     ids, ms = store.timed_search(lib, "增长", 2)
     assert len(ids) == 2 and ms >= 0
+
+
+def test_a_library_from_before_search_is_migrated_and_indexed(db_path):
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from hecha.store import db as schema
+
+    old = Database(sqlite3.connect(str(db_path), isolation_level=None))
+    schema.migrations.apply(old, stop_before="m003_search_index")
+    old.execute("PRAGMA user_version = 2")
+    old["sources"].insert({"id": 1, "path": "/x/old.txt", "name": "old.txt", "sha256": "ab", "size": 1, "version": 1})
+    old["articles"].insert({"id": 1, "source_id": 1, "ord": 0, "title": "旧馆藏文章", "text": "旧馆藏文章\n\n水库蓄水量增长5%。",
+                            "chars": 16})
+    old["figures"].insert({"article_id": 1, "start": 13, "end": 15, "text": "5%", "kind": "percent", "value": 5})
+    old.close()
+    db = store.open_db(db_path)
+    (row,) = store.library_window(db, "source", 0, 10)
+    assert (row.title, row.figures, row.claims) == ("旧馆藏文章", 1, 0)
+    assert store.search_pending(db) == 1
+    assert store.reindex_search(db) == 1
+    assert titles(db, "水库 kind:percent") == ["旧馆藏文章"]

@@ -28,6 +28,7 @@ from .tags import TagsScreen
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
 WIDE = 120  # the Keywords column shows from this width on
+MOVING_SORTS = ("unread", "claims")  # orders that reading or tagging an article can change
 
 
 def columns(width: int, dates: bool) -> Columns:
@@ -113,8 +114,14 @@ class LibraryScreen(Screen):
     def on_screen_resume(self) -> None:
         """Back from the reader: counts and read markers changed; the cursor goes to the article read last."""
         reader, self.reader = self.reader, None
-        article = reader.article_ids[reader.index] if reader is not None else None
-        self.show_rows(article)
+        if reader is None:
+            self.show_rows()
+            return
+        article = reader.article_ids[reader.index]
+        if self.found is None and self.sort in MOVING_SORTS:  # reading moved it: look it up
+            self.show_rows(article)
+        else:
+            self.show_rows(position=reader.index)
 
     def on_resize(self) -> None:
         """Columns fitted to the new width."""
@@ -150,23 +157,36 @@ class LibraryScreen(Screen):
     def _set_columns(self) -> None:
         self.query_one(LibraryTable).set_columns(columns(self.app.size.width, self._dates))
 
-    def show_rows(self, article: int | None = None) -> None:
-        """Point the table at the library (or the search results), keeping the cursor's article."""
+    def show_rows(self, article: int | None = None, position: int | None = None) -> None:
+        """Point the table at the library (or the search results) with the cursor on `article`.
+
+        Without an article the cursor stays on the row it was on (`position`
+        when given); finding an article's row in a sort order costs a walk of
+        the whole order, so only a return from the reader asks for it.
+        """
         table = self.query_one(LibraryTable)
-        current = article if article is not None else self._current_id()
+        current = article
         self._dates = store.library_has_dates(self.db)
         self._set_columns()
         if self.found is None:
             self.sort = self.sort if self.sort in store.SORTS else store.SORTS[0]
-            total = store.library_count(self.db)
-            cursor = self._position(current)
-            sort = self.sort
-            table.set_source(total, lambda offset, limit: [cells(a) for a in store.library_window(self.db, sort, offset, limit)], cursor)
+            if current is not None:
+                cursor = self._position(current)
+            else:
+                cursor = table.cursor_row if position is None else position
+            table.set_source(store.library_count(self.db), self._window(self.sort), cursor)
         else:
-            found = self.found
-            cursor = found.index(current) if current in found else 0
-            table.set_source(len(found), lambda offset, limit: [cells(a) for a in store.articles_by_ids(self.db, found[offset:offset + limit])], cursor)
+            cursor = self.found.index(current) if current in self.found else position or 0
+            table.set_source(len(self.found), self._results(self.found), cursor)
         self._update_status()
+
+    def _window(self, sort: str):
+        """Rows of the library in `sort` order, a window at a time."""
+        return lambda offset, limit: [cells(a) for a in store.library_window(self.db, sort, offset, limit)]
+
+    def _results(self, found: list[int]):
+        """Rows of search results, a window at a time."""
+        return lambda offset, limit: [cells(a) for a in store.articles_by_ids(self.db, found[offset : offset + limit])]
 
     def _position(self, article: int | None) -> int:
         """Where an article stands in the current order (0 when unknown)."""
@@ -262,11 +282,12 @@ class LibraryScreen(Screen):
     def action_clear_filter(self) -> None:
         """Empty and hide the search box; the whole library again."""
         box = self.query_one("#filter", Input)
+        article = self._current_id() if self.found else None
         self.query_text, self.found, self.note = "", None, ""
         box.value = ""
         box.display = False
         self.sort = self.sort if self.sort in store.SORTS else store.SORTS[0]
-        self.show_rows()
+        self.show_rows(article, position=0)
         self.query_one(LibraryTable).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -280,7 +301,7 @@ class LibraryScreen(Screen):
         sorts = store.SORTS if self.found is None else ("relevance", *store.SORTS)
         self.sort = sorts[(sorts.index(self.sort) + 1) % len(sorts)] if self.sort in sorts else sorts[0]
         if self.found is None:
-            self.show_rows()
+            self.show_rows(position=0)
         else:
             self.run_search(self.query_text, self.sort)
 

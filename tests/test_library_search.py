@@ -176,3 +176,22 @@ async def test_help_in_the_library_explains_the_query_language(pages_db):
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
         assert "kind:money value>=10亿" in app.screen.notes and "date:2024-01..2024-06" in app.screen.notes
+
+
+async def test_a_long_library_pages_and_scrolls_with_the_cursor(db_path, tmp_path):
+    pages = {f"{n:03}.txt": f"第{n:03}号简报\n\n今日天气晴，市场平稳。" for n in range(150)}
+    db = store.open_db(db_path)
+    store.import_paths(db, [write_pages(tmp_path / "many", pages)])
+    db.close()
+    app = HechaApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await library_table(pilot)
+        assert table.row_count == 150
+        await pilot.press("end")
+        assert table.cursor_row == 149 and table.scroll_offset.y > 100
+        assert str(table.row(149)[1]["title"]) == "第149号简报"
+        await pilot.press("home", "pagedown")
+        assert table.cursor_row > 20 and table.scroll_offset.y >= 0
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "reader")
+        assert app.screen.doc.article.title == str(table.row(table.cursor_row)[1]["title"])

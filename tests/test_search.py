@@ -223,3 +223,18 @@ def test_a_library_from_before_search_is_migrated_and_indexed(db_path):
     assert store.search_pending(db) == 1
     assert store.reindex_search(db) == 1
     assert titles(db, "水库 kind:percent") == ["旧馆藏文章"]
+
+
+def test_random_queries_never_raise_anything_but_query_errors(lib):
+    import random
+
+    rng = random.Random(5)
+    pool = [chr(c) for c in [*range(0x20, 0x180), *range(0x2000, 0x2070), *range(0x3000, 0x3040), *range(0xFF00, 0xFF70)]]
+    pool += ["AND", "OR", "NOT", "NEAR", '"', "*", "(", ")", ":", "kind:", "value>=", "date:", "项目", "新能源", " "]
+    for _ in range(400):
+        query = "".join(rng.choice(pool) for _ in range(rng.randint(0, 10)))
+        try:
+            store.search(lib, query, 5)
+            store.filter_claims(lib, store.list_claims(lib), query)
+        except store.QueryError:
+            pass

@@ -105,6 +105,7 @@ __all__ = [
 
 # --- search: full-text index, query language, keywords, user dictionary, library windows
 from .library import (  # noqa: E402
+    LibraryOrder,
     article_keywords,
     articles_by_ids,
     library_count,
@@ -129,7 +130,7 @@ from .userdict import DictionaryError, add_words as add_dictionary_words, dict_p
 from .userdict import load_words as dictionary_words  # noqa: E402
 
 __all__ += [
-    "DictionaryError", "Hit", "article_keywords", "QUERY_FILTERS", "QueryError", "add_dictionary_words", "articles_by_ids",
+    "DictionaryError", "Hit", "LibraryOrder", "article_keywords", "QUERY_FILTERS", "QueryError", "add_dictionary_words", "articles_by_ids",
     "dict_path", "dictionary_words", "filter_claims", "find_words", "library_count", "library_has_dates",
     "library_ids", "library_window", "query_words_of", "reindex_search", "search", "search_ids",
     "search_pending", "sort_ids", "timed_search",

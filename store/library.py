@@ -7,6 +7,7 @@ dataclasses, never rows or cursors, so callers need no SQL.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,11 +145,59 @@ def library_count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM articles WHERE shown = 1").fetchone()[0]
 
 
-def library_window(db: Database, sort: str, offset: int, limit: int) -> list[ArticleSummary]:
-    """The articles at positions [offset, offset + limit) of the library in a SORTS order (an index walk)."""
+def library_window(db: Database, sort: str, offset: int, limit: int, total: int | None = None) -> list[ArticleSummary]:
+    """The articles at positions [offset, offset + limit) of the library in a SORTS order."""
+    return articles_by_ids(db, _window_ids(db, sort, offset, limit, total))
+
+
+def _window_ids(db: Database, sort: str, offset: int, limit: int, total: int | None = None) -> list[int]:
+    """The ids at positions [offset, offset + limit) in a SORTS order.
+
+    They come from a walk of the sort order's index alone (no table rows for
+    the rows skipped), from the far end when the window lies in the second
+    half of the `total` rows, so the last page costs what the first does.
+    """
+    offset, limit = max(int(offset), 0), int(limit)
     order = ORDERS[sort]
-    sql = f"{_ROW_SQL} WHERE a.shown = 1 ORDER BY {order} LIMIT ? OFFSET ?"
-    return [_summary(row) for row in db.execute(sql, [int(limit), int(offset)]).fetchall()]
+    if total is not None and offset > total // 2:
+        first = max(total - offset - limit, 0)
+        count = max(min(limit, total - offset), 0)
+        sql = f"SELECT a.id FROM articles a WHERE a.shown = 1 ORDER BY {_reverse(order)} LIMIT ? OFFSET ?"
+        return [r[0] for r in db.execute(sql, [count, first])][::-1]
+    sql = f"SELECT a.id FROM articles a WHERE a.shown = 1 ORDER BY {order} LIMIT ? OFFSET ?"
+    return [r[0] for r in db.execute(sql, [limit, offset])]
+
+
+class LibraryOrder(Sequence[int]):
+    """The library's ids in a sort order, read a page at a time when asked (for the reader's ] and [)."""
+
+    PAGE = 256
+
+    def __init__(self, db: Database, sort: str):
+        self.db, self.sort = db, sort
+        self.total = library_count(db)
+        self._pages: dict[int, list[int]] = {}
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.total))]
+        if index < 0:
+            index += self.total
+        if not 0 <= index < self.total:
+            raise IndexError(index)
+        page = index // self.PAGE
+        if page not in self._pages:
+            self._pages[page] = _window_ids(self.db, self.sort, page * self.PAGE, self.PAGE, self.total)
+        return self._pages[page][index - page * self.PAGE]
+
+
+def _reverse(order: str) -> str:
+    """An ORDER BY list with every direction flipped."""
+    terms = [t.strip() for t in order.split(",")]
+    return ", ".join(t[: -len(" DESC")] if t.endswith(" DESC") else f"{t} DESC" for t in terms)
 
 
 def library_ids(db: Database, sort: str) -> list[int]:

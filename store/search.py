@@ -10,6 +10,7 @@ its index entry is cleaned. Ranking is bm25 with title words weighted up.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -110,21 +111,23 @@ def reindex_search(db: Database, force: bool = False, progress: Callable[[int, i
 def search(db: Database, text: str, limit: int | None = 20, snippets: bool = True) -> list[Hit]:
     """The articles matching a query, best first (QueryError for a query that cannot be understood)."""
     query = parse(text, current_words())
-    rows = db.execute(*_sql(query, limit)).fetchall()
+    ranked = _ranked(db, query, limit)
+    rows = db.execute(
+        "SELECT id, title, text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps([article_id for article_id, _ in ranked])],
+    ).fetchall()
+    found = {row[0]: row for row in rows}
     hits = []
-    for article_id, title, score in rows:
-        snippet, marks = ("", [])
-        if snippets:
-            body = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
-            snippet, marks = make_snippet(body, query.words)
+    for article_id, score in ranked:
+        _, title, body = found[article_id]
+        snippet, marks = make_snippet(body, query.words) if snippets else ("", [])
         hits.append(Hit(article_id, title, snippet, marks, round(-score, 4)))
     return hits
 
 
 def search_ids(db: Database, text: str) -> list[int]:
     """Every matching article id, best first (for the library's filter)."""
-    query = parse(text, current_words())
-    return [row[0] for row in db.execute(*_sql(query, None)).fetchall()]
+    return [article_id for article_id, _ in _ranked(db, parse(text, current_words()), None)]
 
 
 def timed_search(db: Database, text: str, limit: int) -> tuple[list[int], float]:
@@ -134,20 +137,42 @@ def timed_search(db: Database, text: str, limit: int) -> tuple[list[int], float]
     return ids, (time.perf_counter() - begin) * 1000
 
 
-def _sql(query: Query, limit: int | None) -> tuple[str, list[object]]:
-    """The SELECT for a parsed query: FTS match ranked by bm25, or filters alone newest first."""
+def _ranked(db: Database, query: Query, limit: int | None) -> list[tuple[int, float]]:
+    """(article id, bm25) best first; filters alone: newest first with score 0.
+
+    The index is ranked on its own, without a join per match (which doubles
+    the time on common words); hidden articles and those the filters leave
+    out are dropped afterwards, from sets read through the articles' indexes.
+    """
     conditions, params = query.where()
     where = " AND ".join(["a.shown = 1", *conditions])
     tail = "" if limit is None else f" LIMIT {int(limit)}"
-    if query.terms:
-        sql = (
-            f"SELECT a.id, a.title, bm25(search_index, {TITLE_WEIGHT}, 1.0) AS score "
-            "FROM search_index CROSS JOIN articles a ON a.id = search_index.rowid "
-            f"WHERE search_index MATCH ? AND {where} ORDER BY score, a.id{tail}"
-        )
-        return sql, [query.match(), *params]
-    sql = f"SELECT a.id, a.title, 0.0 FROM articles a WHERE {where} ORDER BY a.date DESC, a.source_key{tail}"
-    return sql, params
+    if not query.terms:
+        sql = f"SELECT a.id, 0.0 FROM articles a WHERE {where} ORDER BY a.date DESC, a.source_key{tail}"
+        return db.execute(sql, params).fetchall()
+    allowed = {r[0] for r in db.execute(f"SELECT a.id FROM articles a WHERE {where}", params)} if conditions else None
+    if allowed is not None and not allowed:
+        return []
+    hidden = {r[0] for r in db.execute("SELECT id FROM articles WHERE shown = 0")}
+    sql = f"SELECT rowid, bm25(search_index, {TITLE_WEIGHT}, 1.0) AS score FROM search_index WHERE search_index MATCH ?"
+    sql += " ORDER BY score, rowid"
+    if limit is not None and allowed is None:
+        sql += f" LIMIT {int(limit) + len(hidden)}"
+    ranked = []
+    for article_id, score in db.execute(sql, [query.match()]):
+        if article_id in hidden or (allowed is not None and article_id not in allowed):
+            continue
+        ranked.append((article_id, score))
+        if limit is not None and len(ranked) == limit:
+            break
+    return _existing(db, ranked)
+
+
+def _existing(db: Database, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """`ranked` without articles that are gone (their index entries are cleaned at the next rebuild)."""
+    ids = json.dumps([article_id for article_id, _ in ranked])
+    present = {r[0] for r in db.execute("SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))", [ids])}
+    return ranked if len(present) == len(ranked) else [r for r in ranked if r[0] in present]
 
 
 def find_words(text: str, words: list[str]) -> list[tuple[int, int]]:

@@ -58,6 +58,7 @@ INDEXES = (
     "CREATE INDEX figures_by_kind_value ON figures(kind, coalesce(value, high, low), article_id)",
     "CREATE INDEX claims_by_status ON claims(status, article_id)",
     "CREATE INDEX articles_by_indexed ON articles(indexed_with)",
+    "CREATE INDEX sources_by_name ON sources(name)",  # source: scans names, not the raw text beside them
 )
 
 

@@ -53,3 +53,25 @@ def test_sort_ids_and_titles_in_pinyin(db, tmp_path):
     assert titles == ["安徽秋粮丰收", "北京车展开幕", "重庆开通新航线"]  # 重庆 is chóngqìng
     assert store.sort_ids(db, [1, 2, 3], "title") == [2, 3, 1]
     assert store.sort_ids(db, [3, 1], "relevance") == [3, 1]
+
+
+def test_windows_from_the_far_end_match_windows_from_the_start(db, tmp_path):
+    pages = {f"{n:02}.txt": f"简报{n:02}号\n\n今日无事。" for n in range(30)}
+    store.import_paths(db, [write_pages(tmp_path / "p", pages)])
+    store.mark_read(db, 7)
+    for sort in store.SORTS:
+        order = store.library_ids(db, sort)
+        for offset in (0, 5, 14, 16, 25, 28, 30):
+            window = [a.id for a in store.library_window(db, sort, offset, 4, total=30)]
+            assert window == order[offset : offset + 4], (sort, offset)
+
+
+def test_library_order_reads_ids_a_page_at_a_time(db, tmp_path, monkeypatch):
+    pages = {f"{n:02}.txt": f"简报{n:02}号\n\n今日无事。" for n in range(30)}
+    store.import_paths(db, [write_pages(tmp_path / "p", pages)])
+    monkeypatch.setattr(store.LibraryOrder, "PAGE", 4)
+    for sort in ("source", "title", "date"):
+        order = store.LibraryOrder(db, sort)
+        assert len(order) == 30 and list(order) == store.library_ids(db, sort)
+        assert order[-1] == order[29] and order[3:6] == store.library_ids(db, sort)[3:6]
+        assert 7 in order and order.index(order[17]) == 17

@@ -174,15 +174,16 @@ class LibraryScreen(Screen):
                 cursor = self._position(current)
             else:
                 cursor = table.cursor_row if position is None else position
-            table.set_source(store.library_count(self.db), self._window(self.sort), cursor)
+            total = store.library_count(self.db)
+            table.set_source(total, self._window(self.sort, total), cursor)
         else:
             cursor = self.found.index(current) if current in self.found else position or 0
             table.set_source(len(self.found), self._results(self.found), cursor)
         self._update_status()
 
-    def _window(self, sort: str):
+    def _window(self, sort: str, total: int):
         """Rows of the library in `sort` order, a window at a time."""
-        return lambda offset, limit: [cells(a) for a in store.library_window(self.db, sort, offset, limit)]
+        return lambda offset, limit: [cells(a) for a in store.library_window(self.db, sort, offset, limit, total)]
 
     def _results(self, found: list[int]):
         """Rows of search results, a window at a time."""
@@ -262,7 +263,12 @@ class LibraryScreen(Screen):
         table = self.query_one(LibraryTable)
         if not table.row_count:
             return
-        ids = self.found if self.found is not None else store.library_ids(self.db, self.sort)
+        if self.found is not None:
+            ids = self.found
+        elif self.sort in MOVING_SORTS:  # reading changes these orders: keep the one the user saw
+            ids = store.library_ids(self.db, self.sort)
+        else:
+            ids = store.LibraryOrder(self.db, self.sort)
         words = tuple(store.query_words_of(self.query_text)) if self.found is not None else ()
         self.reader = ReaderScreen(self.db_path, ids, min(table.cursor_row, len(ids) - 1), find=words)
         self.app.push_screen(self.reader, self._reader_closed)

@@ -150,10 +150,13 @@ def _ranked(db: Database, query: Query, limit: int | None) -> list[tuple[int, fl
     if not query.terms:
         sql = f"SELECT a.id, 0.0 FROM articles a WHERE {where} ORDER BY a.date DESC, a.source_key{tail}"
         return db.execute(sql, params).fetchall()
-    allowed = {r[0] for r in db.execute(f"SELECT a.id FROM articles a WHERE {where}", params)} if conditions else None
-    if allowed is not None and not allowed:
-        return []
-    hidden = {r[0] for r in db.execute("SELECT id FROM articles WHERE shown = 0")}
+    if conditions or limit is None:  # every article that may be shown: read from an index, not the table
+        allowed: set[int] | None = {r[0] for r in db.execute(f"SELECT a.id FROM articles a WHERE {where}", params)}
+        if not allowed:
+            return []
+    else:
+        allowed = None
+    hidden = {r[0] for r in db.execute("SELECT id FROM articles WHERE shown = 0")} if allowed is None else set()
     sql = f"SELECT rowid, bm25(search_index, {TITLE_WEIGHT}, 1.0) AS score FROM search_index WHERE search_index MATCH ?"
     sql += " ORDER BY score, rowid"
     if limit is not None and allowed is None:
@@ -165,7 +168,7 @@ def _ranked(db: Database, query: Query, limit: int | None) -> list[tuple[int, fl
         ranked.append((article_id, score))
         if limit is not None and len(ranked) == limit:
             break
-    return _existing(db, ranked)
+    return ranked if allowed is not None else _existing(db, ranked)
 
 
 def _existing(db: Database, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:

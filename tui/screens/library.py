@@ -9,6 +9,8 @@ last keystroke; Enter opens the article with the matched words highlighted.
 
 from __future__ import annotations
 
+import threading
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -84,6 +86,8 @@ class LibraryScreen(Screen):
         self.reader: ReaderScreen | None = None
         self._timer: Timer | None = None
         self._dates = False
+        self._search_lock = threading.Lock()
+        self._search_db = None  # opened by the first search, in its worker
 
     def compose(self) -> ComposeResult:
         """Header, search box, the article table, a status line, the key footer."""
@@ -95,8 +99,11 @@ class LibraryScreen(Screen):
         yield Footer()
 
     def on_unmount(self) -> None:
-        """Close this screen's database connection."""
+        """Close this screen's database connections."""
         self.db.close()
+        with self._search_lock:
+            if self._search_db is not None:
+                self._search_db.close()
 
     def on_mount(self) -> None:
         """Paint the first rows at once; import the samples or catch up the index in a worker."""
@@ -222,20 +229,27 @@ class LibraryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, text: str, sort: str) -> None:
-        """Run a query in its own connection and hand the ids back (or the reason it cannot run)."""
+        """Run a query on the search connection and hand the ids back (or the reason it cannot run).
+
+        One connection serves every search, one at a time, so the index's
+        pages stay warm between keystrokes; a search for text the box no
+        longer holds is skipped.
+        """
         if not text.strip():
             self.app.call_from_thread(self._show_found, text, None, "")
             return
-        db = store.open_db(self.db_path)
-        try:
-            ids = store.search_ids(db, text)
-            if sort in store.SORTS:
-                ids = store.sort_ids(db, ids, sort)
-        except store.QueryError as error:
-            self.app.call_from_thread(self._show_found, text, None, str(error))
-            return
-        finally:
-            db.close()
+        with self._search_lock:
+            if text != self.query_text:
+                return
+            if self._search_db is None:
+                self._search_db = store.open_db(self.db_path)
+            try:
+                ids = store.search_ids(self._search_db, text)
+                if sort in store.SORTS:
+                    ids = store.sort_ids(self._search_db, ids, sort)
+            except store.QueryError as error:
+                self.app.call_from_thread(self._show_found, text, None, str(error))
+                return
         self.app.call_from_thread(self._show_found, text, ids, "")
 
     def _show_found(self, text: str, ids: list[int] | None, error: str) -> None:

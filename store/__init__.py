@@ -125,6 +125,7 @@ from .search import (  # noqa: E402
     search_ids,
     timed_search,
 )
+from .search import warm as warm_search  # noqa: E402
 from .search_claims import filter_claims, query_words_of  # noqa: E402
 from .userdict import DictionaryError, add_words as add_dictionary_words, dict_path  # noqa: E402
 from .userdict import load_words as dictionary_words  # noqa: E402
@@ -133,5 +134,5 @@ __all__ += [
     "DictionaryError", "Hit", "LibraryOrder", "article_keywords", "QUERY_FILTERS", "QueryError", "add_dictionary_words", "articles_by_ids",
     "dict_path", "dictionary_words", "filter_claims", "find_words", "library_count", "library_has_dates",
     "library_ids", "library_window", "query_words_of", "reindex_search", "search", "search_ids",
-    "search_pending", "sort_ids", "timed_search",
+    "search_pending", "sort_ids", "timed_search", "warm_search",
 ]

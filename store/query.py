@@ -58,6 +58,10 @@ class Query:
         """True when there is neither a word nor a filter."""
         return not self.terms and not self.filters
 
+    def figure_kinds(self) -> list[str]:
+        """The kinds a figure must be of: those asked for, else percent for a value in %, else any."""
+        return list(self.kinds) or (["percent"] if any(p for *_, p in self.values) else [])
+
     def add(self, key: str, sql: str, *params: object) -> None:
         """Add a filter: its key (tag, status, …), an SQL condition on articles `a`, its parameters."""
         self.filters.append((key, sql, list(params)))
@@ -182,8 +186,7 @@ def _figure_condition(query: Query) -> None:
     """kind: and value filters together: one figure of those kinds whose value passes every test."""
     if not query.kinds and not query.values:
         return
-    kinds = list(query.kinds) or (["percent"] if any(p for _, _, p in query.values) else [])
-    sql, params = figure_test(kinds, query.values)
+    sql, params = figure_test(query.figure_kinds(), query.values)
     query.add("figure", f"a.id IN (SELECT article_id FROM figures f WHERE {sql})", *params)
 
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from .keywords import keywords
-from .query import Query, QueryError, parse
+from .query import Query, QueryError, figure_test, parse
 from .script import fold
-from .segment import search_words
+from .segment import search_segmenter, search_words
 from .sortkeys import title_key
 from .userdict import current_words, fingerprint
 
@@ -28,7 +28,7 @@ TITLE_WEIGHT = 8.0
 SNIPPET = 80
 BATCH = 200
 
-__all__ = ["Hit", "QueryError", "index_article", "unindex_article", "reindex_search", "search", "pending"]
+__all__ = ["Hit", "QueryError", "index_article", "unindex_article", "reindex_search", "search", "pending", "warm"]
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,11 @@ def reindex_search(db: Database, force: bool = False, progress: Callable[[int, i
     return len(ids)
 
 
+def warm() -> None:
+    """Load the segmenter with the user dictionary now, so the first search does not wait for it."""
+    search_segmenter(current_words())
+
+
 def search(db: Database, text: str, limit: int | None = 20, snippets: bool = True) -> list[Hit]:
     """The articles matching a query, best first (QueryError for a query that cannot be understood)."""
     query = parse(text, current_words())
@@ -120,9 +125,21 @@ def search(db: Database, text: str, limit: int | None = 20, snippets: bool = Tru
     hits = []
     for article_id, score in ranked:
         _, title, body = found[article_id]
-        snippet, marks = make_snippet(body, query.words) if snippets else ("", [])
-        hits.append(Hit(article_id, title, snippet, marks, round(-score, 4)))
+        snippet, marks = ("", [])
+        if snippets:
+            spans = None if query.words else _figure_spans(db, query, article_id)
+            snippet, marks = make_snippet(body, query.words, spans)
+        hits.append(Hit(article_id, title, snippet, marks, round(-score, 4) + 0.0))
     return hits
+
+
+def _figure_spans(db: Database, query: Query, article_id: int) -> list[tuple[int, int]]:
+    """Where the figures a kind:/value filter asked for stand in an article (for its snippet)."""
+    if not query.kinds and not query.values:
+        return []
+    test, params = figure_test(query.figure_kinds(), query.values)
+    sql = f"SELECT f.start, f.[end] FROM figures f WHERE f.article_id = ? AND {test} ORDER BY f.start"
+    return [tuple(row) for row in db.execute(sql, [article_id, *params])]
 
 
 def search_ids(db: Database, text: str) -> list[int]:
@@ -192,9 +209,11 @@ def find_words(text: str, words: list[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def make_snippet(text: str, words: list[str], width: int = SNIPPET) -> tuple[str, list[tuple[int, int]]]:
-    """A window of `text` around the densest run of matches, on one line, with marks inside it."""
-    spans = find_words(text, words)
+def make_snippet(
+    text: str, words: list[str], spans: list[tuple[int, int]] | None = None, width: int = SNIPPET
+) -> tuple[str, list[tuple[int, int]]]:
+    """A window of `text` around the densest run of matches (of `words`, or the `spans` given), on one line."""
+    spans = find_words(text, words) if spans is None else spans
     if not spans:
         return text[:width].replace("\n", " "), []
     best = max(range(len(spans)), key=lambda i: len({text[s:e] for s, e in spans if spans[i][0] <= s < spans[i][0] + width}))

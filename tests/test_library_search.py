@@ -6,7 +6,8 @@ import pytest
 
 from hecha import store
 from hecha.tui.app import HechaApp
-from hecha.tui.screens.library import LibraryScreen, columns
+from hecha.tui.screens.library import LibraryScreen
+from hecha.tui.widgets.library_rows import columns
 from hecha.tui.screens.reader import ReaderScreen
 from hecha.tui.screens.review import ReviewScreen
 from hecha.tui.widgets.article_view import ArticleView

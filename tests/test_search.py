@@ -238,3 +238,8 @@ def test_random_queries_never_raise_anything_but_query_errors(lib):
             store.filter_claims(lib, store.list_claims(lib), query)
         except store.QueryError:
             pass
+
+
+def test_filter_only_snippet_marks_the_figure_asked_for(lib):
+    (hit,) = store.search(lib, "kind:money value>=10亿")
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["15亿元"] and hit.score == 0.0

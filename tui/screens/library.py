@@ -22,42 +22,14 @@ from textual.widgets import Footer, Header, Input, Static
 from hecha import store
 
 from ..search_help import QUERY_HELP
-from ..widgets.columns import Columns
-from ..widgets.library_table import LibraryTable, Row
+from ..widgets.library_rows import cells, columns
+from ..widgets.library_table import LibraryTable
 from .reader import ReaderScreen
 from .review import ReviewScreen
 from .tags import TagsScreen
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
-WIDE = 120  # the Keywords column shows from this width on
 MOVING_SORTS = ("unread", "claims")  # orders that reading or tagging an article can change
-
-
-def columns(width: int, dates: bool) -> Columns:
-    """The library's columns for a screen `width` cells wide (Date only when some article has one)."""
-    cols: list[tuple[str, str, int]] = [("", "unread", 1), ("Title", "title", 0)]
-    if width >= WIDE:
-        cols.append(("Keywords", "keywords", 22))
-    cols.append(("Source", "source", -24))
-    if dates:
-        cols.append(("Date", "date", -10))
-    cols += [("Chars", "chars", 7), ("Figures", "figures", 7), ("Claims", "claims", 6)]
-    return tuple(cols)
-
-
-def cells(a: store.ArticleSummary) -> Row:
-    """The article id and its table cells by column key (Text, never markup)."""
-    older = Text("  (older version)", style="dim italic")
-    return a.id, {
-        "unread": Text("●" if not a.read else "", style="bold cyan"),
-        "title": Text(a.title) if a.current else Text(a.title) + older,
-        "keywords": Text(" ".join(a.keywords.split()[:4]), style="green"),
-        "source": Text(a.source, style="dim"),
-        "date": Text(a.date or "", style="dim"),
-        "chars": Text(f"{a.chars:,}", justify="right"),
-        "figures": Text(str(a.figures), justify="right"),
-        "claims": Text(str(a.claims) if a.claims else "", justify="right"),
-    }
 
 
 class LibraryScreen(Screen):
@@ -109,6 +81,7 @@ class LibraryScreen(Screen):
         """Paint the first rows at once; import the samples or catch up the index in a worker."""
         self.query_one("#filter", Input).display = bool(self.query_text)
         self.query_one(LibraryTable).focus()
+        self.run_worker(store.warm_search, thread=True, group="warm")
         if store.library_count(self.db) == 0:
             self.prepare_library()
         else:

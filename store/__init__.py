@@ -116,7 +116,7 @@ from .library import (  # noqa: E402
 )
 from .query import FILTERS as QUERY_FILTERS  # noqa: E402
 from .query import QueryError  # noqa: E402
-from .search import (  # noqa: E402
+from .fulltext import (  # noqa: E402
     Hit,
     find_words,
     pending as search_pending,
@@ -125,7 +125,7 @@ from .search import (  # noqa: E402
     search_ids,
     timed_search,
 )
-from .search import warm as warm_search  # noqa: E402
+from .fulltext import warm as warm_search  # noqa: E402
 from .search_claims import filter_claims, query_words_of  # noqa: E402
 from .userdict import DictionaryError, add_words as add_dictionary_words, dict_path  # noqa: E402
 from .userdict import load_words as dictionary_words  # noqa: E402

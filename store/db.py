@@ -198,7 +198,7 @@ def m002_default_tags(db: Database) -> None:
 
 @_migration
 def m003_search_index(db: Database) -> None:
-    """Full-text index, library sort keys and counts kept by triggers, keywords (see store.search)."""
+    """Full-text index, library sort keys and counts kept by triggers, keywords (see store.fulltext)."""
     from .search_schema import create_search_schema
 
     create_search_schema(db)

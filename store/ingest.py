@@ -22,7 +22,7 @@ from .db import immediate
 from .figure_store import save_figures
 from .layout import Article, split_page
 from .reading import Refused, SourceText, find_files, read_source
-from .search import index_article
+from .fulltext import index_article
 
 Progress = Callable[[Path], None]
 

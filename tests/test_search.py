@@ -150,7 +150,7 @@ def test_older_version_with_a_claim_stays_searchable(lib, tmp_path):
 
 
 def test_deleted_article_leaves_the_index(lib):
-    from hecha.store.search import unindex_article
+    from hecha.store.fulltext import unindex_article
 
     bakery = next(a.id for a in store.list_articles(lib) if a.title.startswith("老街"))
     with lib.atomic():

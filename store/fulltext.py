@@ -55,14 +55,14 @@ def _tokens(text: str, words: tuple[str, ...]) -> str:
 def index_article(db: Database, article_id: int, title: str, text: str) -> None:
     """Put one article into the index with its title sort key and keywords. Call inside a transaction."""
     words = current_words()
-    body = search_words(fold(text), words)
+    body = fold(text)
     db.execute(
         "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
-        [article_id, _tokens(title, words), " ".join(body)],
+        [article_id, _tokens(title, words), " ".join(search_words(body, words))],
     )
     db.execute(
         "UPDATE articles SET title_key = ?, keywords = ?, indexed_with = ? WHERE id = ?",
-        [title_key(title), " ".join(keywords(body)), fingerprint(words), article_id],
+        [title_key(title), " ".join(keywords(body, words)), fingerprint(words), article_id],
     )
 
 

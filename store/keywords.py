@@ -1,6 +1,6 @@
 """Keywords: the words that say what an article is about, by TF-IDF.
 
-Each search-mode word's count in the article times its inverse document
+Each precise-mode word's count in the article times its inverse document
 frequency from jieba's table (words the table lacks get its median, as jieba
 does). Single characters, numbers and words with a digit or punctuation, and
 the stop words in data/stopwords.txt are left out.
@@ -14,6 +14,8 @@ from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+
+from .segment import search_segmenter
 
 
 TOP = 5
@@ -48,23 +50,18 @@ def is_keyword(word: str) -> bool:
     return len(word) >= 2 and word.isalpha() and word.lower() not in stop_words()
 
 
-def keywords(words: list[str], top: int = TOP) -> list[str]:
-    """The `top` keywords among an article's search-mode words, best first.
+def keywords(folded_text: str, user_words: tuple[str, ...] = (), top: int = TOP) -> list[str]:
+    """The `top` keywords of a text (folded to simplified script), best first.
 
-    Search mode gives a long word and the words inside it (新能源, 能源); a
-    word inside one already chosen is left out. Words seen twice or more are
-    the candidates when there are enough of them (a short text: all words).
+    Precise-mode words, as jieba's own TF-IDF uses: search mode's inner words
+    (责人 inside 负责人) are rare in the IDF table and would outrank the
+    words the article is about. Words seen twice or more are the candidates
+    when there are enough of them (a short text: all words).
     """
-    counts = Counter(words)
+    counts = Counter(search_segmenter(user_words).cut(folded_text, False))
     candidates = [w for w, n in counts.items() if n > 1 and is_keyword(w)]
     if len(candidates) < top * 2:
         candidates = [w for w in counts if is_keyword(w)]
     table, median = idf_table()
     score = {w: counts[w] * table.get(w, median) for w in candidates}
-    chosen: list[str] = []
-    for word in sorted(score, key=lambda w: (-score[w], w)):
-        if not any(word in other or other in word for other in chosen):
-            chosen.append(word)
-            if len(chosen) == top:
-                break
-    return chosen
+    return sorted(score, key=lambda w: (-score[w], w))[:top]

@@ -196,3 +196,19 @@ async def test_a_long_library_pages_and_scrolls_with_the_cursor(db_path, tmp_pat
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "reader")
         assert app.screen.doc.article.title == str(table.row(table.cursor_row)[1]["title"])
+
+
+async def test_the_library_resegments_after_the_dictionary_changed(db_path, tmp_path):
+    pages = {"a.txt": "园区动态\n\n今年经开组团引进项目十个。", "b.txt": "周末出游\n\n组团去经开转了一圈。"}
+    db = store.open_db(db_path)
+    store.import_paths(db, [write_pages(tmp_path / "p", pages)])
+    store.add_dictionary_words(["经开组团"])
+    assert store.search_pending(db) == 2
+    db.close()
+    app = HechaApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await library_table(pilot)
+        await until(pilot, lambda: store.search_pending(app.screen.db) == 0, "re-segmented")
+        await pilot.press("slash", *"经开组团")
+        await until(pilot, lambda: app.screen.found is not None, "search")
+        assert shown_titles(table) == ["园区动态"]

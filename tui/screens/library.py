@@ -58,6 +58,7 @@ class LibraryScreen(Screen):
         self.reader: ReaderScreen | None = None
         self._timer: Timer | None = None
         self._dates = False
+        self._total: int | None = None  # rows of the library as last counted
         self._search_lock = threading.Lock()
         self._search_db = None  # opened by the first search, in its worker
 
@@ -137,24 +138,27 @@ class LibraryScreen(Screen):
     def _set_columns(self) -> None:
         self.query_one(LibraryTable).set_columns(columns(self.app.size.width, self._dates))
 
-    def show_rows(self, article: int | None = None, position: int | None = None) -> None:
+    def show_rows(self, article: int | None = None, position: int | None = None, recount: bool = True) -> None:
         """Point the table at the library (or the search results) with the cursor on `article`.
 
         Without an article the cursor stays on the row it was on (`position`
         when given); finding an article's row in a sort order costs a walk of
         the whole order, so only a return from the reader asks for it.
+        A new sort order of the same rows (`recount` False) counts nothing again.
         """
         table = self.query_one(LibraryTable)
         current = article
-        self._dates = store.library_has_dates(self.db)
-        self._set_columns()
+        if recount:
+            self._dates = store.library_has_dates(self.db)
+            self._set_columns()
         if self.found is None:
             self.sort = self.sort if self.sort in store.SORTS else store.SORTS[0]
             if current is not None:
                 cursor = self._position(current)
             else:
                 cursor = table.cursor_row if position is None else position
-            total = store.library_count(self.db)
+            total = store.library_count(self.db) if recount or self._total is None else self._total
+            self._total = total
             table.set_source(total, self._window(self.sort, total), cursor)
         else:
             cursor = self.found.index(current) if current in self.found else position or 0
@@ -294,7 +298,7 @@ class LibraryScreen(Screen):
         sorts = store.SORTS if self.found is None else ("relevance", *store.SORTS)
         self.sort = sorts[(sorts.index(self.sort) + 1) % len(sorts)] if self.sort in sorts else sorts[0]
         if self.found is None:
-            self.show_rows(position=0)
+            self.show_rows(position=0, recount=False)
         else:
             self.run_search(self.query_text, self.sort)
 

@@ -170,3 +170,37 @@ __all__ += [
     "list_indicators",
     "refresh_checks",
 ]
+
+# --- search: full-text index, query language, keywords, user dictionary, library windows
+from .library import (  # noqa: E402
+    LibraryOrder,
+    article_keywords,
+    articles_by_ids,
+    library_count,
+    library_has_dates,
+    library_ids,
+    library_window,
+    sort_ids,
+)
+from .query import FILTERS as QUERY_FILTERS  # noqa: E402
+from .query import QueryError  # noqa: E402
+from .fulltext import (  # noqa: E402
+    Hit,
+    find_words,
+    pending as search_pending,
+    reindex_search,
+    search,
+    search_ids,
+    timed_search,
+)
+from .fulltext import warm as warm_search  # noqa: E402
+from .search_claims import filter_claims, query_words_of  # noqa: E402
+from .userdict import DictionaryError, add_words as add_dictionary_words, dict_path  # noqa: E402
+from .userdict import load_words as dictionary_words  # noqa: E402
+
+__all__ += [
+    "DictionaryError", "Hit", "LibraryOrder", "article_keywords", "QUERY_FILTERS", "QueryError", "add_dictionary_words", "articles_by_ids",
+    "dict_path", "dictionary_words", "filter_claims", "find_words", "library_count", "library_has_dates",
+    "library_ids", "library_window", "query_words_of", "reindex_search", "search", "search_ids",
+    "search_pending", "sort_ids", "timed_search", "warm_search",
+]

@@ -342,3 +342,11 @@ def m006_indicators(db: Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
     )
     db["indicators"].create_index(["article_id", "start"])
+
+
+@_migration
+def m007_search_index(db: Database) -> None:
+    """Full-text index, library sort keys and counts kept by triggers, keywords (see store.fulltext)."""
+    from .search_schema import create_search_schema
+
+    create_search_schema(db)

@@ -29,6 +29,7 @@ from .layout import Article, split_page
 from .names import display_name, name_bytes
 from .reading import Refused, SourceText, find_files, read_source
 from .version_claims import carry_claims
+from .fulltext import index_article
 
 Progress = Callable[[Path], None]
 
@@ -154,3 +155,4 @@ def _insert_article(db: Database, source_id: int, article: Article, published: s
     save_figures(db, article_id, text)
     head = article_head(article.title, article.first("kicker"), article.first("subtitle"), text)
     save_analysis(db, article_id, text, published, head, article_figures(db, article_id))
+    index_article(db, article_id, article.title, text)

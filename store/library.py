@@ -7,6 +7,8 @@ dataclasses, never rows or cursors, so callers need no SQL.
 from __future__ import annotations
 
 import contextlib
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from .db import immediate
 from .db_faults import DatabaseError
 from .names import display_name
 from .ingest import ImportReport, import_paths, now
+from .search_schema import ORDERS
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class ArticleSummary:
     figures: int = 0
     claims: int = 0
     current: bool = True
+    keywords: str = ""
 
     def to_dict(self) -> dict:
         """The JSON shape of `hecha list --json`."""
@@ -127,6 +131,111 @@ def sort_articles(articles: list[ArticleSummary], sort: str) -> list[ArticleSumm
         dated = sorted((a for a in articles if a.date), key=lambda a: (a.date, a.source, -a.ord), reverse=True)
         return dated + sorted((a for a in articles if not a.date), key=keys["source"])
     return sorted(articles, key=keys[sort])
+
+
+# --- the library a window at a time -------------------------------------------------
+_ROW_SQL = """
+SELECT a.id, a.title, s.name, a.kicker, a.byline, a.chars, a.ord, a.date, a.read_at IS NOT NULL,
+       a.n_figures, a.n_claims, s.replaced_by IS NULL, coalesce(a.keywords, '')
+FROM articles a JOIN sources s ON s.id = a.source_id
+"""
+
+
+def _summary(row: tuple) -> ArticleSummary:
+    return ArticleSummary(
+        *row[:8], read=bool(row[8]), figures=row[9], claims=row[10], current=bool(row[11]), keywords=row[12]
+    )
+
+
+def library_count(db: Database) -> int:
+    """How many articles the library shows (current versions, and older ones that carry claims)."""
+    return db.execute("SELECT count(*) FROM articles WHERE shown = 1").fetchone()[0]
+
+
+def library_window(db: Database, sort: str, offset: int, limit: int, total: int | None = None) -> list[ArticleSummary]:
+    """The articles at positions [offset, offset + limit) of the library in a SORTS order."""
+    return articles_by_ids(db, _window_ids(db, sort, offset, limit, total))
+
+
+def _window_ids(db: Database, sort: str, offset: int, limit: int, total: int | None = None) -> list[int]:
+    """The ids at positions [offset, offset + limit) in a SORTS order.
+
+    They come from a walk of the sort order's index alone (no table rows for
+    the rows skipped), from the far end when the window lies in the second
+    half of the `total` rows, so the last page costs what the first does.
+    """
+    offset, limit = max(int(offset), 0), int(limit)
+    order = ORDERS[sort]
+    if total is not None and offset > total // 2:
+        first = max(total - offset - limit, 0)
+        count = max(min(limit, total - offset), 0)
+        sql = f"SELECT a.id FROM articles a WHERE a.shown = 1 ORDER BY {_reverse(order)} LIMIT ? OFFSET ?"
+        return [r[0] for r in db.execute(sql, [count, first])][::-1]
+    sql = f"SELECT a.id FROM articles a WHERE a.shown = 1 ORDER BY {order} LIMIT ? OFFSET ?"
+    return [r[0] for r in db.execute(sql, [limit, offset])]
+
+
+class LibraryOrder(Sequence[int]):
+    """The library's ids in a sort order, read a page at a time when asked (for the reader's ] and [)."""
+
+    PAGE = 256
+
+    def __init__(self, db: Database, sort: str):
+        self.db, self.sort = db, sort
+        self.total = library_count(db)
+        self._pages: dict[int, list[int]] = {}
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.total))]
+        if index < 0:
+            index += self.total
+        if not 0 <= index < self.total:
+            raise IndexError(index)
+        page = index // self.PAGE
+        if page not in self._pages:
+            self._pages[page] = _window_ids(self.db, self.sort, page * self.PAGE, self.PAGE, self.total)
+        return self._pages[page][index - page * self.PAGE]
+
+
+def _reverse(order: str) -> str:
+    """An ORDER BY list with every direction flipped."""
+    terms = [t.strip() for t in order.split(",")]
+    return ", ".join(t[: -len(" DESC")] if t.endswith(" DESC") else f"{t} DESC" for t in terms)
+
+
+def library_ids(db: Database, sort: str) -> list[int]:
+    """The ids of the library in a SORTS order (what the reader steps through with ] and [)."""
+    return [r[0] for r in db.execute(f"SELECT a.id FROM articles a WHERE a.shown = 1 ORDER BY {ORDERS[sort]}")]
+
+
+def sort_ids(db: Database, ids: list[int], sort: str) -> list[int]:
+    """`ids` in a SORTS order ("relevance" keeps them as given)."""
+    if sort not in ORDERS:
+        return list(ids)
+    sql = f"SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY {ORDERS[sort]}"
+    return [r[0] for r in db.execute(sql, [json.dumps(ids)])]
+
+
+def articles_by_ids(db: Database, ids: list[int]) -> list[ArticleSummary]:
+    """The summaries of `ids`, in that order (ids not found are left out)."""
+    rows = db.execute(f"{_ROW_SQL} WHERE a.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]).fetchall()
+    found = {row[0]: _summary(row) for row in rows}
+    return [found[i] for i in ids if i in found]
+
+
+def library_has_dates(db: Database) -> bool:
+    """True when some article the library shows has a publication date."""
+    return db.execute("SELECT 1 FROM articles WHERE shown = 1 AND date IS NOT NULL LIMIT 1").fetchone() is not None
+
+
+def article_keywords(db: Database, article_id: int) -> list[str]:
+    """An article's keywords, best first (empty until it is indexed)."""
+    row = db.execute("SELECT keywords FROM articles WHERE id = ?", [article_id]).fetchone()
+    return (row[0] or "").split() if row else []
 
 
 def count_articles(db: Database) -> int:

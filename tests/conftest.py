@@ -42,6 +42,14 @@ def seed_articles(prefix: str):
     return split_page(clean_text(seed_text(prefix)))
 
 
+@pytest.fixture(autouse=True)
+def user_dictionary(tmp_path_factory, monkeypatch) -> Path:
+    """Each test gets its own (empty) user dictionary, never the user's real one."""
+    path = tmp_path_factory.mktemp("dict") / "userdict.txt"
+    monkeypatch.setenv("HECHA_DICT", str(path))
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """A path for a new database file."""

@@ -1,6 +1,8 @@
 """The app, driven by keys with Pilot."""
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
+
+from hecha.tui.widgets.library_table import LibraryTable
 
 from hecha import store
 from hecha.tui.app import HechaApp
@@ -8,9 +10,9 @@ from hecha.tui.app import HechaApp
 from conftest import SEEDS
 
 
-async def wait_for_rows(pilot, count: int) -> DataTable:
+async def wait_for_rows(pilot, count: int) -> LibraryTable:
     """Wait until the library table has `count` rows (loading runs in a worker)."""
-    table = pilot.app.screen.query_one(DataTable)
+    table = pilot.app.screen.query_one(LibraryTable)
     for _ in range(200):
         if table.row_count == count:
             return table
@@ -66,8 +68,8 @@ async def test_titles_with_markup_are_shown_literally(db_path, tmp_path):
     app = HechaApp(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         table = await wait_for_rows(pilot, 1)
-        cell = table.get_cell_at((0, 1))
+        cell = table.row(0)[1]["title"]
         assert str(cell) == "[bold]粗[/bold][/][@click=app.quit]点"
-        await pilot.click(DataTable, offset=(5, 1))
+        await pilot.click(LibraryTable, offset=(5, 1))
         await pilot.pause()
         assert app.is_running

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rich.color import Color
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from hecha import store
 from hecha.tui.app import HechaApp
@@ -112,7 +112,7 @@ async def test_raw_view_opens_at_the_article_and_highlights_it(db_path):
     later = max((a for a in articles if sum(b.source == a.source for b in articles) > 2), key=lambda a: a.ord)
     app = HechaApp(db_path)
     async with app.run_test(size=(120, 32)) as pilot:
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count > 0, "rows")
+        await until(pilot, lambda: app.screen.query_one("#library").row_count > 0, "rows")
         app.push_screen(ReaderScreen(str(db_path), [later.id], 0))
         await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "reader")
         await pilot.press("r")

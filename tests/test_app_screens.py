@@ -131,7 +131,7 @@ async def test_tag_list_has_a_cursor_and_space_toggles_a_tag_without_a_key(port)
 async def test_tags_screen_j_and_k_move(library):
     app = HechaApp(library)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count > 0, "library rows")
+        await until(pilot, lambda: app.screen.query_one("#library").row_count > 0, "library rows")
         await pilot.press("T")
         await until(pilot, lambda: isinstance(app.screen, TagsScreen), "tags")
         table = app.screen.query_one(DataTable)
@@ -175,7 +175,7 @@ async def test_escape_from_a_reader_opened_from_review_says_review(port):
 async def test_help_and_palette_list_the_screens_own_keys_first(library):
     app = HechaApp(library)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count > 0, "library rows")
+        await until(pilot, lambda: app.screen.query_one("#library").row_count > 0, "library rows")
         keys = app.screen_keys(app.screen)
         assert keys[0][1] == "Open"
         generic = [n for n, (_, desc) in enumerate(keys) if desc.startswith(("Scroll", "Page", "Copy"))]
@@ -227,7 +227,7 @@ async def test_import_from_inside_the_app(library, tmp_path):
     (folder / "two.txt").write_bytes("自家稿件二\n\n去年收入3亿元。".encode("gb18030"))
     app = HechaApp(library)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 20, "library rows")
+        await until(pilot, lambda: app.screen.query_one("#library").row_count == 20, "library rows")
         await pilot.press("i")
         await until(pilot, lambda: isinstance(app.screen, ImportDialog), "import dialog")
         app.screen.query_one("#paths").value = str(folder)
@@ -237,13 +237,13 @@ async def test_import_from_inside_the_app(library, tmp_path):
         assert "Imported 2 articles from 2 files" in progress and "two.txt: read as gb18030" in progress
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, LibraryScreen), "library")
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 22, "new rows")
+        await until(pilot, lambda: app.screen.query_one("#library").row_count == 22, "new rows")
 
 
 async def test_first_run_says_how_to_import_your_own_files(db_path):
     app = HechaApp(db_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 20, "library rows")
+        await until(pilot, lambda: app.screen.query_one("#library").row_count == 20, "library rows")
         assert "i: import yours" in str(app.screen.query_one("#status").render())
         assert any("Press i to import your own" in t for t in toasts(app))
         titles = [command.title for command in app.get_system_commands(app.screen)]
@@ -268,7 +268,7 @@ async def test_palette_goes_to_an_article_or_a_tag_by_name(port):
 
     app = HechaApp(port)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 1, "library rows")
+        await until(pilot, lambda: app.screen.query_one("#library").row_count == 1, "library rows")
         await pilot.press("ctrl+p")
         await until(pilot, lambda: isinstance(app.screen, CommandPalette), "palette")
         await pilot.press(*"go to tag 排名")

@@ -159,6 +159,6 @@ def test_checks_and_indicators_are_recomputed_when_made_by_other_rules(library):
 def test_schema_has_the_migration(db):
     from hecha.store.db import MIGRATION_NAMES
 
-    assert MIGRATION_NAMES[-1] == "m006_indicators"
+    assert "m006_indicators" in MIGRATION_NAMES
     assert {"checks", "indicators"} <= set(db.table_names())
     assert "checks_version" in db["articles"].columns_dict

@@ -104,7 +104,7 @@ async def test_export_error_with_markup_in_the_path_is_literal(tmp_path):
 async def test_tag_name_errors_in_the_ask_dialog_are_literal(tmp_path):
     app = HechaApp(hostile_library(tmp_path))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await until(pilot, lambda: app.screen.query("DataTable"), "library")
+        await until(pilot, lambda: app.screen.query("#library"), "library")
         await pilot.press("T")
         await pilot.pause()
         await pilot.press("a")
@@ -180,7 +180,6 @@ async def test_locked_library_in_review_and_note_is_shown_not_a_crash(tmp_path, 
 async def test_escape_sequences_in_file_names_are_visible_in_the_app(tmp_path):
     import os
 
-    from textual.widgets import DataTable
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -193,8 +192,8 @@ async def test_escape_sequences_in_file_names_are_visible_in_the_app(tmp_path):
     db.close()
     app = HechaApp(path)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.screen.query_one(DataTable).row_count > 0, "library rows")
-        cells = " ".join(str(c) for c in app.screen.query_one(DataTable).get_row_at(0))
+        await until(pilot, lambda: app.screen.query_one("#library").row_count > 0, "library rows")
+        cells = " ".join(str(c) for c in app.screen.query_one("#library").row(0)[1].values())
         assert "clip\\x1b]52;c;cm0gLXJm\\x07\\u202eevil.txt" in cells
         assert not any(c in cells for c in "\x1b\x07\u202e")
         await open_first_article(pilot)

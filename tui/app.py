@@ -66,7 +66,7 @@ class HechaApp(App):
         if isinstance(self.screen, HelpScreen):
             return
         name = type(self.screen).__name__.removesuffix("Screen") or "App"
-        self.push_screen(HelpScreen(name, self.screen_keys(self.screen)))
+        self.push_screen(HelpScreen(name, self.screen_keys(self.screen), getattr(self.screen, "HELP_NOTES", "")))
 
     # --- command palette ---------------------------------------------------
 

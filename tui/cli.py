@@ -27,8 +27,12 @@ from .cli_checks import COMMANDS as CHECK_COMMANDS
 from .cli_checks import add_parsers as add_check_parsers
 from .cli_checks import run as run_check_command
 from .cli_figures import add_parsers as add_figure_parsers
-from .cli_figures import cmd_figures, cmd_reindex
+from .cli_figures import cmd_figures
 from .cli_output import add_format_options, print_records, stdout_is_terminal
+from .cli_search import COMMANDS as SEARCH_COMMANDS
+from .cli_search import add_parsers as add_search_parsers
+from .cli_search import cmd_reindex
+from .cli_search import run as run_search_command
 from .render import article_plain, article_renderable
 
 EXIT_REFUSED = 1
@@ -65,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_claim_parsers(sub)
     add_exchange_parsers(sub)
     add_check_parsers(sub)
+    add_search_parsers(sub)
     sub.add_parser("app", help="open the app (the default)")
     accept_db_anywhere(sub)
     return parser
@@ -123,6 +128,8 @@ def _run(args) -> int:
         return run_claim_command(db, args, _fail)
     if args.command in CHECK_COMMANDS:
         return run_check_command(db, args, _fail)
+    if args.command in SEARCH_COMMANDS:
+        return run_search_command(db, args, _fail)
     handler = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "reindex": cmd_reindex}[args.command]
     return handler(db, args)
 

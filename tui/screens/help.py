@@ -16,10 +16,11 @@ class HelpScreen(ModalScreen):
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
 
-    def __init__(self, title: str, keys: list[tuple[str, str]]):
+    def __init__(self, title: str, keys: list[tuple[str, str]], notes: str = ""):
         super().__init__()
         self.help_title = title
         self.keys = keys
+        self.notes = notes  # more help from the screen (e.g. its search language), plain text
 
     def compose(self) -> ComposeResult:
         """The screen's name and its keys."""
@@ -31,6 +32,8 @@ class HelpScreen(ModalScreen):
         with VerticalScroll(id="dialog"):
             yield Label(Text(f"Keys: {self.help_title}", style="bold"))
             yield Static(table)
+            if self.notes:
+                yield Static(Text(self.notes))
             yield Static(Text("? or Esc closes · Ctrl+P: command palette", style="dim"))
 
     def action_close(self) -> None:

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets.option_list import Option
 
 from hecha import store
 
@@ -47,9 +48,10 @@ class ReaderScreen(ClaimActions, Screen):
 
     def __init__(
         self, db_path: str, article_ids: list[int], index: int, focus: tuple[int, int] | None = None,
-        back_to: str = "library",
+        back_to: str = "library", find: tuple[str, ...] = (),
     ):
         super().__init__()
+        self.find_words = find  # a library search's words, highlighted in each article
         self.db_path = db_path
         self.article_ids = article_ids
         self.index = index
@@ -106,7 +108,17 @@ class ReaderScreen(ClaimActions, Screen):
         view.focus()
         if self.focus_span:
             self.call_after_refresh(view.go_to, *self.focus_span, True)
+        elif self.find_words:
+            self.call_after_refresh(self._find_search_words)
         self.set_interval(POLL_SECONDS, self._poll_claims)
+
+    def _find_search_words(self) -> None:
+        """A library search opened this reader: its words are the find, n/N step through them."""
+        matches = store.find_words(self.doc.article.text, list(self.find_words))
+        if matches:
+            self.query_one("#find", Input).value = " ".join(self.find_words)
+            self.query_one(ArticleView).set_matches(matches)
+            self.refresh_bindings()
 
     def _poll_claims(self) -> None:
         """Redraw the claims when they changed in another screen or another copy of the app."""
@@ -209,11 +221,17 @@ class ReaderScreen(ClaimActions, Screen):
         if panel.display:
             claims = store.article_claims(self.db, self.doc.article.id)
             extra = check_options(self.checks, self.suggestions, self.doc.article.text)
+            keywords = store.article_keywords(self.db, self.doc.article.id)
+            extra.append(Option(Text("Keywords (Enter searches the library)", style="bold"), disabled=True))
+            extra += [Option(Text(word, style="green"), id=f"keyword:{n}:{word}") for n, word in enumerate(keywords)]
             panel.fill(claims, self.doc.figures, store.tag_colors(self.db), extra)
 
     def on_option_list_option_selected(self, event: ClaimPanel.OptionSelected) -> None:
         """Jump to the chosen claim or figure."""
-        kind, start, end = (event.option.id or "::").split(":")
+        kind, start, end = (event.option.id or "::").split(":", 2)
+        if kind == "keyword":  # back to the library, searching for the keyword
+            self.dismiss(end)
+            return
         view = self.query_one(ArticleView)
         if kind == "figure":
             view.show_figure(int(start))
@@ -306,6 +324,8 @@ class ReaderScreen(ClaimActions, Screen):
         view.set_doc(self.doc)
         view.scroll_home(animate=False)
         self._show_doc()
+        if self.find_words:
+            self._find_search_words()
 
 
 def _row(text: str, offset: int) -> int:

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from hecha import store
 
+from ..search_help import QUERY_HELP
 from .dialogs.export import ExportDialog
 from .dialogs.note import NoteDialog
 from .table_screen import TableScreen
@@ -29,6 +30,8 @@ STATUS_STYLES = {
 
 class ReviewScreen(TableScreen):
     """A table of claims: status, tags, quote, article, last change."""
+
+    HELP_NOTES = QUERY_HELP
 
     COLUMNS = COLUMNS
 
@@ -60,7 +63,8 @@ class ReviewScreen(TableScreen):
     def compose(self) -> ComposeResult:
         """Header, search box, the claims table, a status line, keys."""
         yield Header()
-        yield Input(placeholder="Search quotes, notes and titles", id="search")
+        yield Input(placeholder="Search quotes, notes, tags and titles: words, tag:数据, status:false, kind:money …",
+                    id="search")
         yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
         yield Static(id="review-status")
@@ -81,8 +85,13 @@ class ReviewScreen(TableScreen):
         """Read the claims with the current filters and fill the table."""
         keep = keep or self._current_id()
         text = self.query_one("#search", Input).value.strip() or None
-        self.claims = store.list_claims(self.db, status=self.status, tag=self.tag, text=text,
+        self.claims = store.list_claims(self.db, status=self.status, tag=self.tag,
                                         anchor="orphan" if self.orphans else None)
+        if text:  # the library's query language over quotes, notes, tags and titles
+            try:
+                self.claims = store.filter_claims(self.db, self.claims, text)
+            except store.QueryError as error:
+                text = f"{text} ({error})"
         table = self.query_one(DataTable)
         table.clear()
         keys = [key.value for key in table.columns]

@@ -1,0 +1,67 @@
+"""Keywords: the words that say what an article is about, by TF-IDF.
+
+Each precise-mode word's count in the article times its inverse document
+frequency from jieba's table (words the table lacks get its median, as jieba
+does). Single characters, numbers and words with a digit or punctuation, and
+the stop words in data/stopwords.txt are left out.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections import Counter
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from .segment import search_segmenter
+
+
+TOP = 5
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """The stop words (data/stopwords.txt)."""
+    text = files("hecha.store").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def idf_table() -> tuple[dict[str, float], float]:
+    """jieba's IDF table and its median, read from the installed jieba without importing it."""
+    spec = importlib.util.find_spec("jieba")
+    table: dict[str, float] = {}
+    if spec and spec.origin:
+        path = Path(spec.origin).parent / "analyse" / "idf.txt"
+        with _lock:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                word, _, value = line.partition(" ")
+                if value:
+                    table[word] = float(value)
+    values = sorted(table.values())
+    return table, values[len(values) // 2] if values else 10.0
+
+
+def is_keyword(word: str) -> bool:
+    """Two characters or more, letters or Han characters only (no digit, no punctuation), not a stop word."""
+    return len(word) >= 2 and word.isalpha() and word.lower() not in stop_words()
+
+
+def keywords(folded_text: str, user_words: tuple[str, ...] = (), top: int = TOP) -> list[str]:
+    """The `top` keywords of a text (folded to simplified script), best first.
+
+    Precise-mode words, as jieba's own TF-IDF uses: search mode's inner words
+    (责人 inside 负责人) are rare in the IDF table and would outrank the
+    words the article is about. Words seen twice or more are the candidates
+    when there are enough of them (a short text: all words).
+    """
+    counts = Counter(search_segmenter(user_words).cut(folded_text, False))
+    candidates = [w for w, n in counts.items() if n > 1 and is_keyword(w)]
+    if len(candidates) < top * 2:
+        candidates = [w for w in counts if is_keyword(w)]
+    table, median = idf_table()
+    score = {w: counts[w] * table.get(w, median) for w in candidates}
+    return sorted(score, key=lambda w: (-score[w], w))[:top]

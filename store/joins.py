@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from .blocks import Block, ends_sentence, last_sentence_end
 from .clean import is_han
+from .forms import starts_with
+from .lines import is_final
 from .segment import crosses, first_word, frequency
 
 _PASSABLE = ("caption", "credit")
@@ -108,3 +110,53 @@ def _fragment(block: Block, owner: int) -> list[tuple[Block, int]]:
     tail = block.text[cut:].lstrip(" ")
     block.text = block.text[:cut]
     return [(Block(tail, 0, "fragment", block.line, list(block.parts)), owner)]
+
+
+def rejoin_lines(blocks: list[Block], owners: list[int]) -> tuple[list[Block], list[int]]:
+    """On a page of one paragraph per line, join lines the layout cut: conservatively.
+
+    A paragraph is joined to the next paragraph of its article (past captions
+    and credits) only when it cannot end where it does: no final mark
+    (`，`, `；`, `、` or nothing), or a quotation it opened is still open and
+    the next line does not open one of its own.
+    """
+    pairs = list(zip(blocks, owners))
+    index = 0
+    while index < len(pairs):
+        block, owner = pairs[index]
+        while block.kind == "paragraph":
+            found = _next_paragraph(pairs, index, owner, quote=_open_quote(block.text))
+            if found is None:
+                break
+            other = pairs.pop(found)[0]
+            block.text = _glue(block.text, other.text)
+            block.parts.extend(other.parts)
+            block.rule = "line joined with the next (sentence cut by the layout)"
+        index += 1
+    return [b for b, _ in pairs], [o for _, o in pairs]
+
+
+_OPENS, _CLOSES = "“「『", "”」』"
+
+
+def _open_quote(text: str) -> bool:
+    """Whether a quotation opened in `text` is still open at its end."""
+    return sum(text.count(c) for c in _OPENS) > sum(text.count(c) for c in _CLOSES)
+
+
+def _next_paragraph(pairs: list[tuple[Block, int]], index: int, owner: int, quote: bool) -> int | None:
+    """The paragraph that continues the one at `index`, or None."""
+    text = pairs[index][0].text
+    cut = not is_final(text) and not text.rstrip(" ”’」』）)").endswith(("：", ":"))
+    if not cut and not quote:
+        return None
+    for later in range(index + 1, len(pairs)):
+        block, their_owner = pairs[later]
+        if cut and block.kind in _PASSABLE:
+            continue
+        if block.kind != "paragraph" or their_owner != owner or starts_with("dateline", block.text):
+            return None
+        if not cut and block.text[:1] in _OPENS:
+            return None
+        return later
+    return None

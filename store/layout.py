@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from .blocks import (
     Block,
     ends_sentence,
-    is_byline,
+    fixed_kind,
     is_captionish,
-    is_credit,
     is_line,
     is_photo_credit,
     split_lines,
     two_phrase,
 )
-from .joins import rejoin
+from .joins import rejoin, rejoin_lines
+from .lines import LineWalk
 
 BULLETS = "●■▲◆★☆○◎□▶►•"
 KICKER_MAX = 12  # a section label above a title is short
@@ -80,26 +80,48 @@ def split_page(text: str) -> list[Article]:
     blocks = split_lines(text)
     if not blocks:
         return []
-    owners = _classify(blocks)
-    blocks, owners = rejoin(blocks, owners)
+    if spaced_paragraphs(blocks):
+        owners = _classify(blocks)
+        blocks, owners = rejoin(blocks, owners)
+    else:
+        mark_fixed(blocks)
+        owners = LineWalk(blocks, spaced=any(b.gap for b in blocks[1:])).run()
+        blocks, owners = rejoin_lines(blocks, owners)
+    for block in blocks:
+        block.rule = block.rule or _DEFAULT_RULES.get(block.kind, "page layout")
     articles: dict[int, list[Block]] = {}
     for block, owner in zip(blocks, owners):
         articles.setdefault(owner, []).append(block)
     return [Article(group, order) for order, group in enumerate(articles[k] for k in sorted(articles))]
 
 
-def _mark_fixed(blocks: list[Block]) -> None:
+_DEFAULT_RULES = {
+    "fragment": "unfinished sentence that no other block continues",
+    "paragraph": "text between empty lines",
+}
+SPACED_SHARE = 0.6  # share of lines after an empty line on a page that spaces its paragraphs
+
+
+def spaced_paragraphs(blocks: list[Block]) -> bool:
+    """Whether the page puts an empty line between paragraphs (else a paragraph is a line)."""
+    if len(blocks) < 2:
+        return True
+    return sum(1 for b in blocks[1:] if b.gap) >= SPACED_SHARE * (len(blocks) - 1)
+
+
+def mark_fixed(blocks: list[Block]) -> None:
     """Kinds that a line shows by itself: credits, bylines, photo captions."""
     for block in blocks:
-        if is_credit(block):
-            block.kind = "credit"
-        elif is_byline(block):
-            block.kind = "byline"
+        if block.rule:
+            continue  # split off a longer line, already known
+        found = fixed_kind(block)
+        if found:
+            block.set(*found)
         else:
             block.kind = ""
     for block, after in zip(blocks, blocks[1:]):
-        if not block.kind and is_photo_credit(after):
-            block.kind = "caption"
+        if not block.kind and after.kind == "credit" and is_photo_credit(after):
+            block.set("caption", "line above a photo credit")
 
 
 class _Walk:
@@ -142,7 +164,7 @@ class _Walk:
 
 def _classify(blocks: list[Block]) -> list[int]:
     """Give every block a kind; return the article number of each block."""
-    _mark_fixed(blocks)
+    mark_fixed(blocks)
     walk = _Walk(blocks)
     index = 0
     while index < len(blocks):
@@ -186,19 +208,20 @@ def _assign_head(walk: _Walk, start: int, end: int, after: Block | None) -> None
     for offset in range(end - start):
         walk.owners[start + offset] = walk.article
     if after is None or after.kind in ("credit", "caption", "byline"):
-        run[0].kind = "title"  # a photo story: a title over captions
+        run[0].set("title", "head of a photo story")  # a title over captions
         for block in run[1:]:
-            block.kind = "caption"
+            block.set("caption", "line of a photo story")
         walk.title = run[0].text
         return
     first = 0
     if len(run) >= 2 and _kicker_over(run[0], run[1]):
-        run[0].kind, first = "kicker", 1
-    run[first].kind = "title"
+        run[0].set("kicker", "short label over a title")
+        first = 1
+    run[first].set("title", "short line at the start of an article")
     walk.title = run[first].text
     rest = first + 1
     if rest < len(run) and (run[rest].text.startswith("——") or not is_captionish(run[rest])):
-        run[rest].kind = "subtitle"
+        run[rest].set("subtitle", "line under a title")
         rest += 1
     for offset in range(rest, len(run)):
         _short_body_kind(walk, start + offset)
@@ -222,7 +245,7 @@ def _body_block(walk: _Walk, index: int) -> int:
     elif is_line(block) or is_captionish(block):
         return _starts_article(walk, index) or _short_body_kind(walk, index)
     else:
-        block.kind = "paragraph"
+        block.set("paragraph", "text between empty lines")
         walk.has_text = True
     return index + 1
 
@@ -274,12 +297,12 @@ def _short_body_kind(walk: _Walk, index: int) -> int:
     previous = walk.blocks[index - 1] if index else None
     stacked = previous is not None and previous.kind == "caption" and " " not in block.text and is_line(block)
     if is_line(block) and (block.text[0] in BULLETS or two_phrase(block.text)):
-        block.kind = "heading"  # `● 做大总盘 …`, `强化 党建引领`: headings, even after a photo
+        block.set("heading", "bullet or two-phrase line in a body")  # headings, even after a photo
     elif is_captionish(block) or stacked:
-        block.kind = "caption"
+        block.set("caption", "short line after an image gap" if not stacked else "line of a caption stack")
     elif not ends_sentence(block.text) or is_line(block):
-        block.kind = "heading"
+        block.set("heading", "short line in a body")
     else:
-        block.kind = "paragraph"
+        block.set("paragraph", "text between empty lines")
         walk.has_text = True
     return index + 1

@@ -73,7 +73,7 @@ def _adjacent(pairs: list[tuple[Block, int]], index: int) -> int | None:
         block, their_owner = pairs[later]
         if block.kind in _PASSABLE:
             continue
-        if block.kind == "paragraph" and their_owner == owner:
+        if block.kind == "paragraph" and their_owner == owner and not starts_with("dateline", block.text):
             return later
         return None
     return None
@@ -85,7 +85,9 @@ def _distant(pairs: list[tuple[Block, int]], index: int) -> int | None:
     order = sorted(range(len(pairs)), key=lambda other: (abs(other - index), other < index))
     for other in order:
         block = pairs[other][0]
-        if other != index and block.kind == "paragraph" and _continues(tail, block.text):
+        if other != index and block.kind == "paragraph" and _continues(tail, block.text) and not starts_with(
+            "dateline", block.text
+        ):
             return other
     return None
 

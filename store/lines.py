@@ -26,28 +26,33 @@ from .forms import bare_names, starts_with
 from .script import fold
 
 HEAD_MAX = 50  # a headline is rarely longer than this
+SUBTITLE_MAX = 80  # a subtitle under it may run longer
 LABEL_MAX = 12  # `编辑点评：` and other labels over a part of a story
 BULLETS = "●■▲◆★☆○◎□▶►•"
 _FINAL = "。！？!?…"
 _CLOSERS = "”’」』）)》 "
 _CONTINUES = re.compile(r"^(?:此外|另外|同时|与此同时|但|而|不过|然而|因此|所以|对此|他们|她们|他|她|它|该|这|此|其|并|且|也)")
+_TAIL_GROUP = re.compile(r"(?<=[。！？!?…”」』])\s*\([^()]{1,30}\)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def is_final(text: str) -> bool:
-    """Whether `text` ends a sentence with a final mark (。！？…), quotes closed after it."""
-    stripped = fold(text).rstrip(_CLOSERS)
+    """Whether `text` ends a sentence with a final mark (。！？…), quotes closed after it.
+
+    A bracketed tag after the mark (`…谢谢！（新华社北京12月31日电）`) does not count.
+    """
+    stripped = _TAIL_GROUP.sub("", fold(text).rstrip()).rstrip(_CLOSERS)
     if stripped.endswith(".") and stripped[-2:-1].isascii():
         return True
     return bool(stripped) and stripped[-1] in _FINAL
 
 
-def headish(block: Block) -> bool:
+def headish(block: Block, limit: int = HEAD_MAX) -> bool:
     """Short, no final punctuation, no full stop inside: what headlines and sub-heads look like."""
     text = block.text
     return (
         not block.kind
-        and len(text) <= HEAD_MAX
+        and len(text) <= limit
         and not is_final(text)
         and "。" not in text
         and not fold(text).rstrip(_CLOSERS).endswith((";", ",", "、"))
@@ -80,7 +85,7 @@ class LineWalk:
         for index, block in enumerate(self.blocks):
             if block.kind:
                 self._fixed(block)
-            elif headish(block):
+            elif headish(block, SUBTITLE_MAX if self.in_head else HEAD_MAX) and not _long_intro(block.text):
                 self._short(index, block)
             else:
                 self._body(index, block)
@@ -200,6 +205,11 @@ class LineWalk:
             and not after.kind
             and not headish(after)
         )
+
+
+def _long_intro(text: str) -> bool:
+    """`同胞们、朋友们：` or `…采取了以下措施：`: a line that introduces what follows, not a label."""
+    return fold(text).rstrip().endswith(":") and len(text) > LABEL_MAX
 
 
 def _head_line(block: Block, title: str) -> tuple[str, str]:

@@ -20,6 +20,7 @@ Each block gets its kind and the name of the rule that decided it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .blocks import Block, ends_sentence
 from .forms import bare_names, starts_with
@@ -27,6 +28,9 @@ from .script import fold
 
 HEAD_MAX = 50  # a headline is rarely longer than this
 SUBTITLE_MAX = 80  # a subtitle under it may run longer
+SHORT_STORY = 4  # a story this short so far is read together with the one above it
+WINDOW = 3  # lines after a possible headline that show whether the story goes on
+CARRIED_MIN = 0.08  # share of their character pairs already seen in the story above
 LABEL_MAX = 12  # `编辑点评：` and other labels over a part of a story
 BULLETS = "●■▲◆★☆○◎□▶►•"
 _FINAL = "。！？!?…"
@@ -78,7 +82,7 @@ class LineWalk:
         self.article = -1
         self.in_head = False
         self.title = ""
-        self.story: set[str] = set()
+        self.starts: list[int] = [0]
 
     def run(self) -> list[int]:
         """Walk the page top to bottom."""
@@ -90,7 +94,6 @@ class LineWalk:
             else:
                 self._body(index, block)
             self.owners[index] = max(self.article, 0)
-            self.story |= _bigrams(block.text)
         return self.owners
 
     def _fixed(self, block: Block) -> None:
@@ -102,7 +105,7 @@ class LineWalk:
         """A headline-shaped line: a new title, a line of the head, a caption or a sub-head."""
         rule = self._starts_article(index, block)
         if rule:
-            self._new_article(block, rule)
+            self._new_article(index, block, rule)
         elif self.in_head:
             block.set(*_head_line(block, self.title))
         elif caption_cue(block.text):
@@ -130,7 +133,13 @@ class LineWalk:
         return self._new_topic(index, block)
 
     def _new_topic(self, index: int, block: Block) -> str:
-        """On a page without empty lines: a headline after a finished sentence, on a new topic."""
+        """On a page without empty lines: a headline after a finished sentence, on a new topic.
+
+        A sub-head sums up what follows in the same story, so the lines after
+        it go on using the story's words (`CARRIED_MIN` of their character
+        pairs were seen above), or it repeats the story's words and none of
+        the next lines'. A new headline opens a story that shares little.
+        """
         before = self.blocks[index - 1]
         after = self._next_text(index)
         if after is None or headish(after) or not (before.kind or is_final(before.text)):
@@ -138,18 +147,25 @@ class LineWalk:
         if _CONTINUES.match(fold(after.text)):
             return ""
         ours = _bigrams(block.text)
-        shared = len(ours & self.story)
-        ahead = set().union(*(_bigrams(b.text) for b in self.blocks[index + 1 : index + 4]))
-        if shared >= 2 and shared >= len(ours & ahead):
+        window = _pairs(self.blocks[index + 1 : index + 1 + WINDOW])
+        story = _pairs(self.blocks[self._story_start(index) : index])
+        carried = len(window & story) / max(1, len(window))
+        if carried >= CARRIED_MIN or (len(ours & story) >= 2 and not ours & window):
             return ""
         return "headline after a finished sentence, on a new topic"
 
-    def _new_article(self, block: Block, rule: str) -> None:
+    def _story_start(self, index: int) -> int:
+        """Where the story above `index` starts: its title, or the one before if it is short."""
+        if len(self.starts) > 1 and index - self.starts[-1] < SHORT_STORY:
+            return self.starts[-2]
+        return self.starts[-1]
+
+    def _new_article(self, index: int, block: Block, rule: str) -> None:
         """Start the next article with `block` as its title."""
         self.article += 1
+        self.starts.append(index)
         self.in_head = True
         self.title = block.text
-        self.story = set()
         block.set("title", rule)
 
     def _body(self, index: int, block: Block) -> None:
@@ -228,7 +244,13 @@ def _head_line(block: Block, title: str) -> tuple[str, str]:
     return "subtitle", "second line of a headline"
 
 
-def _bigrams(text: str) -> set[str]:
+def _pairs(blocks: list[Block]) -> set[str]:
+    """The character pairs of some blocks."""
+    return set().union(*(_bigrams(b.text) for b in blocks))
+
+
+@lru_cache(maxsize=1024)
+def _bigrams(text: str) -> frozenset[str]:
     """Pairs of adjacent Han characters (folded), the words a story keeps repeating."""
     folded = fold(text)
-    return {run[i : i + 2] for run in _HAN.findall(folded) for i in range(len(run) - 1)}
+    return frozenset(run[i : i + 2] for run in _HAN.findall(folded) for i in range(len(run) - 1))

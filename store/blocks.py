@@ -30,7 +30,7 @@ CREDIT = re.compile(
     r"|[（(](?:数据|资料|信息)来源[:：].{1,40}[)）]"
     r"|[（(]?(?:图片|图|数据|资料)来源[:：].{1,40}[)）]?)$"
 )
-TRAILING_BYLINE = re.compile(rf"(?<=[。！？!?”…])\s*([（(]{_NAMES}[)）])$")
+TRAILING_BYLINE = re.compile(rf"(?:(?<=[。！？!?…])|(?<=[。！？!?…][”」』]))\s*([（(]{_NAMES}[)）])$")
 _CLOSERS = "”’」』）)》"
 _ENDS = "。！？!?…；;：:—"
 _INNER_PUNCT = re.compile(r"[，,。、；;：:！!？?]")

@@ -59,6 +59,7 @@ def headish(block: Block, limit: int = HEAD_MAX) -> bool:
         and len(text) <= limit
         and not is_final(text)
         and "。" not in text
+        and not (text[:1] in "(（" and text[-1:] in ")）")
         and not fold(text).rstrip(_CLOSERS).endswith((";", ",", "、"))
         and starts_with("dateline", text) is None
     )

@@ -102,3 +102,8 @@ __all__ = [
     "word_bounds",
     "write_export",
 ]
+
+# Re-reading stored sources with the current layout rules, and the rule behind each block.
+from .reclean import BlockRule, RecleanReport, block_rules, reclean  # noqa: E402
+
+__all__ += ["BlockRule", "RecleanReport", "block_rules", "reclean"]

@@ -57,6 +57,7 @@ def _extend(pairs: list[tuple[Block, int]], index: int) -> None:
             index -= 1
         block.text = _glue(block.text, other.text)
         block.parts.extend(other.parts)
+        block.rule = "paragraph re-joined where the layout cut it"
 
 
 def _glue(left: str, right: str) -> str:

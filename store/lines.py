@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from .blocks import Block, ends_sentence
 from .forms import bare_names, starts_with
+from .clean import is_han
 from .script import fold
 
 HEAD_MAX = 50  # a headline is rarely longer than this
@@ -31,11 +32,18 @@ SUBTITLE_MAX = 80  # a subtitle under it may run longer
 SHORT_STORY = 4  # a story this short so far is read together with the one above it
 WINDOW = 3  # lines after a possible headline that show whether the story goes on
 CARRIED_MIN = 0.08  # share of their character pairs already seen in the story above
+CAPTION_MAX = 60  # a caption between two halves of a sentence is short
 LABEL_MAX = 12  # `编辑点评：` and other labels over a part of a story
 BULLETS = "●■▲◆★☆○◎□▶►•"
 _FINAL = "。！？!?…"
 _CLOSERS = "”’」』）)》 "
 _CONTINUES = re.compile(r"^(?:此外|另外|同时|与此同时|但|而|不过|然而|因此|所以|对此|他们|她们|他|她|它|该|这|此|其|并|且|也)")
+# How the second half of a cut sentence starts: punctuation, a figure, or a word that needs
+# the words before it (`同比增长…`, `的…`, `也…`). No sentence starts like this.
+_CANNOT_START = re.compile(
+    r"^(?:[，,。、；;：:！!？?）)》”’%]|[0-9.]|同比|环比|比上年|比去年|增长|下降|增加|减少|达到|的|地|得|了|着"
+    r"|和|与|及|以及|并且|并|等|占|分别|也|都|就|才|又|还|则|即|或者|或)"
+)
 _TAIL_GROUP = re.compile(r"(?<=[。！？!?…”」』])\s*\([^()]{1,30}\)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
@@ -63,6 +71,23 @@ def headish(block: Block, limit: int = HEAD_MAX) -> bool:
         and not fold(text).rstrip(_CLOSERS).endswith((";", ",", "、"))
         and starts_with("dateline", text) is None
     )
+
+
+def cut_halves(before: Block | None, after: Block | None) -> bool:
+    """Whether `before` ends a sentence that `after` finishes, so a line between them is a caption.
+
+    `before` must stop short (no final mark, no colon) and `after` must start
+    where no sentence starts, or finish a word that `before` began.
+    """
+    if before is None or after is None or is_final(before.text):
+        return False
+    if fold(before.text).rstrip().endswith(":") or starts_with("dateline", after.text):
+        return False
+    if _CANNOT_START.match(fold(after.text)):
+        return True
+    from .segment import crosses
+
+    return crosses(before.text[-6:], after.text[:6]) is not None and is_han(after.text[0])
 
 
 def caption_cue(text: str) -> str:
@@ -170,7 +195,7 @@ class LineWalk:
         block.set("title", rule)
 
     def _body(self, index: int, block: Block) -> None:
-        """A line that reads as text: a paragraph, or a caption by its words."""
+        """A line that reads as text: a paragraph, or a caption by its words or its place."""
         cue = caption_cue(block.text)
         dateline = starts_with("dateline", block.text)
         if self.article < 0:
@@ -178,8 +203,16 @@ class LineWalk:
         if cue and dateline is None:
             block.set("caption", cue)
             return
+        if dateline is None and len(block.text) <= CAPTION_MAX and self._between_halves(index):
+            block.set("caption", "line between the halves of a cut sentence")
+            return
         block.set("paragraph", "dateline opens the report" if dateline else "line of text")
         self.in_head = False
+
+    def _between_halves(self, index: int) -> bool:
+        """The line stands between a sentence cut short and the line that finishes it."""
+        after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        return after is not None and not after.kind and cut_halves(self._previous_paragraph(index), after)
 
     def _inside_cut_sentence(self, index: int) -> bool:
         """The line stands between the two halves of a sentence the page cut."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .blocks import Block, ends_sentence, is_captionish, is_line, is_photo_credit, two_phrase
 from .forms import starts_with
-from .lines import BULLETS, headish
+from .lines import BULLETS, CAPTION_MAX, cut_halves, headish
 
 KICKER_MAX = 12  # a section label above a title is short
 LABEL_MAX = 8  # a section label in the middle of a page is shorter still
@@ -157,10 +157,21 @@ def _body_block(walk: _Walk, index: int) -> int:
         block.set("title", "headline over a dateline")
     elif is_line(block) or is_captionish(block):
         return _starts_article(walk, index) or _short_body_kind(walk, index)
+    elif _between_halves(walk, index):
+        block.set("caption", "line between the halves of a cut sentence")
     else:
         block.set("paragraph", "text between empty lines")
         walk.has_text = True
     return index + 1
+
+
+def _between_halves(walk: _Walk, index: int) -> bool:
+    """A short sentence between a paragraph cut short and the text that finishes it: a caption."""
+    blocks = walk.blocks
+    if index == 0 or index + 1 >= len(blocks) or len(blocks[index].text) > CAPTION_MAX:
+        return False
+    before, after = blocks[index - 1], blocks[index + 1]
+    return before.kind == "paragraph" and not after.kind and cut_halves(before, after)
 
 
 def _starts_article(walk: _Walk, index: int) -> int:

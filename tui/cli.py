@@ -22,7 +22,7 @@ from .cli_claims import add_parsers as add_claim_parsers
 from .cli_claims import run as run_claim_command
 from .cli_figures import add_parsers as add_figure_parsers
 from .cli_figures import cmd_figures, cmd_reindex
-from .render import article_renderable, raw_renderable
+from .render import article_renderable, blocks_renderable, raw_renderable
 
 EXIT_REFUSED = 1
 EXIT_ERROR = 2
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = show.add_mutually_exclusive_group()
     fmt.add_argument("--raw", action="store_true", help="print the original text of its file")
     fmt.add_argument("--json", action="store_true", help="print the article as JSON")
+    fmt.add_argument("--blocks", action="store_true", help="print each block with its kind and the rule that decided it")
     add_figure_parsers(sub)
     add_claim_parsers(sub)
     sub.add_parser("app", help="open the app (the default)")
@@ -128,7 +129,7 @@ def cmd_list(db, args) -> int:
 
 
 def cmd_show(db, args) -> int:
-    """`hecha show ID [--raw | --json]`"""
+    """`hecha show ID [--raw | --json | --blocks]`"""
     article = store.get_article(db, args.id)
     if article is None:
         return _fail(f"no article with id {args.id} (see `hecha list`)", EXIT_REFUSED)
@@ -136,6 +137,9 @@ def cmd_show(db, args) -> int:
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=1))
         return 0
     console = Console(highlight=False)
+    if args.blocks:
+        console.print(blocks_renderable(store.block_rules(db, args.id) or []))
+        return 0
     if args.raw:
         console.print(raw_renderable(store.source_text(db, args.id) or ""))
     else:

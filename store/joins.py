@@ -121,41 +121,45 @@ def rejoin_lines(blocks: list[Block], owners: list[int]) -> tuple[list[Block], l
     A paragraph is joined to the next paragraph of its article (past captions
     and credits) only when it cannot end where it does: no final mark
     (`，`, `；`, `、` or nothing), or a quotation it opened is still open and
-    the next line does not open one of its own.
+    the next line does not open one of its own. Linear in the page's length.
     """
     pairs = list(zip(blocks, owners))
-    index = 0
-    while index < len(pairs):
-        block, owner = pairs[index]
-        while block.kind == "paragraph":
-            found = _next_paragraph(pairs, index, owner, quote=_open_quote(block.text))
-            if found is None:
-                break
-            other = pairs.pop(found)[0]
-            block.text = _glue(block.text, other.text)
+    used = [False] * len(pairs)
+    for index, (block, owner) in enumerate(pairs):
+        if used[index] or block.kind != "paragraph":
+            continue
+        pieces, tail, balance, at = [block.text], block.text, _balance(block.text), index
+        while (found := _next_paragraph(pairs, used, at, owner, tail, balance > 0)) is not None:
+            other = pairs[found][0]
+            used[found] = True
+            pieces.append(_glue(tail[-1:], other.text)[len(tail[-1:]) :])
             block.parts.extend(other.parts)
+            tail, balance, at = other.text, balance + _balance(other.text), found
+        if len(pieces) > 1:
+            block.text = "".join(pieces)
             block.rule = "line joined with the next (sentence cut by the layout)"
-        index += 1
-    return [b for b, _ in pairs], [o for _, o in pairs]
+    kept = [pair for pair, gone in zip(pairs, used) if not gone]
+    return [b for b, _ in kept], [o for _, o in kept]
 
 
 _OPENS, _CLOSES = "“「『", "”」』"
 
 
-def _open_quote(text: str) -> bool:
-    """Whether a quotation opened in `text` is still open at its end."""
-    return sum(text.count(c) for c in _OPENS) > sum(text.count(c) for c in _CLOSES)
+def _balance(text: str) -> int:
+    """Quotation marks opened minus those closed in `text`."""
+    return sum(text.count(c) for c in _OPENS) - sum(text.count(c) for c in _CLOSES)
 
 
-def _next_paragraph(pairs: list[tuple[Block, int]], index: int, owner: int, quote: bool) -> int | None:
-    """The paragraph that continues the one at `index`, or None."""
-    text = pairs[index][0].text
-    cut = not is_final(text) and not text.rstrip(" ”’」』）)").endswith(("：", ":"))
+def _next_paragraph(
+    pairs: list[tuple[Block, int]], used: list[bool], at: int, owner: int, tail: str, quote: bool
+) -> int | None:
+    """The paragraph that continues the text ending in `tail` (the block at `at`), or None."""
+    cut = not is_final(tail) and not tail.rstrip(" ”’」』）)").endswith(("：", ":"))
     if not cut and not quote:
         return None
-    for later in range(index + 1, len(pairs)):
+    for later in range(at + 1, len(pairs)):
         block, their_owner = pairs[later]
-        if cut and block.kind in _PASSABLE:
+        if used[later] or (cut and block.kind in _PASSABLE):
             continue
         if block.kind != "paragraph" or their_owner != owner or starts_with("dateline", block.text):
             return None

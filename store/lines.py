@@ -109,6 +109,8 @@ class LineWalk:
         self.in_head = False
         self.title = ""
         self.starts: list[int] = [0]
+        self.story: set[str] = set()  # character pairs of the story so far (pages without empty lines)
+        self.previous: set[str] = set()
 
     def run(self) -> list[int]:
         """Walk the page top to bottom."""
@@ -120,6 +122,8 @@ class LineWalk:
             else:
                 self._body(index, block)
             self.owners[index] = max(self.article, 0)
+            if not self.spaced:
+                self.story |= _bigrams(block.text)
         return self.owners
 
     def _fixed(self, block: Block) -> None:
@@ -174,22 +178,24 @@ class LineWalk:
             return ""
         ours = _bigrams(block.text)
         window = _pairs(self.blocks[index + 1 : index + 1 + WINDOW])
-        story = _pairs(self.blocks[self._story_start(index) : index])
-        carried = len(window & story) / max(1, len(window))
-        if carried >= CARRIED_MIN or (len(ours & story) >= 2 and not ours & window):
+        seen = self._seen_in_story(index)
+        carried = sum(1 for pair in window if seen(pair)) / max(1, len(window))
+        if carried >= CARRIED_MIN or (sum(1 for pair in ours if seen(pair)) >= 2 and not ours & window):
             return ""
         return "headline after a finished sentence, on a new topic"
 
-    def _story_start(self, index: int) -> int:
-        """Where the story above `index` starts: its title, or the one before if it is short."""
+    def _seen_in_story(self, index: int):
+        """A test for character pairs of the story above `index` (and the one before, if it is short)."""
+        story, previous = self.story, self.previous
         if len(self.starts) > 1 and index - self.starts[-1] < SHORT_STORY:
-            return self.starts[-2]
-        return self.starts[-1]
+            return lambda pair: pair in story or pair in previous
+        return story.__contains__
 
     def _new_article(self, index: int, block: Block, rule: str) -> None:
         """Start the next article with `block` as its title."""
         self.article += 1
         self.starts.append(index)
+        self.previous, self.story = self.story, set()
         self.in_head = True
         self.title = block.text
         block.set("title", rule)

@@ -72,7 +72,7 @@ def _split_trailing_byline(text: str, gap: int, number: int) -> list[Block]:
         head, tail = "caption", ("credit", "photo credit at the end of a caption line")
         rule = "line ends in a photo credit"
     else:
-        match = TRAILING_BYLINE.search(text)
+        match = TRAILING_BYLINE.search(text) if text.endswith((")", "）")) else None
         cut = match.start(1) if match and match.start() > 0 else end_signature(text)
         head, tail, rule = "", ("byline", "author's name after the last sentence"), ""
     if cut is None or cut == 0:

@@ -62,6 +62,7 @@ def _of_role(role: str) -> tuple[Form, ...]:
     return tuple(f for f in forms() if f.role == role)
 
 
+_SENTENCE_ENDS = ("。", "！", "？", "…", "；", "，")
 _LINE_ORDER = ("credit", "source", "jump", "notname", "byline")
 
 
@@ -72,8 +73,8 @@ def line_form(text: str, roles: tuple[str, ...] = _LINE_ORDER) -> Form | None:
     lines, so `（本报记者X摄）` is a credit and `（本报罗马电）` a source tag.
     """
     text = text.strip()
-    if len(text) > LINE_MAX:
-        return None
+    if len(text) > LINE_MAX or text.endswith(_SENTENCE_ENDS):
+        return None  # no credit, author or jump line ends like a sentence
     return _line_form(fold(text), roles)
 
 

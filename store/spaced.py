@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .blocks import Block, ends_sentence, is_captionish, is_line, is_photo_credit, two_phrase
 from .forms import starts_with
-from .lines import BULLETS, CAPTION_MAX, cut_halves, headish
+from .lines import BULLETS, CAPTION_MAX, HEAD_MAX, cut_halves, headish
 
 KICKER_MAX = 12  # a section label above a title is short
 LABEL_MAX = 8  # a section label in the middle of a page is shorter still
@@ -56,6 +56,7 @@ class _Walk:
         nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
         return (
             nxt is not None
+            and len(self.blocks[index].text) <= HEAD_MAX
             and not nxt.kind
             and headish(self.blocks[index])
             and starts_with("dateline", nxt.text) is not None

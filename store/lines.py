@@ -28,7 +28,8 @@ from .clean import is_han
 from .script import fold
 
 HEAD_MAX = 50  # a headline is rarely longer than this
-SUBTITLE_MAX = 80  # a subtitle under it may run longer
+SUBTITLE_MAX = 80
+EXCLAIMED_MAX = 24  # a headline that ends in ! or ? is short  # a subtitle under it may run longer
 SHORT_STORY = 4  # a story this short so far is read together with the one above it
 WINDOW = 3  # lines after a possible headline that show whether the story goes on
 CARRIED_MIN = 0.08  # share of their character pairs already seen in the story above
@@ -37,7 +38,10 @@ LABEL_MAX = 12  # `编辑点评：` and other labels over a part of a story
 BULLETS = "●■▲◆★☆○◎□▶►•"
 _FINAL = "。！？!?…"
 _CLOSERS = "”’」』）)》 "
-_CONTINUES = re.compile(r"^(?:此外|另外|同时|与此同时|但|而|不过|然而|因此|所以|对此|他们|她们|他|她|它|该|这|此|其|并|且|也)")
+_CONTINUES = re.compile(
+    r"^(?:此外|另外|同时|与此同时|但|而|不过|然而|因此|所以|对此|他们|她们|他|她|它|该|这|此|其|并|且|也"
+    r"|报道(?:称|指|说)|文章(?:称|指|说)|声明(?:称|指|说)|消息(?:称|指|说))"
+)
 # How the second half of a cut sentence starts: punctuation, a figure, or a word that needs
 # the words before it (`同比增长…`, `的…`, `也…`). No sentence starts like this.
 _CANNOT_START = re.compile(
@@ -107,6 +111,7 @@ class LineWalk:
         self.owners = [0] * len(blocks)
         self.article = -1
         self.in_head = False
+        self.has_body = False
         self.title = ""
         self.starts: list[int] = [0]
         self.story: set[str] = set()  # character pairs of the story so far (pages without empty lines)
@@ -119,6 +124,8 @@ class LineWalk:
                 self._fixed(block)
             elif headish(block, SUBTITLE_MAX if self.in_head else HEAD_MAX) and not _long_intro(block.text):
                 self._short(index, block)
+            elif self._exclaimed_headline(index, block):
+                self._new_article(index, block, "headline ending in ! or ? over a report")
             else:
                 self._body(index, block)
             self.owners[index] = max(self.article, 0)
@@ -162,6 +169,17 @@ class LineWalk:
             return "headline after an empty line" if block.gap else ""
         return self._new_topic(index, block)
 
+    def _exclaimed_headline(self, index: int, block: Block) -> bool:
+        """`春天来了！` or `谁来管管？` over a report: a headline that ends like a sentence."""
+        text = fold(block.text).rstrip(_CLOSERS)
+        if len(block.text) > EXCLAIMED_MAX or not text.endswith(("!", "?")) or any(c in text[:-1] for c in "。!?"):
+            return False
+        after = self._next_text(index)
+        if after is None or after.kind or headish(after) or len(after.text) <= len(block.text):
+            return False
+        opens = self.article < 0 or (self.spaced and block.gap > 0 and not self.in_head)
+        return opens or starts_with("dateline", after.text) is not None
+
     def _new_topic(self, index: int, block: Block) -> str:
         """On a page without empty lines: a headline after a finished sentence, on a new topic.
 
@@ -192,13 +210,15 @@ class LineWalk:
         return story.__contains__
 
     def _new_article(self, index: int, block: Block, rule: str) -> None:
-        """Start the next article with `block` as its title."""
+        """Start the next article with `block` as its title (with no title when `rule` is empty)."""
         self.article += 1
+        self.has_body = False
         self.starts.append(index)
         self.previous, self.story = self.story, set()
-        self.in_head = True
-        self.title = block.text
-        block.set("title", rule)
+        self.in_head = bool(rule)
+        self.title = block.text if rule else ""
+        if rule:
+            block.set("title", rule)
 
     def _body(self, index: int, block: Block) -> None:
         """A line that reads as text: a paragraph, or a caption by its words or its place."""
@@ -212,8 +232,13 @@ class LineWalk:
         if dateline is None and len(block.text) <= CAPTION_MAX and self._between_halves(index):
             block.set("caption", "line between the halves of a cut sentence")
             return
-        block.set("paragraph", "dateline opens the report" if dateline else "line of text")
+        if dateline is not None and self.spaced and block.gap and self.has_body:
+            self._new_article(index, block, "")  # a brief without a headline: `本报讯…` after an empty line
+            block.set("paragraph", "dateline after an empty line opens a report without a headline")
+        else:
+            block.set("paragraph", "dateline opens the report" if dateline else "line of text")
         self.in_head = False
+        self.has_body = True
 
     def _between_halves(self, index: int) -> bool:
         """The line stands between a sentence cut short and the line that finishes it."""

@@ -185,3 +185,30 @@ def test_every_block_names_its_rule():
     for text in (PRINT_PAGE, EPAPER_PAGE, HK_PAGE, READER_ITEM):
         articles, _ = page(text)
         assert all(b.rule for a in articles for b in a.blocks)
+
+
+BRIEFS_PAGE = """春天来了！
+本报讯　昨天，全市气温回升到２０摄氏度，公园里的桃花开了。
+市民纷纷走出家门踏青。
+
+谁来管管路边的共享单车？
+本报记者　林一
+小区门口的人行道上，横七竖八停着几十辆共享单车，行人只能绕行。
+
+本报讯　市图书馆日前推出夜间开放服务，每周五、周六开放至晚上十点。（方圆）
+
+本报讯　南湖公园改造工程近日完工，新增座椅２００余张。（田野）
+"""
+
+
+def test_headlines_ending_in_an_exclamation_or_a_question():
+    articles, _ = page(BRIEFS_PAGE)
+    assert [a.title for a in articles[:2]] == ["春天来了！", "谁来管管路边的共享单车？"]
+    assert articles[1].first("byline") == "本报记者 林一"
+
+
+def test_briefs_without_headlines_are_articles_of_their_own():
+    articles, blocks = page(BRIEFS_PAGE)
+    assert len(articles) == 4
+    assert [a.first("byline") for a in articles[2:]] == ["（方圆）", "（田野）"]
+    assert kind_of(blocks, "本报讯 市图书馆") == "paragraph"  # the ideographic space is cleaned to a plain one

@@ -19,87 +19,32 @@ Each block gets its kind and the name of the rule that decided it.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from .blocks import Block, ends_sentence
-from .forms import bare_names, starts_with
-from .clean import is_han
+from .blocks import Block
+from .forms import starts_with
 from .script import fold
+from .shapes import (
+    BULLETS,
+    CAPTION_MAX,
+    CLOSERS,
+    CONTINUES,
+    EXCLAIMED_MAX,
+    HEAD_MAX,
+    SUBTITLE_MAX,
+    bigrams,
+    caption_cue,
+    cut_halves,
+    head_line,
+    headish,
+    is_final,
+    long_intro,
+    pairs,
+)
 
-HEAD_MAX = 50  # a headline is rarely longer than this
-SUBTITLE_MAX = 80
-EXCLAIMED_MAX = 24  # a headline that ends in ! or ? is short  # a subtitle under it may run longer
+__all__ = ["BULLETS", "CAPTION_MAX", "HEAD_MAX", "LineWalk", "cut_halves", "headish", "is_final"]
+
 SHORT_STORY = 4  # a story this short so far is read together with the one above it
 WINDOW = 3  # lines after a possible headline that show whether the story goes on
 CARRIED_MIN = 0.08  # share of their character pairs already seen in the story above
-CAPTION_MAX = 60  # a caption between two halves of a sentence is short
-LABEL_MAX = 12  # `编辑点评：` and other labels over a part of a story
-BULLETS = "●■▲◆★☆○◎□▶►•"
-_FINAL = "。！？!?…"
-_CLOSERS = "”’」』）)》 "
-_CONTINUES = re.compile(
-    r"^(?:此外|另外|同时|与此同时|但|而|不过|然而|因此|所以|对此|他们|她们|他|她|它|该|这|此|其|并|且|也"
-    r"|报道(?:称|指|说)|文章(?:称|指|说)|声明(?:称|指|说)|消息(?:称|指|说))"
-)
-# How the second half of a cut sentence starts: punctuation, a figure, or a word that needs
-# the words before it (`同比增长…`, `的…`, `也…`). No sentence starts like this.
-_CANNOT_START = re.compile(
-    r"^(?:[，,。、；;：:！!？?）)》”’%]|[0-9.]|同比|环比|比上年|比去年|增长|下降|增加|减少|达到|的|地|得|了|着"
-    r"|和|与|及|以及|并且|并|等|占|分别|也|都|就|才|又|还|则|即|或者|或)"
-)
-_TAIL_GROUP = re.compile(r"(?<=[。！？!?…”」』])\s*\([^()]{1,30}\)$")
-_HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
-
-
-def is_final(text: str) -> bool:
-    """Whether `text` ends a sentence with a final mark (。！？…), quotes closed after it.
-
-    A bracketed tag after the mark (`…谢谢！（新华社北京12月31日电）`) does not count.
-    """
-    stripped = _TAIL_GROUP.sub("", fold(text).rstrip()).rstrip(_CLOSERS)
-    if stripped.endswith(".") and stripped[-2:-1].isascii():
-        return True
-    return bool(stripped) and stripped[-1] in _FINAL
-
-
-def headish(block: Block, limit: int = HEAD_MAX) -> bool:
-    """Short, no final punctuation, no full stop inside: what headlines and sub-heads look like."""
-    text = block.text
-    return (
-        not block.kind
-        and len(text) <= limit
-        and not is_final(text)
-        and "。" not in text
-        and not (text[:1] in "(（" and text[-1:] in ")）")
-        and not fold(text).rstrip(_CLOSERS).endswith((";", ",", "、"))
-        and starts_with("dateline", text) is None
-    )
-
-
-def cut_halves(before: Block | None, after: Block | None) -> bool:
-    """Whether `before` ends a sentence that `after` finishes, so a line between them is a caption.
-
-    `before` must stop short (no final mark, no colon) and `after` must start
-    where no sentence starts, or finish a word that `before` began.
-    """
-    if before is None or after is None or is_final(before.text):
-        return False
-    if fold(before.text).rstrip().endswith(":") or starts_with("dateline", after.text):
-        return False
-    if _CANNOT_START.match(fold(after.text)):
-        return True
-    from .segment import crosses
-
-    return crosses(before.text[-6:], after.text[:6]) is not None and is_han(after.text[0])
-
-
-def caption_cue(text: str) -> str:
-    """The rule that reads `text` as a photo caption by its words alone, or ''."""
-    form = starts_with("caption", text)
-    if form is None or (form.rule != "photo cue" and len(text) > 100):
-        return ""
-    return form.rule
 
 
 class LineWalk:
@@ -122,7 +67,7 @@ class LineWalk:
         for index, block in enumerate(self.blocks):
             if block.kind:
                 self._fixed(block)
-            elif headish(block, SUBTITLE_MAX if self.in_head else HEAD_MAX) and not _long_intro(block.text):
+            elif headish(block, SUBTITLE_MAX if self.in_head else HEAD_MAX) and not long_intro(block.text):
                 self._short(index, block)
             elif self._exclaimed_headline(index, block):
                 self._new_article(index, block, "headline ending in ! or ? over a report")
@@ -130,7 +75,7 @@ class LineWalk:
                 self._body(index, block)
             self.owners[index] = max(self.article, 0)
             if not self.spaced:
-                self.story |= _bigrams(block.text)
+                self.story |= bigrams(block.text)
         return self.owners
 
     def _fixed(self, block: Block) -> None:
@@ -144,7 +89,7 @@ class LineWalk:
         if rule:
             self._new_article(index, block, rule)
         elif self.in_head:
-            block.set(*_head_line(block, self.title))
+            block.set(*head_line(block, self.title))
         elif caption_cue(block.text):
             block.set("caption", caption_cue(block.text))
         elif self._inside_cut_sentence(index):
@@ -171,7 +116,7 @@ class LineWalk:
 
     def _exclaimed_headline(self, index: int, block: Block) -> bool:
         """`春天来了！` or `谁来管管？` over a report: a headline that ends like a sentence."""
-        text = fold(block.text).rstrip(_CLOSERS)
+        text = fold(block.text).rstrip(CLOSERS)
         if len(block.text) > EXCLAIMED_MAX or not text.endswith(("!", "?")) or any(c in text[:-1] for c in "。!?"):
             return False
         after = self._next_text(index)
@@ -192,10 +137,10 @@ class LineWalk:
         after = self._next_text(index)
         if after is None or headish(after) or not (before.kind or is_final(before.text)):
             return ""
-        if _CONTINUES.match(fold(after.text)):
+        if CONTINUES.match(fold(after.text)):
             return ""
-        ours = _bigrams(block.text)
-        window = _pairs(self.blocks[index + 1 : index + 1 + WINDOW])
+        ours = bigrams(block.text)
+        window = pairs(self.blocks[index + 1 : index + 1 + WINDOW])
         seen = self._seen_in_story(index)
         carried = sum(1 for pair in window if seen(pair)) / max(1, len(window))
         if carried >= CARRIED_MIN or (sum(1 for pair in ours if seen(pair)) >= 2 and not ours & window):
@@ -286,36 +231,3 @@ class LineWalk:
             and not after.kind
             and not headish(after)
         )
-
-
-def _long_intro(text: str) -> bool:
-    """`同胞们、朋友们：` or `…采取了以下措施：`: a line that introduces what follows, not a label."""
-    return fold(text).rstrip().endswith(":") and len(text) > LABEL_MAX
-
-
-def _head_line(block: Block, title: str) -> tuple[str, str]:
-    """Kind and rule of a short line under a title, before the first paragraph."""
-    text = block.text
-    if text[:1] in BULLETS or text.startswith(("——", "--")):
-        return "subtitle", "bullet or dash line under a title"
-    if text.rstrip().endswith(("：", ":")) and len(text) <= LABEL_MAX:
-        return "heading", "label ending in a colon"
-    if bare_names(text) or (len(text) <= 3 and _HAN.fullmatch(text)):
-        return "byline", "names alone under a title"
-    if caption_cue(text):
-        return "caption", caption_cue(text)
-    if len(text) <= 8 and len(text) * 2 <= len(title):
-        return "heading", "short label under a long title"
-    return "subtitle", "second line of a headline"
-
-
-def _pairs(blocks: list[Block]) -> set[str]:
-    """The character pairs of some blocks."""
-    return set().union(*(_bigrams(b.text) for b in blocks))
-
-
-@lru_cache(maxsize=1024)
-def _bigrams(text: str) -> frozenset[str]:
-    """Pairs of adjacent Han characters (folded), the words a story keeps repeating."""
-    folded = fold(text)
-    return frozenset(run[i : i + 2] for run in _HAN.findall(folded) for i in range(len(run) - 1))

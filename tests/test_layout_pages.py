@@ -168,7 +168,8 @@ def test_reader_item_headline_ending_in_a_figure_is_not_glued(text):
 @pytest.mark.parametrize("text", [READER_ITEM, READER_ITEM.replace("\n", "\n\n")], ids=["lines", "spaced"])
 def test_reader_item_caption_without_credit_leaves_the_sentence_whole(text):
     _, blocks = page(text)
-    assert ("paragraph", "本报讯（记者 王晓）今年前三季度，本市外贸进出口总值达到1200亿元，同比增长5.8%，增速高于全国平均水平。") in blocks
+    whole = "本报讯（记者 王晓）今年前三季度，本市外贸进出口总值达到1200亿元，同比增长5.8%，增速高于全国平均水平。"
+    assert ("paragraph", whole) in blocks
     assert ("caption", "港口码头上，工人正在装卸集装箱。") in blocks
 
 

@@ -42,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = show.add_mutually_exclusive_group()
     fmt.add_argument("--raw", action="store_true", help="print the original text of its file")
     fmt.add_argument("--json", action="store_true", help="print the article as JSON")
-    fmt.add_argument("--blocks", action="store_true", help="print each block with its kind and the rule that decided it")
+    fmt.add_argument(
+        "--blocks", action="store_true", help="print each block with its kind and the rule that decided it"
+    )
     add_figure_parsers(sub)
     add_claim_parsers(sub)
     sub.add_parser("app", help="open the app (the default)")

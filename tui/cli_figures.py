@@ -34,7 +34,9 @@ def add_parsers(sub) -> None:
     reindex = sub.add_parser("reindex", help="recompute stored figures made by an older extractor")
     reindex.add_argument("--all", action="store_true", help="recompute every article's figures")
     reindex.add_argument(
-        "--clean", action="store_true", help="re-clean stored sources with the current layout rules (skips articles with claims)"
+        "--clean",
+        action="store_true",
+        help="re-clean stored sources with the current layout rules (skips articles with claims)",
     )
 
 

@@ -17,6 +17,7 @@ from .blocks import Block, ends_sentence, is_captionish, is_line, is_photo_credi
 from .forms import starts_with
 from .lines import BULLETS, CAPTION_MAX, HEAD_MAX, cut_halves, headish
 
+STAFF_RULES = ("staff byline", "bracketed byline", "writer credit", "commentator")
 KICKER_MAX = 12  # a section label above a title is short
 LABEL_MAX = 8  # a section label in the middle of a page is shorter still
 
@@ -61,6 +62,14 @@ class _Walk:
             and headish(self.blocks[index])
             and starts_with("dateline", nxt.text) is not None
         )
+
+    def over_byline(self, index: int) -> bool:
+        """A headline-shaped line over an author line (`本报记者 X`) with text after it."""
+        blocks = self.blocks
+        if index + 2 >= len(blocks) or len(blocks[index].text) > HEAD_MAX or not headish(blocks[index]):
+            return False
+        byline, text = blocks[index + 1], blocks[index + 2]
+        return byline.kind == "byline" and byline.rule in STAFF_RULES and not text.kind and not headish(text)
 
     def new_article(self) -> None:
         """Start the next article."""
@@ -116,7 +125,7 @@ def _assign_head(walk: _Walk, start: int, end: int, after: Block | None) -> None
     run = walk.blocks[start:end]
     for offset in range(end - start):
         walk.owners[start + offset] = walk.article
-    if after is None or after.kind in ("credit", "caption", "byline"):
+    if after is None or after.kind in ("credit", "caption") or (after.kind == "byline" and after.rule not in STAFF_RULES):
         run[0].set("title", "head of a photo story")  # a title over captions
         for block in run[1:]:
             block.set("caption", "line of a photo story")
@@ -151,11 +160,11 @@ def _body_block(walk: _Walk, index: int) -> int:
         walk.at_start = walk.at_start or (is_photo_credit(block) and not walk.has_text)
     elif block.kind == "caption":
         pass
-    elif walk.has_text and walk.over_dateline(index):
+    elif walk.has_text and (walk.over_dateline(index) or walk.over_byline(index)):
         walk.new_article()
         walk.owners[index] = walk.article
         walk.title = block.text
-        block.set("title", "headline over a dateline")
+        block.set("title", "headline over a dateline" if walk.over_dateline(index) else "headline over an author line")
     elif is_line(block) or is_captionish(block):
         return _starts_article(walk, index) or _short_body_kind(walk, index)
     elif _between_halves(walk, index):

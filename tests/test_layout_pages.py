@@ -213,3 +213,28 @@ def test_briefs_without_headlines_are_articles_of_their_own():
     assert len(articles) == 4
     assert [a.first("byline") for a in articles[2:]] == ["（方圆）", "（田野）"]
     assert kind_of(blocks, "本报讯 市图书馆") == "paragraph"  # the ideographic space is cleaned to a plain one
+
+
+SPACED_PAGE = """河道清淤工程完工
+
+本报记者 许文
+
+历时两个月的城区河道清淤工程日前完工，共清理淤泥5万立方米。
+
+社区食堂开门迎客
+
+本报记者 林一
+
+3月1日，东街社区食堂正式开业，六十岁以上老人用餐可享受优惠。
+
+菜市场改造提速，年内完成20个
+
+本报讯 市商务局近日表示，今年将改造20个菜市场。
+"""
+
+
+def test_spaced_page_splits_at_headlines_over_author_lines_and_datelines():
+    articles, _ = page(SPACED_PAGE)
+    assert [a.title for a in articles] == ["河道清淤工程完工", "社区食堂开门迎客", "菜市场改造提速，年内完成20个"]
+    assert [a.first("byline") for a in articles] == ["本报记者 许文", "本报记者 林一", ""]
+    assert [b.kind for b in articles[2].blocks] == ["title", "paragraph"]

@@ -19,6 +19,8 @@ Each block gets its kind and the name of the rule that decided it.
 
 from __future__ import annotations
 
+import re
+
 from .blocks import Block
 from .forms import starts_with
 from .script import fold
@@ -43,6 +45,9 @@ from .shapes import (
 __all__ = ["BULLETS", "CAPTION_MAX", "HEAD_MAX", "LineWalk", "cut_halves", "headish", "is_final"]
 
 SHORT_STORY = 4  # a story this short so far is read together with the one above it
+# `…（图片）`, `…（附图片2张）`, `图片报道`: the headline of a picture story.
+PICTURE_HEAD = re.compile(r"\((?:附)?(?:图片|照片)(?:\s*[0-9一二三四五六七八九十]+\s*张)?\)$|^(?:图片|摄影)(?:报道|新闻|故事)$")
+HEAD_RUN = 4  # short lines under a headline before its text: subtitles, author lines
 WINDOW = 3  # lines after a possible headline that show whether the story goes on
 CARRIED_MIN = 0.08  # share of their character pairs already seen in the story above
 
@@ -100,19 +105,42 @@ class LineWalk:
             block.set("heading", "short line in a story")
 
     def _starts_article(self, index: int, block: Block) -> str:
-        """The rule by which this headline-shaped line starts an article, or ''."""
+        """The rule by which this headline-shaped line starts an article, or ''.
+
+        The line may head a run of short lines (subtitle, author line) before
+        the text: what follows the run decides.
+        """
         if self.article < 0:
             return "first headline of the page"
         if self.in_head:
             return ""
-        after = self._next_text(index)
-        if after is not None and starts_with("dateline", after.text):
+        if PICTURE_HEAD.search(fold(block.text)):
+            return "headline of a picture story"
+        end = self._head_run_end(index)
+        after = self.blocks[end] if end < len(self.blocks) else None
+        if after is not None and not after.kind and starts_with("dateline", after.text):
             return "headline over a dateline"
-        if self._byline_follows(index):
+        if self._byline_in(index + 1, end) and after is not None and not after.kind:
             return "headline over an author line"
         if self.spaced:
             return "headline after an empty line" if block.gap else ""
-        return self._new_topic(index, block)
+        return self._new_topic(index, block, end)
+
+    def _head_run_end(self, index: int) -> int:
+        """Index just past the short lines, author lines and credits that follow `index` (a few at most)."""
+        end = index + 1
+        while end < min(len(self.blocks), index + 1 + HEAD_RUN):
+            block = self.blocks[end]
+            if not (block.kind in ("byline", "credit") or headish(block, SUBTITLE_MAX)):
+                break
+            end += 1
+        return end
+
+    def _byline_in(self, start: int, end: int) -> bool:
+        """An author line (not a signature after a last sentence) among blocks[start:end]."""
+        return any(
+            b.kind == "byline" and b.rule != "author's name after the last sentence" for b in self.blocks[start:end]
+        )
 
     def _exclaimed_headline(self, index: int, block: Block) -> bool:
         """`春天来了！` or `谁来管管？` over a report: a headline that ends like a sentence."""
@@ -125,22 +153,23 @@ class LineWalk:
         opens = self.article < 0 or (self.spaced and block.gap > 0 and not self.in_head)
         return opens or starts_with("dateline", after.text) is not None
 
-    def _new_topic(self, index: int, block: Block) -> str:
+    def _new_topic(self, index: int, block: Block, end: int) -> str:
         """On a page without empty lines: a headline after a finished sentence, on a new topic.
 
         A sub-head sums up what follows in the same story, so the lines after
         it go on using the story's words (`CARRIED_MIN` of their character
         pairs were seen above), or it repeats the story's words and none of
         the next lines'. A new headline opens a story that shares little.
+        `end` is where the text after the headline (and its subtitle) starts.
         """
         before = self.blocks[index - 1]
-        after = self._next_text(index)
-        if after is None or headish(after) or not (before.kind or is_final(before.text)):
+        after = self.blocks[end] if end < len(self.blocks) else None
+        if after is None or after.kind not in ("", "caption") or not (before.kind or is_final(before.text)):
             return ""
         if CONTINUES.match(fold(after.text)):
             return ""
         ours = bigrams(block.text)
-        window = pairs(self.blocks[index + 1 : index + 1 + WINDOW])
+        window = pairs(self.blocks[end : end + WINDOW])
         seen = self._seen_in_story(index)
         carried = sum(1 for pair in window if seen(pair)) / max(1, len(window))
         if carried >= CARRIED_MIN or (sum(1 for pair in ours if seen(pair)) >= 2 and not ours & window):
@@ -219,15 +248,3 @@ class LineWalk:
                 return block
         return None
 
-    def _byline_follows(self, index: int) -> bool:
-        """An author line comes next, then text."""
-        nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-        after = self.blocks[index + 2] if index + 2 < len(self.blocks) else None
-        return (
-            nxt is not None
-            and nxt.kind == "byline"
-            and nxt.rule != "author's name after the last sentence"
-            and after is not None
-            and not after.kind
-            and not headish(after)
-        )

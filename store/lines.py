@@ -144,8 +144,10 @@ class LineWalk:
 
     def _exclaimed_headline(self, index: int, block: Block) -> bool:
         """`春天来了！` or `谁来管管？` over a report: a headline that ends like a sentence."""
+        if len(block.text) > EXCLAIMED_MAX:
+            return False
         text = fold(block.text).rstrip(CLOSERS)
-        if len(block.text) > EXCLAIMED_MAX or not text.endswith(("!", "?")) or any(c in text[:-1] for c in "。!?"):
+        if not text.endswith(("!", "?")) or any(c in text[:-1] for c in "。!?"):
             return False
         after = self._next_text(index)
         if after is None or after.kind or headish(after) or len(after.text) <= len(block.text):
@@ -166,7 +168,7 @@ class LineWalk:
         after = self.blocks[end] if end < len(self.blocks) else None
         if after is None or after.kind not in ("", "caption") or not (before.kind or is_final(before.text)):
             return ""
-        if CONTINUES.match(fold(after.text)):
+        if CONTINUES.match(fold(after.text[:10])):
             return ""
         ours = bigrams(block.text)
         window = pairs(self.blocks[end : end + WINDOW])

@@ -18,6 +18,7 @@ from .clean import is_han
 from .forms import bare_names, starts_with
 from .script import fold
 
+TAIL = 40  # characters at a line's end (or start) that show how it ends (or starts)
 HEAD_MAX = 50  # a headline is rarely longer than this
 SUBTITLE_MAX = 80  # a subtitle under it may run longer
 EXCLAIMED_MAX = 24  # a headline that ends in ! or ? is short
@@ -45,7 +46,7 @@ def is_final(text: str) -> bool:
 
     A bracketed tag after the mark (`…谢谢！（新华社北京12月31日电）`) does not count.
     """
-    stripped = _TAIL_GROUP.sub("", fold(text).rstrip()).rstrip(CLOSERS)
+    stripped = _TAIL_GROUP.sub("", fold(text[-TAIL:]).rstrip()).rstrip(CLOSERS)
     if stripped.endswith(".") and stripped[-2:-1].isascii():
         return True
     return bool(stripped) and stripped[-1] in _FINAL
@@ -73,9 +74,9 @@ def cut_halves(before: Block | None, after: Block | None) -> bool:
     """
     if before is None or after is None or is_final(before.text):
         return False
-    if fold(before.text).rstrip().endswith(":") or starts_with("dateline", after.text):
+    if fold(before.text[-TAIL:]).rstrip().endswith(":") or starts_with("dateline", after.text):
         return False
-    if _CANNOT_START.match(fold(after.text)):
+    if _CANNOT_START.match(fold(after.text[:TAIL])):
         return True
     from .segment import crosses
 
@@ -92,7 +93,7 @@ def caption_cue(text: str) -> str:
 
 def long_intro(text: str) -> bool:
     """`同胞们、朋友们：` or `…采取了以下措施：`: a line that introduces what follows, not a label."""
-    return fold(text).rstrip().endswith(":") and len(text) > LABEL_MAX
+    return len(text) > LABEL_MAX and fold(text[-TAIL:]).rstrip().endswith(":")
 
 
 def head_line(block: Block, title: str) -> tuple[str, str]:

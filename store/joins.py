@@ -19,7 +19,7 @@ from __future__ import annotations
 from .blocks import Block, ends_sentence, last_sentence_end
 from .clean import is_han
 from .forms import starts_with
-from .lines import is_final
+from .lines import BULLETS, is_final
 from .segment import crosses, first_word, frequency
 
 _PASSABLE = ("caption", "credit")
@@ -60,6 +60,11 @@ def _extend(pairs: list[tuple[Block, int]], index: int) -> None:
         block.rule = "paragraph re-joined where the layout cut it"
 
 
+def _opens_anew(text: str) -> bool:
+    """A paragraph that starts something of its own: a dateline (`本报讯…`) or a bullet (`■…`)."""
+    return text[:1] in BULLETS or starts_with("dateline", text) is not None
+
+
 def _glue(left: str, right: str) -> str:
     """Join two pieces of a sentence; a space only between two Latin words."""
     if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
@@ -74,7 +79,7 @@ def _adjacent(pairs: list[tuple[Block, int]], index: int) -> int | None:
         block, their_owner = pairs[later]
         if block.kind in _PASSABLE:
             continue
-        if block.kind == "paragraph" and their_owner == owner and not starts_with("dateline", block.text):
+        if block.kind == "paragraph" and their_owner == owner and not _opens_anew(block.text):
             return later
         return None
     return None
@@ -161,7 +166,7 @@ def _next_paragraph(
         block, their_owner = pairs[later]
         if used[later] or (cut and block.kind in _PASSABLE):
             continue
-        if block.kind != "paragraph" or their_owner != owner or starts_with("dateline", block.text):
+        if block.kind != "paragraph" or their_owner != owner or _opens_anew(block.text):
             return None
         if not cut and block.text[:1] in _OPENS:
             return None

@@ -238,3 +238,14 @@ def test_spaced_page_splits_at_headlines_over_author_lines_and_datelines():
     assert [a.title for a in articles] == ["河道清淤工程完工", "社区食堂开门迎客", "菜市场改造提速，年内完成20个"]
     assert [a.first("byline") for a in articles] == ["本报记者 许文", "本报记者 林一", ""]
     assert [b.kind for b in articles[2].blocks] == ["title", "paragraph"]
+
+
+def test_bullet_lines_of_a_lead_are_not_glued_together():
+    text = (
+        "城市更新要久久为功\n"
+        "■城市更新是一项系统工程，要统筹谋划、分步推进，让群众住得更安心\n"
+        "■老旧小区改造要尊重居民意愿，把好事办好、实事办实\n"
+        "本报北京3月2日电  （记者孙梅）住房城乡建设部近日召开会议，部署今年的城市更新工作。\n"
+    )
+    _, blocks = page(text)
+    assert [kind for kind, _ in blocks] == ["title", "paragraph", "paragraph", "paragraph"]

@@ -248,4 +248,11 @@ def test_bullet_lines_of_a_lead_are_not_glued_together():
         "本报北京3月2日电  （记者孙梅）住房城乡建设部近日召开会议，部署今年的城市更新工作。\n"
     )
     _, blocks = page(text)
-    assert [kind for kind, _ in blocks] == ["title", "paragraph", "paragraph", "paragraph"]
+    assert len(blocks) == 4
+    assert [text[:1] for _, text in blocks[1:3]] == ["■", "■"]
+    assert blocks[3][0] == "paragraph"
+
+    long_lead = text.replace("让群众住得更安心", "让群众住得更安心、更舒心、更放心，让城市更有温度、更有活力、更有品质")
+    _, blocks = page(long_lead)
+    assert [kind for kind, _ in blocks][:2] == ["title", "paragraph"]
+    assert len(blocks) == 4

@@ -112,8 +112,8 @@ class LineWalk:
         """
         if self.article < 0:
             return "first headline of the page"
-        if self.in_head:
-            return ""
+        if self.in_head or block.text[:1] in BULLETS:
+            return ""  # a bullet line belongs to the story it stands in
         if PICTURE_HEAD.search(fold(block.text)):
             return "headline of a picture story"
         end = self._head_run_end(index)

@@ -97,7 +97,19 @@ def starts_with(role: str, text: str) -> Form | None:
     return None
 
 
+_REPORTER = re.compile(r"\s*\([^()]{1,30}\)|\s*(?:记者|通讯员)[\u4e00-\u9fff、 ]{1,20}?报道:")
 _CREDIT_ENDS = ("摄", "攝", "摄影", "攝影", "报道", "報道", "供图", "供圖")
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens `text` ends, with a reporter in brackets after it (0 if none)."""
+    folded = fold(text[:HEAD_CHARS])
+    for form in _of_role("dateline"):
+        match = form.pattern.search(folded)
+        if match:
+            after = _REPORTER.match(folded, match.end())
+            return after.end() if after else match.end()
+    return 0
 
 
 def inline_credit(text: str) -> int | None:

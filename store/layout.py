@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Block, fixed_kind, is_photo_credit, split_lines
+from .forms import dateline_end
 from .joins import rejoin, rejoin_lines
 from .lines import BULLETS, LineWalk
 from .spaced import classify_spaced
@@ -41,6 +42,7 @@ class Article:
         if title:
             return title
         text = next((b.text for b in self.blocks if b.kind not in ("kicker", "byline", "credit")), "")
+        text = text[dateline_end(text) :].lstrip(" ") or text  # `本报讯 …`: the news starts after it
         head = text[: max(1, _first_stop(text))]
         return head if len(head) <= 30 else head[:30] + "…"
 

@@ -255,3 +255,16 @@ def test_bullet_lines_of_a_lead_are_not_glued_together():
     long_lead = text.replace("让群众住得更安心", "让群众住得更安心、更舒心、更放心，" * 4 + "让城市更有温度")
     _, blocks = page(long_lead)
     assert [kind for kind, _ in blocks] == ["title", "paragraph", "heading", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("本报讯 市图书馆日前推出夜间开放服务，每周五开放至晚上十点。", "市图书馆日前推出夜间开放服务"),
+        ("本报北京3月2日电  （记者孙梅）住房城乡建设部近日召开会议，部署工作。", "住房城乡建设部近日召开会议"),
+        ("本報訊 市政府昨日公布新措施，協助中小企業。", "市政府昨日公布新措施"),
+    ],
+)
+def test_a_brief_without_headline_is_named_after_its_news_not_its_dateline(text, title):
+    (article,) = split_page(clean_text(text))
+    assert article.title == title

@@ -1,10 +1,12 @@
 """Layout analysis: block kinds and the split of a page into articles.
 
-Two kinds of page text reach hecha. Some put an empty line between every
-two paragraphs (text pulled out of a laid-out page): `store.spaced` reads
-those top to bottom by the shape of short lines. Others print a paragraph
-per line, with empty lines between articles or none at all: `store.lines`
-reads those by line shape, datelines and author lines. Both start from the
+Two kinds of page text reach hecha. Some are pulled out of a laid-out page:
+an empty line between every two lines, paragraphs cut by columns and photos.
+`store.spaced` reads those top to bottom by the shape of short lines. Others
+print a whole paragraph per line, with empty lines between articles, between
+all lines, or none at all: `store.lines` reads those by line shape,
+datelines and author lines (on a page that spaces every line, only the wider
+gaps count). Both start from the
 kinds a line shows by itself (`store.forms`: credits, bylines, jump lines),
 and both hand over to `store.joins` to re-join what the layout cut. Every
 block keeps the name of the rule that decided its kind.
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from .blocks import Block, fixed_kind, is_photo_credit, split_lines
 from .forms import dateline_end
 from .joins import rejoin, rejoin_lines
-from .lines import BULLETS, LineWalk
+from .lines import BULLETS, HEAD_MAX, LineWalk, is_final
 from .spaced import classify_spaced
 
 __all__ = ["BULLETS", "Article", "split_page", "mark_fixed", "spaced_paragraphs"]
@@ -74,11 +76,18 @@ def split_page(text: str) -> list[Article]:
     if not blocks:
         return []
     mark_fixed(blocks)
-    if spaced_paragraphs(blocks):
+    spaced = spaced_paragraphs(blocks)
+    if spaced and not whole_lines(blocks):
         owners = classify_spaced(blocks)
         blocks, owners = rejoin(blocks, owners)
     else:
+        gaps = [b.gap for b in blocks]
+        if spaced:  # a paragraph per line with an empty line after each: the wider gaps part articles
+            for block in blocks:
+                block.gap = max(0, block.gap - 1)
         owners = LineWalk(blocks, spaced=any(b.gap for b in blocks[1:])).run()
+        for block, gap in zip(blocks, gaps):
+            block.gap = gap
         blocks, owners = rejoin_lines(blocks, owners)
     for block in blocks:
         block.rule = block.rule or _DEFAULT_RULES.get(block.kind, "page layout")
@@ -92,6 +101,8 @@ _DEFAULT_RULES = {
     "fragment": "unfinished sentence that no other block continues",
     "paragraph": "text between empty lines",
 }
+SENTENCE_MIN = 20  # lines longer than this are text, and on a page of whole paragraphs they end a sentence
+WHOLE_SHARE = 0.95  # share of long lines ending a sentence on a page of whole paragraphs
 SPACED_SHARE = 0.6  # share of lines after an empty line on a page that spaces its paragraphs
 
 
@@ -100,6 +111,18 @@ def spaced_paragraphs(blocks: list[Block]) -> bool:
     if len(blocks) < 2:
         return True
     return sum(1 for b in blocks[1:] if b.gap) >= SPACED_SHARE * (len(blocks) - 1)
+
+
+def whole_lines(blocks: list[Block]) -> bool:
+    """Whether lines are whole paragraphs (they end their sentences), not cut by a page layout.
+
+    Short lines that do not end a sentence may be headlines or captions; a
+    long one is text the layout cut. On a page of whole paragraphs almost
+    none are.
+    """
+    whole = sum(1 for b in blocks if len(b.text) > SENTENCE_MIN and is_final(b.text))
+    cut = sum(1 for b in blocks if len(b.text) > HEAD_MAX and not is_final(b.text) and b.kind not in ("credit", "byline"))
+    return whole >= 3 and whole >= WHOLE_SHARE * (whole + cut)
 
 
 def mark_fixed(blocks: list[Block]) -> None:

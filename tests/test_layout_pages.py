@@ -268,3 +268,15 @@ def test_bullet_lines_of_a_lead_are_not_glued_together():
 def test_a_brief_without_headline_is_named_after_its_news_not_its_dateline(text, title):
     (article,) = split_page(clean_text(text))
     assert article.title == title
+
+
+def spaced(text: str) -> str:
+    """The page with an empty line after every line, as a copy from a web page gives it."""
+    return "\n".join(line + "\n" for line in text.split("\n"))
+
+
+def test_whole_paragraphs_between_empty_lines_read_like_lines():
+    assert [a.title for a in page(spaced(PRINT_PAGE))[0]] == [a.title for a in page(PRINT_PAGE)[0]]
+    assert [a.title for a in page(spaced(HK_PAGE))[0]] == ["港鐵新線下月通車", "颱風襲港天文台發八號風球"]
+    _, blocks = page(spaced(HK_PAGE))
+    assert kind_of(blocks, "新線票價較巴士略高") == "heading"

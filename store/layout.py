@@ -121,7 +121,9 @@ def whole_lines(blocks: list[Block]) -> bool:
     none are.
     """
     whole = sum(1 for b in blocks if len(b.text) > SENTENCE_MIN and is_final(b.text))
-    cut = sum(1 for b in blocks if len(b.text) > HEAD_MAX and not is_final(b.text) and b.kind not in ("credit", "byline"))
+    cut = sum(
+        1 for b in blocks if len(b.text) > HEAD_MAX and not is_final(b.text) and b.kind not in ("credit", "byline")
+    )
     return whole >= 3 and whole >= WHOLE_SHARE * (whole + cut)
 
 

@@ -46,7 +46,9 @@ __all__ = ["BULLETS", "CAPTION_MAX", "HEAD_MAX", "LineWalk", "cut_halves", "head
 
 SHORT_STORY = 4  # a story this short so far is read together with the one above it
 # `…（图片）`, `…（附图片2张）`, `图片报道`: the headline of a picture story.
-PICTURE_HEAD = re.compile(r"\((?:附)?(?:图片|照片)(?:\s*[0-9一二三四五六七八九十]+\s*张)?\)$|^(?:图片|摄影)(?:报道|新闻|故事)$")
+PICTURE_HEAD = re.compile(
+    r"\((?:附)?(?:图片|照片)(?:\s*[0-9一二三四五六七八九十]+\s*张)?\)$|^(?:图片|摄影)(?:报道|新闻|故事)$"
+)
 HEAD_RUN = 4  # short lines under a headline before its text: subtitles, author lines
 WINDOW = 3  # lines after a possible headline that show whether the story goes on
 CARRIED_MIN = 0.08  # share of their character pairs already seen in the story above

@@ -145,9 +145,9 @@ def _tail_match(role: str, text: str, tail: str) -> int | None:
 
 
 def _is_tag(bracketed: str) -> bool:
-    """A closing source tag or a note (`（完）`) rather than a name."""
+    """A closing source tag, a jump (`（下转第二版）`) or a note (`（完）`) rather than a name."""
     words = bracketed.strip()
-    return any(f.pattern.search(words) for f in _of_role("source") + _of_role("notname"))
+    return any(f.pattern.search(words) for f in _of_role("source") + _of_role("notname") + _of_role("jump"))
 
 
 @lru_cache(maxsize=1)

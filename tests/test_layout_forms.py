@@ -107,6 +107,7 @@ def test_inline_credit_at_the_end_of_a_caption(text, credit):
         ("活动将持续到月底。”（本报记者 何静）", "（本报记者 何静）"),
         ("会议在北京举行。（新华社北京１月３日电）", None),
         ("演出到此结束。（完）", None),
+        ("项目将于年底完工。（下转第二版）", None),
         ("机器让农业更有劲（中国产业观察）", None),  # a headline's column label
     ],
 )

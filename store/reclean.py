@@ -82,6 +82,9 @@ def reclean(db: Database) -> RecleanReport:
 def _reclean_source(db: Database, source_id: int, name: str, raw: str, report: RecleanReport) -> None:
     """Re-clean one source, or count it unchanged, or skip it (claims)."""
     articles = split_page(clean_text(raw))
+    if not articles:
+        report.skipped.append((name, "no text left after cleaning; kept as stored"))
+        return
     with immediate(db):
         stored = db.execute(
             "SELECT id, text, (SELECT count(*) FROM claims c WHERE c.article_id = a.id) "

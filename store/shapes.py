@@ -44,8 +44,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 def is_final(text: str) -> bool:
     """Whether `text` ends a sentence with a final mark (。！？…), quotes closed after it.
 
-    A bracketed tag after the mark (`…谢谢！（新华社北京12月31日电）`) does not count.
+    A bracketed tag after the mark (`…谢谢！（新华社北京12月31日电）`) does not count,
+    and a line wholly in brackets (`（问责：督导不力）`) is a note complete in itself.
     """
+    if text[:1] in "(（" and text.rstrip()[-1:] in ")）":
+        return True
     stripped = _TAIL_GROUP.sub("", fold(text[-TAIL:]).rstrip()).rstrip(CLOSERS)
     if stripped.endswith(".") and stripped[-2:-1].isascii():
         return True

@@ -280,3 +280,16 @@ def test_whole_paragraphs_between_empty_lines_read_like_lines():
     assert [a.title for a in page(spaced(HK_PAGE))[0]] == ["港鐵新線下月通車", "颱風襲港天文台發八號風球"]
     _, blocks = page(spaced(HK_PAGE))
     assert kind_of(blocks, "新線票價較巴士略高") == "heading"
+
+
+def test_bracketed_note_under_a_bullet_is_not_glued_to_the_next_paragraph():
+    text = (
+        "三名官員被點名問責\n"
+        "調查報告昨日公佈，三名官員被點名要負責。\n"
+        "●衛生署署長李大文\n"
+        "（問責﹕通報疫情太遲）\n"
+        "李大文去年3月才向公眾公佈疫情，委員會認為延誤了防疫工作。\n"
+    )
+    _, blocks = page(text)
+    assert ("paragraph", "（問責﹕通報疫情太遲）") in blocks
+    assert kind_of(blocks, "●衛生署署長") == "heading"

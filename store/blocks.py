@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dating import DATELINE
-from .forms import end_signature, inline_credit, line_form
+from .forms import CREDIT_ENDS, LINE_MAX, end_signature, inline_credit, line_form
 
 KINDS = ("kicker", "title", "subtitle", "heading", "paragraph", "caption", "byline", "credit", "fragment")
 
@@ -32,6 +32,8 @@ CREDIT = re.compile(
 )
 TRAILING_BYLINE = re.compile(rf"(?:(?<=[。！？!?…])|(?<=[。！？!?…][”」』]))\s*([（(]{_NAMES}[)）])$")
 _CLOSERS = "”’」』）)》"
+_SENTENCE_ENDS = ("。", "！", "？", "…", "；", "，")
+_TAIL_ENDS = (")", "）", *CREDIT_ENDS)  # how a line ends that carries a credit or signature
 _ENDS = "。！？!?…；;：:—"
 _INNER_PUNCT = re.compile(r"[，,。、；;：:！!？?]")
 
@@ -67,6 +69,8 @@ def split_lines(text: str) -> list[Block]:
 
 def _split_trailing_byline(text: str, gap: int, number: int) -> list[Block]:
     """`…。(赣 轩)` is a paragraph and a byline; `…。（新华社记者X摄）` a caption and its credit."""
+    if not text.endswith(_TAIL_ENDS):
+        return [Block(text, gap, line=number, parts=[number])]
     cut = inline_credit(text)
     if cut is not None:
         head, tail = "caption", ("credit", "photo credit at the end of a caption line")
@@ -111,6 +115,8 @@ def is_captionish(block: Block) -> bool:
 
 def fixed_kind(block: Block) -> tuple[str, str] | None:
     """(kind, rule) of a line whose form alone says what it is: credit, byline, jump line."""
+    if len(block.text) > LINE_MAX or block.text.endswith(_SENTENCE_ENDS):
+        return None  # text: no credit, author or jump line is this long or ends like a sentence
     if CREDIT.match(block.text):
         return "credit", "photo or data credit"
     if DATELINE.match(block.text):

@@ -98,7 +98,7 @@ def starts_with(role: str, text: str) -> Form | None:
 
 
 _REPORTER = re.compile(r"\s*\([^()]{1,30}\)|\s*(?:记者|通讯员)[\u4e00-\u9fff、 ]{1,20}?报道:")
-_CREDIT_ENDS = ("摄", "攝", "摄影", "攝影", "报道", "報道", "供图", "供圖")
+CREDIT_ENDS = ("摄", "攝", "摄影", "攝影", "报道", "報道", "供图", "供圖")
 
 
 def dateline_end(text: str) -> int:
@@ -115,7 +115,7 @@ def dateline_end(text: str) -> int:
 def inline_credit(text: str) -> int | None:
     """Where a photo credit printed at the end of a caption line starts, or None."""
     tail = _bracket_tail(text)
-    if tail is None and text.rstrip().endswith(_CREDIT_ENDS):
+    if tail is None and text.rstrip().endswith(CREDIT_ENDS):
         tail = text[-TAIL_CHARS:]
     return None if tail is None else _tail_match("inline", text, tail)
 

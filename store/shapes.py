@@ -26,6 +26,8 @@ CAPTION_MAX = 60  # a caption between two halves of a sentence is short
 LABEL_MAX = 12  # `编辑点评：` and other labels over a part of a story
 BULLETS = "●■▲◆★☆○◎□▶►•"
 _FINAL = "。！？!?…"
+_FINAL_FAST = "。！？…"
+_SLOW_ENDS = "”’」』）》﹗﹖︕︖！？"  # closers and forms that fold to a final mark
 CLOSERS = "”’」』）)》 "
 CONTINUES = re.compile(
     r"^(?:此外|另外|同时|与此同时|但|而|不过|然而|因此|所以|对此|他们|她们|他|她|它|该|这|此|其|并|且|也"
@@ -47,6 +49,13 @@ def is_final(text: str) -> bool:
     A bracketed tag after the mark (`…谢谢！（新华社北京12月31日电）`) does not count,
     and a line wholly in brackets (`（问责：督导不力）`) is a note complete in itself.
     """
+    if not text:
+        return False
+    last = text[-1]
+    if last in _FINAL_FAST:
+        return True
+    if last not in _SLOW_ENDS and not last.isascii():
+        return False  # ends in a character: no final mark, quote or bracket to look behind
     if text[:1] in "(（" and text.rstrip()[-1:] in ")）":
         return True
     stripped = _TAIL_GROUP.sub("", fold(text[-TAIL:]).rstrip()).rstrip(CLOSERS)

@@ -204,3 +204,8 @@ __all__ += [
     "library_ids", "library_window", "query_words_of", "reindex_search", "search", "search_ids",
     "search_pending", "sort_ids", "timed_search", "warm_search",
 ]
+
+# Re-reading stored sources with the current layout rules, and the rule behind each block.
+from .reclean import BlockRule, RecleanReport, block_rules, reclean  # noqa: E402
+
+__all__ += ["BlockRule", "RecleanReport", "block_rules", "reclean"]

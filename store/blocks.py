@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dating import DATELINE
+from .forms import CREDIT_ENDS, LINE_MAX, end_signature, inline_credit, line_form
 
 KINDS = ("kicker", "title", "subtitle", "heading", "paragraph", "caption", "byline", "credit", "fragment")
 
@@ -29,8 +30,10 @@ CREDIT = re.compile(
     r"|[（(](?:数据|资料|信息)来源[:：].{1,40}[)）]"
     r"|[（(]?(?:图片|图|数据|资料)来源[:：].{1,40}[)）]?)$"
 )
-TRAILING_BYLINE = re.compile(rf"(?<=[。！？!?”…])\s*([（(]{_NAMES}[)）])$")
+TRAILING_BYLINE = re.compile(rf"(?:(?<=[。！？!?…])|(?<=[。！？!?…][”」』]))\s*([（(]{_NAMES}[)）])$")
 _CLOSERS = "”’」』）)》"
+_SENTENCE_ENDS = ("。", "！", "？", "…", "；", "，")
+_TAIL_ENDS = (")", "）", *CREDIT_ENDS)  # how a line ends that carries a credit or signature
 _ENDS = "。！？!?…；;：:—"
 _INNER_PUNCT = re.compile(r"[，,。、；;：:！!？?]")
 
@@ -44,6 +47,11 @@ class Block:
     kind: str = "paragraph"
     line: int = 0
     parts: list[int] = field(default_factory=list)
+    rule: str = ""
+
+    def set(self, kind: str, rule: str) -> None:
+        """Give the block its kind and name the rule that decided it."""
+        self.kind, self.rule = kind, rule
 
 
 def split_lines(text: str) -> list[Block]:
@@ -60,12 +68,21 @@ def split_lines(text: str) -> list[Block]:
 
 
 def _split_trailing_byline(text: str, gap: int, number: int) -> list[Block]:
-    """A paragraph ending in `。(赣 轩)` is a paragraph followed by a byline."""
-    match = TRAILING_BYLINE.search(text)
-    if not match or match.start() == 0:
+    """`…。(赣 轩)` is a paragraph and a byline; `…。（新华社记者X摄）` a caption and its credit."""
+    if not text.endswith(_TAIL_ENDS):
         return [Block(text, gap, line=number, parts=[number])]
-    body = text[: match.start()].rstrip(" ")
-    return [Block(body, gap, line=number, parts=[number]), Block(match.group(1), 0, "byline", number, [number])]
+    cut = inline_credit(text)
+    if cut is not None:
+        head, tail = "caption", ("credit", "photo credit at the end of a caption line")
+        rule = "line ends in a photo credit"
+    else:
+        match = TRAILING_BYLINE.search(text) if text.endswith((")", "）")) else None
+        cut = match.start(1) if match and match.start() > 0 else end_signature(text)
+        head, tail, rule = "", ("byline", "author's name after the last sentence"), ""
+    if cut is None or cut == 0:
+        return [Block(text, gap, line=number, parts=[number])]
+    body = Block(text[:cut].rstrip(" "), gap, head, number, [number], rule)
+    return [body, Block(text[cut:].lstrip(" "), 0, tail[0], number, [number], tail[1])]
 
 
 def ends_sentence(text: str) -> bool:
@@ -96,19 +113,45 @@ def is_captionish(block: Block) -> bool:
     return block.gap >= 2 and len(block.text) <= SHORT and not ends_sentence(block.text)
 
 
+def fixed_kind(block: Block) -> tuple[str, str] | None:
+    """(kind, rule) of a line whose form alone says what it is: credit, byline, jump line."""
+    if len(block.text) > LINE_MAX or block.text.endswith(_SENTENCE_ENDS):
+        return None  # text: no credit, author or jump line is this long or ends like a sentence
+    if CREDIT.match(block.text):
+        return "credit", "photo or data credit"
+    if DATELINE.match(block.text):
+        return "credit", "page date"
+    form = line_form(block.text)
+    if form is not None:
+        return ("byline" if form.role == "byline" else "credit"), form.rule
+    if BYLINE.match(block.text):
+        return "byline", "author line"
+    return None
+
+
 def is_credit(block: Block) -> bool:
     """A photo or data credit line, or a dateline (`2024年3月18日 星期一`)."""
-    return bool(CREDIT.match(block.text) or DATELINE.match(block.text))
+    found = fixed_kind(block)
+    return found is not None and found[0] == "credit"
 
 
 def is_byline(block: Block) -> bool:
     """An author line."""
-    return block.kind == "byline" or bool(BYLINE.match(block.text))
+    if block.kind == "byline":
+        return True
+    found = fixed_kind(block)
+    return found is not None and found[0] == "byline"
+
+
+PHOTO_RULES = ("photo credit", "agency photo", "photo note")
 
 
 def is_photo_credit(block: Block) -> bool:
-    """A credit that names a photographer (`徐玉婷摄`)."""
-    return is_credit(block) and block.text.rstrip("）)").endswith("摄")
+    """A credit that names a photographer (`徐玉婷摄`, `（新华社发美联社照片）`)."""
+    found = (block.kind, block.rule) if block.rule else fixed_kind(block)
+    if found is None or found[0] != "credit":
+        return False
+    return found[1] in PHOTO_RULES or (found[1] == "photo or data credit" and block.text.rstrip("）)").endswith("摄"))
 
 
 def two_phrase(text: str) -> tuple[str, str] | None:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from .blocks import Block, ends_sentence, last_sentence_end
 from .clean import is_han
+from .forms import starts_with
+from .lines import BULLETS, is_final
 from .segment import crosses, first_word, frequency
 
 _PASSABLE = ("caption", "credit")
@@ -55,6 +57,12 @@ def _extend(pairs: list[tuple[Block, int]], index: int) -> None:
             index -= 1
         block.text = _glue(block.text, other.text)
         block.parts.extend(other.parts)
+        block.rule = "paragraph re-joined where the layout cut it"
+
+
+def _opens_anew(text: str) -> bool:
+    """A paragraph that starts something of its own: a dateline (`本报讯…`) or a bullet (`■…`)."""
+    return text[:1] in BULLETS or starts_with("dateline", text) is not None
 
 
 def _glue(left: str, right: str) -> str:
@@ -71,7 +79,7 @@ def _adjacent(pairs: list[tuple[Block, int]], index: int) -> int | None:
         block, their_owner = pairs[later]
         if block.kind in _PASSABLE:
             continue
-        if block.kind == "paragraph" and their_owner == owner:
+        if block.kind == "paragraph" and their_owner == owner and not _opens_anew(block.text):
             return later
         return None
     return None
@@ -83,7 +91,9 @@ def _distant(pairs: list[tuple[Block, int]], index: int) -> int | None:
     order = sorted(range(len(pairs)), key=lambda other: (abs(other - index), other < index))
     for other in order:
         block = pairs[other][0]
-        if other != index and block.kind == "paragraph" and _continues(tail, block.text):
+        if other != index and block.kind == "paragraph" and _continues(tail, block.text) and not starts_with(
+            "dateline", block.text
+        ):
             return other
     return None
 
@@ -108,3 +118,57 @@ def _fragment(block: Block, owner: int) -> list[tuple[Block, int]]:
     tail = block.text[cut:].lstrip(" ")
     block.text = block.text[:cut]
     return [(Block(tail, 0, "fragment", block.line, list(block.parts)), owner)]
+
+
+def rejoin_lines(blocks: list[Block], owners: list[int]) -> tuple[list[Block], list[int]]:
+    """On a page of one paragraph per line, join lines the layout cut: conservatively.
+
+    A paragraph is joined to the next paragraph of its article (past captions
+    and credits) only when it cannot end where it does: no final mark
+    (`，`, `；`, `、` or nothing), or a quotation it opened is still open and
+    the next line does not open one of its own. Linear in the page's length.
+    """
+    pairs = list(zip(blocks, owners))
+    used = [False] * len(pairs)
+    for index, (block, owner) in enumerate(pairs):
+        if used[index] or block.kind != "paragraph":
+            continue
+        pieces, tail, balance, at = [block.text], block.text, _balance(block.text), index
+        while (found := _next_paragraph(pairs, used, at, owner, tail, balance > 0)) is not None:
+            other = pairs[found][0]
+            used[found] = True
+            pieces.append(_glue(tail[-1:], other.text)[len(tail[-1:]) :])
+            block.parts.extend(other.parts)
+            tail, balance, at = other.text, balance + _balance(other.text), found
+        if len(pieces) > 1:
+            block.text = "".join(pieces)
+            block.rule = "line joined with the next (sentence cut by the layout)"
+    kept = [pair for pair, gone in zip(pairs, used) if not gone]
+    return [b for b, _ in kept], [o for _, o in kept]
+
+
+_OPENS, _CLOSES = "“「『", "”」』"
+
+
+def _balance(text: str) -> int:
+    """Quotation marks opened minus those closed in `text`."""
+    return sum(text.count(c) for c in _OPENS) - sum(text.count(c) for c in _CLOSES)
+
+
+def _next_paragraph(
+    pairs: list[tuple[Block, int]], used: list[bool], at: int, owner: int, tail: str, quote: bool
+) -> int | None:
+    """The paragraph that continues the text ending in `tail` (the block at `at`), or None."""
+    cut = not is_final(tail) and not tail.rstrip(" ”’」』）)").endswith(("：", ":"))
+    if not cut and not quote:
+        return None
+    for later in range(at + 1, len(pairs)):
+        block, their_owner = pairs[later]
+        if used[later] or (cut and block.kind in _PASSABLE):
+            continue
+        if block.kind != "paragraph" or their_owner != owner or _opens_anew(block.text):
+            return None
+        if not cut and block.text[:1] in _OPENS:
+            return None
+        return later
+    return None

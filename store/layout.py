@@ -1,34 +1,28 @@
 """Layout analysis: block kinds and the split of a page into articles.
 
-A page is read top to bottom. At the start of an article (the top of the page,
-or after an author line) a run of short lines is its head: kicker, title,
-subtitle. In the body, short lines are headings or photo captions (captions
-follow the wide gap an image leaves), longer ones are paragraphs. A new
-article starts after a byline, at a section label over a title, or at a title
-shaped like its neighbour's in a column of news briefs. Cut paragraphs are
-then re-joined by `store.joins`.
+Two kinds of page text reach hecha. Some are pulled out of a laid-out page:
+an empty line between every two lines, paragraphs cut by columns and photos.
+`store.spaced` reads those top to bottom by the shape of short lines. Others
+print a whole paragraph per line, with empty lines between articles, between
+all lines, or none at all: `store.lines` reads those by line shape,
+datelines and author lines (on a page that spaces every line, only the wider
+gaps count). Both start from the
+kinds a line shows by itself (`store.forms`: credits, bylines, jump lines),
+and both hand over to `store.joins` to re-join what the layout cut. Every
+block keeps the name of the rule that decided its kind.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .blocks import (
-    Block,
-    ends_sentence,
-    is_byline,
-    is_captionish,
-    is_credit,
-    is_line,
-    is_photo_credit,
-    split_lines,
-    two_phrase,
-)
-from .joins import rejoin
+from .blocks import Block, fixed_kind, is_photo_credit, split_lines
+from .forms import dateline_end
+from .joins import rejoin, rejoin_lines
+from .lines import BULLETS, HEAD_MAX, LineWalk, is_final
+from .spaced import classify_spaced
 
-BULLETS = "●■▲◆★☆○◎□▶►•"
-KICKER_MAX = 12  # a section label above a title is short
-LABEL_MAX = 8  # a section label in the middle of a page is shorter still
+__all__ = ["BULLETS", "Article", "split_page", "mark_fixed", "spaced_paragraphs"]
 
 
 @dataclass
@@ -50,6 +44,7 @@ class Article:
         if title:
             return title
         text = next((b.text for b in self.blocks if b.kind not in ("kicker", "byline", "credit")), "")
+        text = text[dateline_end(text) :].lstrip(" ") or text  # `本报讯 …`: the news starts after it
         head = text[: max(1, _first_stop(text))]
         return head if len(head) <= 30 else head[:30] + "…"
 
@@ -80,206 +75,68 @@ def split_page(text: str) -> list[Article]:
     blocks = split_lines(text)
     if not blocks:
         return []
-    owners = _classify(blocks)
-    blocks, owners = rejoin(blocks, owners)
+    mark_fixed(blocks)
+    spaced = spaced_paragraphs(blocks)
+    if spaced and not whole_lines(blocks):
+        owners = classify_spaced(blocks)
+        blocks, owners = rejoin(blocks, owners)
+    else:
+        gaps = [b.gap for b in blocks]
+        if spaced:  # a paragraph per line with an empty line after each: the wider gaps part articles
+            for block in blocks:
+                block.gap = max(0, block.gap - 1)
+        owners = LineWalk(blocks, spaced=any(b.gap for b in blocks[1:])).run()
+        for block, gap in zip(blocks, gaps):
+            block.gap = gap
+        blocks, owners = rejoin_lines(blocks, owners)
+    for block in blocks:
+        block.rule = block.rule or _DEFAULT_RULES.get(block.kind, "page layout")
     articles: dict[int, list[Block]] = {}
     for block, owner in zip(blocks, owners):
         articles.setdefault(owner, []).append(block)
     return [Article(group, order) for order, group in enumerate(articles[k] for k in sorted(articles))]
 
 
-def _mark_fixed(blocks: list[Block]) -> None:
+_DEFAULT_RULES = {
+    "fragment": "unfinished sentence that no other block continues",
+    "paragraph": "text between empty lines",
+}
+SENTENCE_MIN = 20  # lines longer than this are text, and on a page of whole paragraphs they end a sentence
+WHOLE_SHARE = 0.95  # share of long lines ending a sentence on a page of whole paragraphs
+SPACED_SHARE = 0.6  # share of lines after an empty line on a page that spaces its paragraphs
+
+
+def spaced_paragraphs(blocks: list[Block]) -> bool:
+    """Whether the page puts an empty line between paragraphs (else a paragraph is a line)."""
+    if len(blocks) < 2:
+        return True
+    return sum(1 for b in blocks[1:] if b.gap) >= SPACED_SHARE * (len(blocks) - 1)
+
+
+def whole_lines(blocks: list[Block]) -> bool:
+    """Whether lines are whole paragraphs (they end their sentences), not cut by a page layout.
+
+    Short lines that do not end a sentence may be headlines or captions; a
+    long one is text the layout cut. On a page of whole paragraphs almost
+    none are.
+    """
+    whole = sum(1 for b in blocks if len(b.text) > SENTENCE_MIN and is_final(b.text))
+    cut = sum(
+        1 for b in blocks if len(b.text) > HEAD_MAX and not is_final(b.text) and b.kind not in ("credit", "byline")
+    )
+    return whole >= 3 and whole >= WHOLE_SHARE * (whole + cut)
+
+
+def mark_fixed(blocks: list[Block]) -> None:
     """Kinds that a line shows by itself: credits, bylines, photo captions."""
     for block in blocks:
-        if is_credit(block):
-            block.kind = "credit"
-        elif is_byline(block):
-            block.kind = "byline"
+        if block.rule:
+            continue  # split off a longer line, already known
+        found = fixed_kind(block)
+        if found:
+            block.set(*found)
         else:
             block.kind = ""
     for block, after in zip(blocks, blocks[1:]):
-        if not block.kind and is_photo_credit(after):
-            block.kind = "caption"
-
-
-class _Walk:
-    """State while walking a page's blocks top to bottom."""
-
-    def __init__(self, blocks: list[Block]):
-        self.blocks = blocks
-        self.owners = [0] * len(blocks)
-        self.article = 0
-        self.title = ""
-        self.has_text = False
-        self.at_start = True
-        self.page_start = True
-
-    def is_text(self, index: int) -> bool:
-        """Whether the block at `index` is paragraph material."""
-        if index >= len(self.blocks):
-            return False
-        block = self.blocks[index]
-        return block.kind == "" and not is_line(block) and not is_captionish(block)
-
-    def head_run(self, index: int) -> int:
-        """End index of the run of short unclassified lines starting at `index`."""
-        end = index
-        while end < len(self.blocks) and self.blocks[end].kind == "" and (
-            is_line(self.blocks[end]) or is_captionish(self.blocks[end])
-        ):
-            end += 1
-        return end
-
-    def new_article(self) -> None:
-        """Start the next article."""
-        if not self.page_start:
-            self.article += 1
-        self.page_start = False
-        self.at_start = False
-        self.has_text = False
-        self.title = ""
-
-
-def _classify(blocks: list[Block]) -> list[int]:
-    """Give every block a kind; return the article number of each block."""
-    _mark_fixed(blocks)
-    walk = _Walk(blocks)
-    index = 0
-    while index < len(blocks):
-        if walk.page_start and blocks[index].kind == "credit":
-            index += 1  # a dateline or credit above the first title belongs to the first article
-            continue
-        head_end = _try_head(walk, index) if walk.at_start else 0
-        if head_end:
-            index = head_end
-            continue
-        walk.page_start = False
-        index = _body_block(walk, index)
-    return walk.owners
-
-
-def _try_head(walk: _Walk, index: int) -> int:
-    """At an article start, read a head (kicker, title, subtitle) if there is one.
-
-    Returns the index after the head, or 0 when there is none.
-    """
-    block = walk.blocks[index]
-    if block.kind:
-        return 0
-    end = walk.head_run(index)
-    if end == index:
-        walk.at_start = False
-        return 0
-    after = walk.blocks[end] if end < len(walk.blocks) else None
-    text_follows = after is not None and (walk.is_text(end) or (after.kind == "caption" and not is_line(after)))
-    if not walk.page_start and block.gap >= 2 and not text_follows:
-        walk.at_start = False  # captions after a byline belong to the article above
-        return 0
-    walk.new_article()
-    _assign_head(walk, index, end, after)
-    return end
-
-
-def _assign_head(walk: _Walk, start: int, end: int, after: Block | None) -> None:
-    """Kinds for a head run `blocks[start:end]` of a new article."""
-    run = walk.blocks[start:end]
-    for offset in range(end - start):
-        walk.owners[start + offset] = walk.article
-    if after is None or after.kind in ("credit", "caption", "byline"):
-        run[0].kind = "title"  # a photo story: a title over captions
-        for block in run[1:]:
-            block.kind = "caption"
-        walk.title = run[0].text
-        return
-    first = 0
-    if len(run) >= 2 and _kicker_over(run[0], run[1]):
-        run[0].kind, first = "kicker", 1
-    run[first].kind = "title"
-    walk.title = run[first].text
-    rest = first + 1
-    if rest < len(run) and (run[rest].text.startswith("——") or not is_captionish(run[rest])):
-        run[rest].kind = "subtitle"
-        rest += 1
-    for offset in range(rest, len(run)):
-        _short_body_kind(walk, start + offset)
-
-
-def _kicker_over(label: Block, title: Block) -> bool:
-    """Whether `label` reads as a section label above `title`."""
-    return len(label.text) <= KICKER_MAX and len(label.text) < len(title.text) and not title.text.startswith("——")
-
-
-def _body_block(walk: _Walk, index: int) -> int:
-    """Kind and article of a block in an article's body; return the next index."""
-    block = walk.blocks[index]
-    walk.owners[index] = walk.article
-    if block.kind == "byline":
-        walk.at_start = True
-    elif block.kind == "credit":
-        walk.at_start = walk.at_start or (is_photo_credit(block) and not walk.has_text)
-    elif block.kind == "caption":
-        pass
-    elif is_line(block) or is_captionish(block):
-        return _starts_article(walk, index) or _short_body_kind(walk, index)
-    else:
-        block.kind = "paragraph"
-        walk.has_text = True
-    return index + 1
-
-
-def _starts_article(walk: _Walk, index: int) -> int:
-    """A label over a title, or a sibling brief title, starts a new article mid-page.
-
-    Returns the index after the new head, or 0 when no article starts here.
-    """
-    blocks = walk.blocks
-    block = blocks[index]
-    if block.gap >= 2 or not is_line(block):
-        return 0
-    nxt = blocks[index + 1] if index + 1 < len(blocks) else None
-    labelled = (
-        nxt is not None
-        and not nxt.kind
-        and nxt.gap < 2
-        and is_line(nxt)
-        and " " not in block.text
-        and len(block.text) <= LABEL_MAX
-        and len(nxt.text) > len(block.text)
-        and walk.is_text(index + 2)
-    )
-    if labelled:
-        walk.new_article()
-        _assign_head(walk, index, index + 2, blocks[index + 2])
-        return index + 2
-    if _sibling_title(walk.title, block.text) and walk.is_text(index + 1):
-        walk.new_article()
-        _assign_head(walk, index, index + 1, nxt)
-        return index + 1
-    return 0
-
-
-def _sibling_title(title: str, text: str) -> bool:
-    """`经开组团 加快…` after `临空组团 服务…`: titles of a column of briefs."""
-    ours, theirs = two_phrase(text), two_phrase(title)
-    if not ours or not theirs:
-        return False
-    a, b = ours[0], theirs[0]
-    return 2 <= len(a) <= 6 and 2 <= len(b) <= 6 and a[-1] == b[-1]
-
-
-def _short_body_kind(walk: _Walk, index: int) -> int:
-    """A short line in a body: a caption after an image gap or in a caption stack, else a heading."""
-    block = walk.blocks[index]
-    walk.owners[index] = walk.article
-    previous = walk.blocks[index - 1] if index else None
-    stacked = previous is not None and previous.kind == "caption" and " " not in block.text and is_line(block)
-    if is_line(block) and (block.text[0] in BULLETS or two_phrase(block.text)):
-        block.kind = "heading"  # `● 做大总盘 …`, `强化 党建引领`: headings, even after a photo
-    elif is_captionish(block) or stacked:
-        block.kind = "caption"
-    elif not ends_sentence(block.text) or is_line(block):
-        block.kind = "heading"
-    else:
-        block.kind = "paragraph"
-        walk.has_text = True
-    return index + 1
+        if not block.kind and after.kind == "credit" and is_photo_credit(after):
+            block.set("caption", "line above a photo credit")

@@ -38,6 +38,12 @@ TRIGGERS = (
       UPDATE articles SET n_claims = n_claims - 1,
         shown = (n_claims > 1 OR (SELECT replaced_by IS NULL FROM sources WHERE id = articles.source_id))
       WHERE id = old.article_id; END""",
+    """CREATE TRIGGER claims_count_move AFTER UPDATE OF article_id ON claims
+      WHEN old.article_id IS NOT new.article_id BEGIN
+      UPDATE articles SET n_claims = n_claims + 1, shown = 1 WHERE id = new.article_id;
+      UPDATE articles SET n_claims = n_claims - 1,
+        shown = (n_claims > 1 OR (SELECT replaced_by IS NULL FROM sources WHERE id = articles.source_id))
+      WHERE id = old.article_id; END""",
     """CREATE TRIGGER sources_replaced AFTER UPDATE OF replaced_by ON sources BEGIN
       UPDATE articles SET shown = (new.replaced_by IS NULL OR n_claims > 0) WHERE source_id = new.id; END""",
 )

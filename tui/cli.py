@@ -33,7 +33,7 @@ from .cli_search import COMMANDS as SEARCH_COMMANDS
 from .cli_search import add_parsers as add_search_parsers
 from .cli_search import cmd_reindex
 from .cli_search import run as run_search_command
-from .render import article_plain, article_renderable
+from .render import article_plain, article_renderable, blocks_renderable
 
 EXIT_REFUSED = 1
 EXIT_ERROR = 2
@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = show.add_mutually_exclusive_group()
     fmt.add_argument("--raw", action="store_true", help="print the original text of its file")
     fmt.add_argument("--json", action="store_true", help="print the article as JSON")
+    fmt.add_argument(
+        "--blocks", action="store_true", help="print each block with its kind and the rule that decided it"
+    )
     add_figure_parsers(sub)
     add_claim_parsers(sub)
     add_exchange_parsers(sub)
@@ -214,12 +217,15 @@ def cmd_list(db, args) -> int:
 
 
 def cmd_show(db, args) -> int:
-    """`hecha show ID [--raw | --json]`"""
+    """`hecha show ID [--raw | --json | --blocks]`"""
     article = store.get_article(db, args.id)
     if article is None:
         return _fail(f"no article with id {args.id} (see `hecha list`)", EXIT_REFUSED)
     if args.json:
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    if args.blocks:
+        Console(highlight=False).print(blocks_renderable(store.block_rules(db, args.id) or []))
         return 0
     if args.raw:
         sys.stdout.write(store.source_text(db, args.id) or "")  # the file's text exactly, never re-wrapped

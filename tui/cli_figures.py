@@ -30,8 +30,12 @@ def add_parsers(sub) -> None:
     fig.add_argument("--article", type=int, metavar="ID", help="a stored article instead of a file")
     fig.add_argument("--batch", action="store_true", help='JSON lines {"id", "text"} on stdin → {"id", "figures"}')
     fig.add_argument("--format", choices=("table", "jsonl", "csv"), default="table", help="output format")
-    sub.add_parser("reindex", help="recompute stored figures made by an older extractor").add_argument(
-        "--all", action="store_true", help="recompute every article's figures"
+    reindex = sub.add_parser("reindex", help="recompute stored figures made by an older extractor")
+    reindex.add_argument("--all", action="store_true", help="recompute every article's figures")
+    reindex.add_argument(
+        "--clean",
+        action="store_true",
+        help="re-clean stored sources with the current layout rules (skips articles with claims)",
     )
 
 
@@ -122,9 +126,21 @@ def parse_batch_line(line: str) -> tuple[object, str, str]:
 
 
 def cmd_reindex(db, args) -> int:
-    """`hecha reindex [--all]`"""
+    """`hecha reindex [--all] [--clean]`"""
+    if args.clean:
+        return _reclean(db)
     count = store.reindex(db, force=args.all)
     Console(highlight=False, soft_wrap=True).print(
         Text(f"Recomputed figures of {count} article{'s' * (count != 1)} (extractor {store.EXTRACTOR_VERSION}).")
     )
+    return 0
+
+
+def _reclean(db) -> int:
+    """`hecha reindex --clean`: re-cut stored sources; name each source skipped and why."""
+    report = store.reclean(db)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    for name, reason in report.skipped:
+        err.print(Text(f"{name}: skipped: {reason}", style="yellow"))
+    Console(highlight=False, soft_wrap=True).print(Text(report.summary()))
     return 0

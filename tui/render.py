@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 
-from hecha.store import ArticleView, BlockView, Figure
+from hecha.store import ArticleView, BlockRule, BlockView, Figure
 from hecha.store.layout import BULLETS
 
 from .styles import FIGURE_STYLES, block_style, figure_style
@@ -84,6 +85,17 @@ def article_plain(article: ArticleView, figures: Sequence[Figure] = ()) -> str:
     """The article as plain text: one line per block, blank lines between, no wrapping, no colour."""
     blocks = [_prefix(block) + block.text for block in article.blocks]
     return "\n\n".join([*blocks, footer_line(article, figures)]) + "\n"
+
+
+def blocks_renderable(blocks: Sequence[BlockRule]) -> Group:
+    """Each block under a line naming its kind and the rule that decided it, for reporting a misread page."""
+    parts: list[Text] = []
+    for number, block in enumerate(blocks, 1):
+        head = Text(f"{number:>3} ", style="dim")
+        head.append(block.kind, style=block_style(block.kind) + Style(bold=True))
+        head.append(f"  {block.rule}", style="dim")
+        parts += [head, Text(block.text, style=block_style(block.kind)), Text("")]
+    return Group(*parts)
 
 
 def format_value(value: float | int | None) -> str:

@@ -14,7 +14,9 @@ from decimal import Decimal
 from .dates import TIME_WORDS
 from .figure_model import Figure
 from .numerals import Number, parse_number, plain
-from .units import qualifier_before
+from .units import qualifier_before, unit_pattern
+
+_UNIT_AFTER = re.compile(f" ?(?:{unit_pattern()})")
 
 
 def _fig(ctx, m: re.Match, kind: str, value: Number | None = None, unit: str | None = None, **more) -> list[Figure]:
@@ -76,7 +78,8 @@ def size(text: str, m: re.Match, ctx) -> list[Figure] | None:
     return _fig(ctx, m, "measure")
 
 
-_SCORE_BEFORE = re.compile(r"(?:以|比分|总比分|比分为|比分是|战成|打成|踢成|握手言和)$")
+_SCORE_BEFORE = re.compile(r"(?:以|比分|总比分|比分为|比分是|战成|打成|踢成|握手言和|打出|打出了|一波|轰出)$")
+_SCORE_TIE = re.compile(r"平(?![方米均台稳衡安价])|的(?:高潮|攻势|比分|小高潮|进攻波)|领先|落后")
 _SCORE_AFTER = re.compile(
     r"(?:的比分|的总比分)?(?:战胜|击败|胜|负|取胜|获胜|力克|险胜|逆转|赢|输|落败|打败|淘汰|横扫|大胜|完胜|告负|憾负|不敌|拿下|收场|结束|战平|打平|逼平)"
 )
@@ -87,10 +90,14 @@ _TIME_AFTER = re.compile(r"[开起前后左许举至到~-]")
 def score(text: str, m: re.Match, ctx) -> list[Figure] | None:
     """6:1 (a score), 7.1:38.6:54.3 (shares: a multiple), 08:30 (a time), 3比2 with a match around it."""
     body = m.group()
-    if "比" in body:
+    if "比" in body or "-" in body:
         start = m.start()
+        if "-" in body and (not text.startswith(tuple("平的领落"), m.end()) and _UNIT_AFTER.match(text, m.end())):
+            return None  # 以3-5人: a range of a count, not a score
         if _SCORE_BEFORE.search(text, max(0, start - 5), start) or _SCORE_AFTER.match(text, m.end()):
             return _fig(ctx, m, "number")
+        if "-" in body and _SCORE_TIE.match(text, m.end()):
+            return _fig(ctx, m, "number")  # 99-99平, 12-0的高潮
         return None
     parts = body.split(":")
     if len(parts) == 2 and _is_clock(text, m, parts):
@@ -129,6 +136,19 @@ def stated_level(text: str, start: int, end: int) -> bool:
     if text.endswith(".0", start, end) and before not in _LEVEL_BEFORE:
         return False  # 工业4.0, 互联网2.0: a version named by its number
     return before in _LEVEL_BEFORE or not (after.isalnum() or "\u4e00" <= after <= "\u9fff")
+
+
+_STAT_LABEL = re.compile(
+    r"(?:HR|OR|RR|IRR|aHR|aOR|CI|风险比|比值比|危险比|优势比|相对危险度|相对风险|置信区间|可信区间)[ =:为是]{0,3}$"
+)
+_LEVEL_WORD = re.compile(r"(?:收报|报收|低见|高见|最低见|最高见|低见至|高见至)$")
+
+
+def stat_or_level(text: str, start: int, n1: str) -> bool:
+    """HR 0.82, 95%CI 0.71-0.95 (a ratio and its interval); 低见18,365 (a market level with no unit)."""
+    if "." in n1 and _STAT_LABEL.search(text, max(0, start - 8), start):
+        return True
+    return ("," in n1 or len(n1) >= 4) and bool(_LEVEL_WORD.search(text, max(0, start - 4), start))
 
 
 def counted_noun(text: str, start: int, end: int, n1: str) -> bool:

@@ -217,6 +217,8 @@ def compound(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     else:
         unit = _STEP[_key(units[-1])][0] if units else None
         total = _sum(pieces, {k: v[1] for k, v in _STEP.items()})
+        if total is not None and unit == "秒" and pieces[-1].group("frac") and pieces[-1].group("frac").isdigit():
+            total = plain(Decimal(str(total)) + Decimal("0." + pieces[-1].group("frac")))  # 27分45秒12 → 1665.12
     if total is None or unit is None:
         return None
     return _fig(ctx, m, "duration", total, unit, qualifier=qualifier_before(text, m.start()))

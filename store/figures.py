@@ -147,7 +147,10 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
         return _bare(text, m, qual, ctx)
     if n1[0] not in "0123456789" and not _chinese_ok(text, m, unit, qual):
         return _without_unit(text, m, ctx)
-    if unit in CUE_ONLY and not _cue_ok(unit, text, start, m.end("u") if m.group("u") else m.end("ur")):
+    if unit in CUE_ONLY and not (
+        _cue_ok(unit, text, start, m.end("u") if m.group("u") else m.end("ur"))
+        or (m.group("tail") and _GRADE_AFTER.match(text, m.end()))
+    ):
         return _without_unit(text, m, ctx)
     kind, unit_out = _kind_and_unit(text, m, unit)
     value, low, high = _values(m, kind == "percent" or kind == "money" or "." in n1)
@@ -162,7 +165,7 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
         unit_out = ROUGH_UNITS[unit_out]
     per = m.group("per")
     if unit_out and per:
-        unit_out += per
+        unit_out += per.replace(" ", "")
     end = m.end()
     return [Figure(start, end, ctx.orig[start:end], kind, value, unit_out, low, high, qual)]
 
@@ -212,7 +215,7 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
     if n2:
         if re.fullmatch(YEAR, n1) and re.fullmatch(YEAR, n2):
             return [Figure(start, end, span, "date", iso=f"{n1}/{n2}")]
-        if ("." in n1 or "." in n2) and forms.stated_level(text, start, end):
+        if ("." in n1 or "." in n2) and (forms.stated_level(text, start, end) or forms.stat_or_level(text, start, n1)):
             _, low, high = _values(m, False)
             return [Figure(start, end, span, "number", None, None, low, high, qual)]
         return None
@@ -228,7 +231,7 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
         return [Figure(start, end, span, "number", value, qualifier=qual)]
     if ctx.table_cell(start, end):
         return [Figure(start, end, span, "number", value)]
-    if "." in n1 and forms.stated_level(text, start, end):
+    if "." in n1 and forms.stated_level(text, start, end) or forms.stat_or_level(text, start, n1):
         return [Figure(start, end, span, "number", value, qualifier=qual)]
     if forms.counted_noun(text, start, end, n1):
         return [Figure(start, end, span, "number", value, qualifier=qual)]

@@ -54,7 +54,7 @@ def plain(value: Decimal) -> Number:
 
 def parse_arabic(text: str) -> Number | None:
     """'1,200.5' or '１２' → its value; None if it is not a plain decimal number."""
-    text = to_ascii(text.strip())
+    text = to_ascii(text.strip()).replace(" ", "")  # 1,300 万: a space before the magnitude
     if not _ARABIC.fullmatch(text):
         return None
     return plain(Decimal(text.replace(",", "").replace("，", "")))
@@ -203,7 +203,7 @@ def parse_number(text: str, pairs: bool = False) -> Number | None:
     """
     if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
         return int(text)  # the common case, fast
-    text = to_ascii(text.strip())
+    text = to_ascii(text.strip()).replace(" ", "")  # 1,300 万: a space before the magnitude
     if not text or "数" in text or "几" in text or "上" in text:
         return None
     head, rest = _split_arabic(text)

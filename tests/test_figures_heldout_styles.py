@@ -1,0 +1,131 @@
+"""Figures in styles met in real text from other desks: dates written with spaces,
+scores with a hyphen, ratios in health studies, index levels with no unit.
+
+Every sentence is written for this test; none is copied from any corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hecha.store.figures import extract
+
+
+def spans(text: str) -> list[str]:
+    """The text of every figure found, in order."""
+    return [f.text for f in extract(text)]
+
+
+def one(text: str, span: str):
+    """The single figure whose text is `span`."""
+    hits = [f for f in extract(text) if f.text == span]
+    assert len(hits) == 1, (span, spans(text))
+    return hits[0]
+
+
+# ------------------------------------------------------ dates with spaces
+@pytest.mark.parametrize(
+    ("text", "span", "iso"),
+    [
+        ("新品将于 3 月 18 日 20:00 在线发布。", "3 月 18 日 20:00", "--03-18T20:00"),
+        ("该系列在 11 月 2 日开售。", "11 月 2 日", "--11-02"),
+        ("据预报， 9 日有一次降雨过程。", "9 日", "---09"),
+        ("财报显示 2024 年 6 月 30 日止的季度营收上升。", "2024 年 6 月 30 日", "2024-06-30"),
+    ],
+)
+def test_dates_written_with_spaces(text, span, iso):
+    assert one(text, span).iso == iso
+
+
+def test_a_spaced_count_of_days_stays_a_duration():
+    assert one("整个工期用了 5 天。", "5 天").kind == "duration"
+
+
+# ------------------------------------------------ magnitudes after a space
+def test_a_space_before_the_magnitude_keeps_the_magnitude():
+    assert one("後置鏡頭為 4,800 萬畫素。", "4,800 萬畫素").value == 48_000_000
+    assert one("本轮融资 15 亿元。", "15 亿元").value == 1_500_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("提供 8 / 128GB 两种存储版本。", "8", "128GB"),
+        ("主副镜头分别为 5,000 / 800 萬畫素。", "5,000", "800 萬畫素"),
+    ],
+)
+def test_a_shared_unit_with_spaces_around_the_slash(text, first, second):
+    assert one(text, first).kind == "number"
+    assert one(text, second).kind == "measure"
+
+
+# ------------------------------------------------------ scores with a hyphen
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("主队最终以97-88击败客队。", "97-88"),
+        ("第三节客队打出15-2的攻势。", "15-2"),
+        ("常规时间结束时双方战成101-101平。", "101-101"),
+        ("半场结束时主队42-38领先。", "42-38"),
+    ],
+)
+def test_scores_written_with_a_hyphen(text, score):
+    figure = one(text, score)
+    assert (figure.kind, figure.value) == ("number", None)
+
+
+def test_a_hyphen_range_with_a_unit_stays_a_range():
+    figure = one("本次培训以4-6人为一组。", "4-6人")
+    assert (figure.kind, figure.low, figure.high) == ("quantity", 4, 6)
+    assert one("南风3-4级。", "3-4级").kind == "measure"
+
+
+def test_a_team_named_by_a_number_is_not_a_figure():
+    assert spans("昨晚76人队客场作战。") == []
+
+
+# --------------------------------------------------------- race times
+def test_a_race_time_with_hundredths():
+    figure = one("她以31分02秒45获得女子一万米冠军。", "31分02秒45")
+    assert (figure.kind, figure.value, figure.unit) == ("duration", 1862.45, "秒")
+
+
+# ------------------------------------------------------------ health studies
+def test_a_hazard_ratio_and_its_interval():
+    text = "干预组心衰住院风险下降（HR 0.76，95%CI 0.64-0.91）。"
+    assert spans(text) == ["0.76", "0.64-0.91"]
+    interval = one(text, "0.64-0.91")
+    assert (interval.kind, interval.low, interval.high) == ("number", 0.64, 0.91)
+
+
+def test_an_odds_ratio_written_with_an_equals_sign():
+    assert one("吸烟者患病的OR=2.35。", "2.35").kind == "number"
+    assert spans("结果以95%置信区间表示。") == []
+
+
+def test_a_concentration_written_with_spaces_around_the_slash():
+    figure = one("血清浓度低于 30 ng / mL 视为不足。", "30 ng / mL")
+    assert (figure.kind, figure.value, figure.unit) == ("measure", 30, "ng/mL")
+    assert one("血钾3.4 mmol/L。", "3.4 mmol/L").unit == "mmol/L"
+
+
+# -------------------------------------------------------------- markets
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("恒指盘中低见21,305，尾市回升。", "21,305", 21305),
+        ("期指收报21,480，高水20点。", "21,480", 21480),
+    ],
+)
+def test_an_index_level_without_a_unit(text, span, value):
+    figure = one(text, span)
+    assert (figure.kind, figure.value) == ("number", value)
+
+
+def test_a_wind_grade_with_a_tail_before_the_wind():
+    figure = one("午后有5级左右东北风。", "5级左右")
+    assert (figure.kind, figure.value, figure.unit) == ("measure", 5, "级")
+
+
+def test_the_first_months_of_a_year_written_with_shou():
+    assert one("今年首三個月共有2,130伙落成。", "首三個月").iso == "--01/--03"

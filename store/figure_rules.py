@@ -112,8 +112,11 @@ def no_iso_date(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
 
 
 def paren_day(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
-    """今（15）日 → （15）日, ---15: a day of the month written in brackets after 今 or 昨."""
-    return _fig(ctx, m, "date", iso=f"---{int(re.sub(r'[^0-9]', '', m.group())):02d}")
+    """今（15）日 → （15）日, ---15: a day of the month written in brackets after 今 or 昨 (a time may follow)."""
+    day, _, _ = m.group().partition("日")
+    if len(day) + 1 < len(m.group()):
+        return _fig(ctx, m, "date", iso=_with_times(re.sub(r"[(（)）]", "", m.group())))
+    return _fig(ctx, m, "date", iso=f"---{int(re.sub(r'[^0-9]', '', day)):02d}")
 
 
 def roc_date(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:

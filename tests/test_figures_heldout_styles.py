@@ -129,3 +129,35 @@ def test_a_wind_grade_with_a_tail_before_the_wind():
 
 def test_the_first_months_of_a_year_written_with_shou():
     assert one("今年首三個月共有2,130伙落成。", "首三個月").iso == "--01/--03"
+
+
+# ------------------------------------------------ more dates and names
+def test_a_bracketed_day_with_a_time_of_day():
+    assert one("馬拉松賽今（9）日清晨5時45分鳴槍起跑。", "（9）日清晨5時45分").iso == "---09T05:45"
+
+
+def test_a_month_range_across_the_new_year():
+    assert one("每年 10 月至次年 4 月为供暖期。", "10 月至次年 4 月").iso == "--10/--04"
+
+
+def test_a_chinese_month_alone_is_a_date_but_not_in_a_name():
+    assert one("该区八月成交量回升。", "八月").iso == "--08"
+    assert spans("纪念十月革命。") == []
+
+
+def test_a_resolution_with_thousands_separators():
+    figure = one("副屏分辨率为 2,560 x 1,600。", "2,560 x 1,600")
+    assert (figure.kind, figure.value) == ("measure", None)
+
+
+def test_a_latitude_in_degrees():
+    assert one("该站位于北纬 41˚ 附近。", "41˚").kind == "measure"
+
+
+def test_a_block_of_flats_is_not_a_count_but_new_towers_are():
+    assert spans("成交單位為3座低層B室。") == []
+    assert one("發展商將興建4座高層住宅。", "4座").kind == "quantity"
+
+
+def test_taiwan_after_a_number_is_a_place_not_a_classifier():
+    assert "2026台" not in spans("2026台中花博昨日开幕。")

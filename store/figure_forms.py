@@ -63,7 +63,9 @@ def multiple(text: str, m: re.Match, ctx) -> list[Figure] | None:
 
 
 def half(text: str, m: re.Match, ctx) -> list[Figure] | None:
-    """半天, 半年, 半个月: a duration of one half."""
+    """半天, 半年, 半个月: a duration of one half; 半成 (half of a tenth): 5%."""
+    if m.group() == "半成":
+        return _fig(ctx, m, "percent", 5, "%")
     return _fig(ctx, m, "duration", 0.5, m.group()[1:].replace("多", ""))
 
 
@@ -149,6 +151,16 @@ def stat_or_level(text: str, start: int, n1: str) -> bool:
     if "." in n1 and _STAT_LABEL.search(text, max(0, start - 8), start):
         return True
     return ("," in n1 or len(n1) >= 4) and bool(_LEVEL_WORD.search(text, max(0, start - 4), start))
+
+
+_PLACE_BEFORE = re.compile(r"(?:排|排名|位列|名列|列)$")
+_PLACE_AFTER = frozenset("，。；、,.;)）\n")
+
+
+def league_place(text: str, start: int, end: int, n1: str) -> bool:
+    """盧頓以15場9分排17: a place in a table written without 第."""
+    after = text[end] if end < len(text) else "\n"
+    return n1.isdigit() and len(n1) <= 3 and after in _PLACE_AFTER and bool(_PLACE_BEFORE.search(text, max(0, start - 2), start))
 
 
 def counted_noun(text: str, start: int, end: int, n1: str) -> bool:

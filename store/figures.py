@@ -45,6 +45,9 @@ _GRADE_BEFORE = re.compile(r"[风震浪]")
 _GRADE_AFTER = re.compile(r"(?:[东南西北偏]{0,3}风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)")
 _ELECTRIC_CUE = re.compile(r"[0-9.]+ ?[VW](?![A-Za-z])|电流|充电|快充|闪充|伏|瓦|适配器")
 _MARKET_CUE = re.compile(r"指|收|报|涨|跌|升|降|盘|站|失守|回落|反弹|大关")
+_INDEX_NEAR = re.compile(r"指数|恒指|成指|综指|国指|沪指|深指|大市|点位|高位|低位|关口|大关")
+_FEW = frozenset("两三四五六七八九")
+_POINTS_BEFORE = re.compile(r"(?:少|多|领先|落后|相差|差|拉开|净胜)$")
 
 
 def _signed(value: Number | None, negative: bool) -> Number | None:
@@ -81,6 +84,10 @@ def _chinese_ok(text: str, m: re.Match, unit: str, qual: str | None) -> bool:
     if unit in ARABIC_ONLY:
         if unit == "分" and len(n1) >= 2 and n1 != "十二" and "." not in n1:
             return True  # 二十一分: points (十分 and 十二分 are "very")
+        if unit == "分" and n1 in _FEW and _POINTS_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            return True  # 少两分, 领先三分: points in a league table
+        if unit == "点" and len(n1) >= 2 and _CHANGE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+            return True  # 跌九十点: index points written in words
         return "." in n1 and unit in ("分", "点", "度")  # 五.九分: digit-by-digit with a point
     if m.end() < len(text) and text[m.end()] in _CN and not m.group("tail") and unit not in "金银铜":
         return False  # “五个一”, 两个一百年: a slogan, not a count (九金五银 is two counts)
@@ -123,7 +130,8 @@ def _kind_and_unit(text: str, m: re.Match, unit: str) -> tuple[str, str | None]:
         if text[max(0, start - 2) : start] in _RANK_VERBS:
             return "rank", None
     elif unit == "点" and not _MARKET_CUE.search(text, max(0, m.start() - 12), m.start()):
-        return "quantity", unit  # 3点建议: items, not index points
+        if not _INDEX_NEAR.search(text, max(0, m.start() - 40), m.start()):
+            return "quantity", unit  # 3点建议: items, not index points
     return kind, unit
 
 
@@ -233,6 +241,8 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
         return [Figure(start, end, span, "number", value)]
     if "." in n1 and forms.stated_level(text, start, end) or forms.stat_or_level(text, start, n1):
         return [Figure(start, end, span, "number", value, qualifier=qual)]
+    if forms.league_place(text, start, end, n1):
+        return [Figure(start, end, span, "rank", value)]
     if forms.counted_noun(text, start, end, n1):
         return [Figure(start, end, span, "number", value, qualifier=qual)]
     if m.group("tail") or negative or not re.fullmatch(YEAR, n1) or after in _YEAR_FOLLOWERS_NOT:

@@ -161,3 +161,39 @@ def test_a_block_of_flats_is_not_a_count_but_new_towers_are():
 
 def test_taiwan_after_a_number_is_a_place_not_a_classifier():
     assert "2026台" not in spans("2026台中花博昨日开幕。")
+
+
+# ------------------------------------------------ markets and league tables
+def test_index_points_far_from_the_verb_but_near_the_index():
+    text = "恒生指數早段升至20850點，距離年內高位只差140點。"
+    assert one(text, "140點").kind == "measure"
+    assert one("會上他提出3點意見。", "3點").kind == "quantity"
+
+
+def test_index_points_written_in_words_after_a_change():
+    figure = one("大市最多跌八十點後回穩。", "八十點")
+    assert (figure.kind, figure.value) == ("measure", 80)
+    assert spans("他一點也不擔心。") == []
+
+
+def test_half_a_tenth_is_five_percent():
+    figure = one("該股收市跌半成。", "半成")
+    assert (figure.kind, figure.value, figure.unit) == ("percent", 5, "%")
+    assert spans("工廠出口半成品。") == []
+
+
+def test_points_and_games_in_a_league_table():
+    text = "球隊12戰積28分，比次席少三分，以20場31分排9。"
+    assert one(text, "12戰").kind == "quantity"
+    assert one(text, "三分").value == 3
+    place = one(text, "9")
+    assert (place.kind, place.value) == ("rank", 9)
+    assert spans("二戰期間") == []
+
+
+def test_or_below_stays_in_the_span():
+    assert one("新界氣溫跌至6度或以下。", "6度或以下").value == 6
+
+
+def test_a_world_war_is_not_a_rank():
+    assert spans("第二次世界大戰結束後") == []

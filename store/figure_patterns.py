@@ -194,7 +194,13 @@ ALTERNATIVES = [
     ("[1-9][0-9]?/", "slash", SLASH_FRACTION),
     (f"[{_N}数几上\\-负零$¥€£人港新台A-Z]", "qty", QTY),
 ]
-FIRST = f"[{_N}A-Za-z“‘「《(（〔单男女混其第前上下正腊冬大头首本这周星礼翻半数几\\-负$¥€£人港新台民]"
+# Where a figure (or a trap) may start: a numeral, a letter or a sign, or a common word-character
+# only before the character that makes it a start (上半年, 人民币, 第三); the two-step test keeps
+# the scan from trying every alternative at each 上, 人 or 大 of running text.
+_STARTERS = f"[{_N}A-Za-z“‘「《(（〔\\-负$¥€£]"
+_LEADS = "单男女混其第前上下正腊冬大头首本这周星礼翻半数几人港新台民"
+_SECONDS = f"{_N}位子女合双月年周星期拜礼半个小天成番了民币元台国日"
+FIRST = f"(?:{_STARTERS}|[{_LEADS}](?=[{_SECONDS}]))"
 
 
 def scan_pattern(alternatives: list[tuple[str, str, str]]) -> re.Pattern:

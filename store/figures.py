@@ -20,7 +20,7 @@ from . import figure_rules as rules
 from .dates import YEAR, date_iso  # noqa: F401  (date_iso is public here too)
 from .figure_model import EXTRACTOR_VERSION, FIELDS, KINDS, Figure  # noqa: F401
 from .figure_patterns import CN_DIGITS, QTY_ONLY, SCAN
-from .numerals import Number, is_approximate, parse_number, plain
+from .numerals import ROUGH_PAIRS, Number, is_approximate, parse_number, plain
 from .script import fold
 from .units import (  # noqa: F401  (QUALIFIERS, UNIT_KIND and qualifier_before are public here too)
     ARABIC_ONLY,
@@ -35,6 +35,7 @@ from .units import (  # noqa: F401  (QUALIFIERS, UNIT_KIND and qualifier_before 
 
 _YEAR_FOLLOWERS_NOT = frozenset("号期届次路#-.·/%〕]】)")
 _CN = frozenset(CN_DIGITS)
+_MAGNITUDES = frozenset("十 百 千 万 十万 百万 千万 亿".split())
 _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移 后移 进位".split())
 _DURATION_CUE = re.compile(
     r"(?:期限|为期|历时|用时|耗时|休市|停市|停牌|停课|停工|停业|延长|推迟|延迟|缩短|提前|相隔|间隔|时隔|长达|只用|仅用|用了|花了)$"
@@ -42,7 +43,9 @@ _DURATION_CUE = re.compile(
 _CHANGE_BEFORE = re.compile(r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升")
 _CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
 _GRADE_BEFORE = re.compile(r"[风震浪]")
-_GRADE_AFTER = re.compile(r"(?:[东南西北偏]{0,3}风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)")
+_GRADE_AFTER = re.compile(
+    r"(?:[和或、到至][0-9一二三四五六七八九十~\-—至到]{1,5}级)?(?:[东南西北偏]{0,3}大?风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)"
+)
 _ELECTRIC_CUE = re.compile(r"[0-9.]+ ?[VW](?![A-Za-z])|电流|充电|快充|闪充|伏|瓦|适配器")
 _MARKET_CUE = re.compile(r"指|收|报|涨|跌|升|降|盘|站|失守|回落|反弹|大关")
 _INDEX_NEAR = re.compile(r"指数|恒指|成指|综指|国指|沪指|深指|大市|点位|高位|低位|关口|大关")
@@ -69,6 +72,14 @@ def _values(m: re.Match, pairs: bool) -> tuple[Number | None, Number | None, Num
     if low is not None and high is not None and low > high:
         low, high = high, low  # 60%~40% → 40 to 60
     return None, low, high
+
+
+def _rough_pair(n1: str) -> tuple[Number | None, Number | None]:
+    """三四 → (3, 4), 二三十 → (20, 30): two neighbouring numerals as the range they name."""
+    pair, rest = n1[:2], n1[2:]
+    if len(n1) < 2 or pair not in ROUGH_PAIRS or (rest and rest not in _MAGNITUDES):
+        return None, None
+    return parse_number(pair[0] + rest), parse_number(pair[1] + rest)
 
 
 def _scaled(value: Number | None, factor: int, offset: float) -> Number | None:
@@ -162,8 +173,10 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
         return _without_unit(text, m, ctx)
     kind, unit_out = _kind_and_unit(text, m, unit)
     value, low, high = _values(m, kind == "percent" or kind == "money" or "." in n1)
-    if value is None and low is None and high is None and not is_approximate(n1):
-        return None
+    if value is None and low is None and high is None:
+        if not is_approximate(n1):
+            return None
+        low, high = _rough_pair(n1)
     if unit == "成":
         value, low, high = (_scaled(v, 10, 0) for v in (value, low, high))
         unit_out = "%"

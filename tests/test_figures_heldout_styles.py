@@ -197,3 +197,41 @@ def test_or_below_stays_in_the_span():
 
 def test_a_world_war_is_not_a_rank():
     assert spans("第二次世界大戰結束後") == []
+
+
+# ------------------------------------------------ weather, doses and marks
+def test_two_wind_ranges_share_the_wind_after_them():
+    text = "外海有8-10級和5-7級偏東大風。"
+    assert one(text, "8-10級").low == 8
+    assert one(text, "5-7級").high == 7
+
+
+def test_neighbouring_numerals_are_a_range():
+    figure = one("白天偏南风三四级。", "三四级")
+    assert (figure.low, figure.high) == (3, 4)
+    assert (one("会场来了二三十人。", "二三十人").low, one("会场来了二三十人。", "二三十人").high) == (20, 30)
+
+
+def test_thousands_separated_by_a_space():
+    assert one("高剂量组每日服用 20 000 IU。", "20 000 IU").value == 20000
+    assert [f.text for f in extract("合计 75 100.0%")] == ["100.0%"]
+
+
+def test_a_range_with_spaces_around_the_word_between():
+    figure = one("建议每日摄入 1,000 到 2,000 IU。", "1,000 到 2,000 IU")
+    assert (figure.low, figure.high, figure.unit) == (1000, 2000, "IU")
+
+
+def test_a_concentration_in_nanomoles():
+    figure = one("血清水平为40~90nmol/L。", "40~90nmol/L")
+    assert (figure.kind, figure.low, figure.high, figure.unit) == ("measure", 40, 90, "nmol/L")
+
+
+def test_a_throw_with_two_digits_before_the_metre():
+    figure = one("她以63米08夺得铅球冠军。", "63米08")
+    assert (figure.kind, figure.value, figure.unit) == ("measure", 63.08, "米")
+    assert spans("房间宽12米50厘米。") == ["12米", "50厘米"]
+
+
+def test_a_win_is_not_a_count_of_games():
+    assert spans("主队以101-99战胜对手。") == ["101-99"]

@@ -152,7 +152,9 @@ _SPECIAL_UNITS = frozenset({"成", "位", "点", *HALF_UNITS, *ROUGH_UNITS, *CUE
 def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
     """A number with its unit, classifier or currency sign, a range, or a bare number."""
     u, n1, n2, neg, per = m.group("u", "n1", "n2", "neg", "per")
-    if u is not None and n2 is None and neg is None and per is None and n1[0] <= "9" and u not in _SPECIAL_UNITS:
+    if u is not None and n2 is None and neg is None and per is None and n1[0] <= "9" and u not in _SPECIAL_UNITS and (
+        m.group("cur") is None or UNIT_KIND.get(u) != "quantity"
+    ):
         return _plain(text, m, ctx, u, n1)  # the common case: 2900亿元, 7.7%, 310个
     start = m.start()
     qual = qualifier_before(text, start)
@@ -172,6 +174,10 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
     ):
         return _without_unit(text, m, ctx)
     kind, unit_out = _kind_and_unit(text, m, unit)
+    if kind == "quantity" and m.group("cur"):
+        priced = QTY_ONLY.match(text, m.start(), m.end("n2") if m.group("n2") else m.end("n1"))
+        if priced and priced.group("cur") and not priced.group("u"):
+            return _priced(ctx, priced, qual)  # NT$21,990起: a price "from", not 21,990 cases
     value, low, high = _values(m, kind == "percent" or kind == "money" or "." in n1)
     if value is None and low is None and high is None:
         if not is_approximate(n1):

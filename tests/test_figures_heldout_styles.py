@@ -235,3 +235,13 @@ def test_a_throw_with_two_digits_before_the_metre():
 
 def test_a_win_is_not_a_count_of_games():
     assert spans("主队以101-99战胜对手。") == ["101-99"]
+
+
+def test_a_price_from_is_money_not_a_count_of_cases():
+    figure = one("新機建議售價NT$18,990起。", "NT$18,990")
+    assert (figure.kind, figure.value) == ("money", 18990)
+    assert one("全年發生3起事故。", "3起").kind == "quantity"
+
+
+def test_a_body_mass_index_unit():
+    assert one("肥胖定义为BMI≥30 kg/m2。", "30 kg/m2").unit == "kg/m2"

@@ -81,6 +81,7 @@ def size(text: str, m: re.Match, ctx) -> list[Figure] | None:
 
 
 _SCORE_BEFORE = re.compile(r"(?:以|比分|总比分|比分为|比分是|战成|打成|踢成|握手言和|打出|打出了|一波|轰出)$")
+_ONLY_BEHIND = re.compile(r"只(?:比|落后|领先|差)")  # 以94-90只比对手落后4分: 只 is "only" here
 _SCORE_TIE = re.compile(r"平(?![方米均台稳衡安价])|的(?:高潮|攻势|比分|小高潮|进攻波)|领先|落后")
 _SCORE_AFTER = re.compile(
     r"(?:的比分|的总比分)?(?:战胜|击败|胜|负|取胜|获胜|力克|险胜|逆转|赢|输|落败|打败|淘汰|横扫|大胜|完胜|告负|憾负|不敌|拿下|收场|结束|战平|打平|逼平)"
@@ -94,7 +95,9 @@ def score(text: str, m: re.Match, ctx) -> list[Figure] | None:
     body = m.group()
     if "比" in body or "-" in body:
         start = m.start()
-        if "-" in body and (not text.startswith(tuple("平的领落"), m.end()) and _UNIT_AFTER.match(text, m.end())):
+        if "-" in body and not _ONLY_BEHIND.match(text, m.end()) and (
+            not text.startswith(tuple("平的领落"), m.end()) and _UNIT_AFTER.match(text, m.end())
+        ):
             return None  # 以3-5人: a range of a count, not a score
         if _SCORE_BEFORE.search(text, max(0, start - 5), start) or _SCORE_AFTER.match(text, m.end()):
             return _fig(ctx, m, "number")

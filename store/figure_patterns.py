@@ -89,7 +89,7 @@ def _idioms(idioms: tuple[str, ...]) -> str:
 
 TRAP_P = "|".join(  # traps that start with a letter, a bracket, a quote or a word
     [
-        r"(?<![A-Za-z])[A-Za-z][A-Za-z&]{0,20}[-_]?[0-9][0-9A-Za-z_#-]{0,30}(?:\.[0-9][0-9A-Za-z_#-]{0,10})?",  # RC14001, PM2.5
+        r"(?<![A-Za-z])(?![A-Z][0-9]{3,6} ?(?:IU|国际单位))[A-Za-z][A-Za-z&]{0,20}[-_]?[0-9][0-9A-Za-z_#-]{0,30}(?:\.[0-9][0-9A-Za-z_#-]{0,10})?",  # RC14001, PM2.5 (not 维生素D400 IU)
         r"(?<![A-Za-z])[A-Za-z]{0,20}[a-z][A-Za-z]{0,20} [0-9]{1,4}(?![0-9.,%])",  # iPhone 15, Mate 60
         _QUOTED,  # “五个一”, “152”, “五一”
         r"《(?=[^《》\n]{0,40}》)[^《》\n]*?(?:至|到|—|~)[^《》\n]*?》",  # a period named in a title: 《…2000年9月至2001年9月…方案》

@@ -245,3 +245,12 @@ def test_a_price_from_is_money_not_a_count_of_cases():
 
 def test_a_body_mass_index_unit():
     assert one("肥胖定义为BMI≥30 kg/m2。", "30 kg/m2").unit == "kg/m2"
+
+
+def test_a_score_before_only():
+    assert one("客队以88-85只领先3分。", "88-85").value is None
+
+
+def test_a_vitamin_dose_glued_to_the_vitamin_letter():
+    assert one("对照组服用维生素D800 IU。", "800 IU").value == 800
+    assert spans("维生素D3和PM2.5") == []

@@ -121,10 +121,11 @@ def paren_day(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
 
 def roc_date(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     """民国93年7月 → 2004-07: Taiwan's calendar counts years from 1912."""
-    year = parse_number(m.group("rocy"), pairs=True)
+    year = parse_number(m.group("rocy") or m.group("rocy3"), pairs=True)
     if not year or year > 200:
         return None
-    rest = date_iso(m.group("rocmd")) if m.group("rocmd") else None
+    md = m.group("rocmd") or m.group("rocmd3")
+    rest = date_iso(md) if md else None
     iso = f"{int(year) + 1911:04d}" + (rest[1:] if rest and rest.startswith("--") else "")
     return _fig(ctx, m, "date", iso=iso)
 

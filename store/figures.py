@@ -40,7 +40,7 @@ _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移
 _DURATION_CUE = re.compile(
     r"(?:期限|为期|历时|用时|耗时|休市|停市|停牌|停课|停工|停业|延长|推迟|延迟|缩短|提前|相隔|间隔|时隔|长达|只用|仅用|用了|花了)$"
 )
-_CHANGE_BEFORE = re.compile(r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升")
+_CHANGE_BEFORE = re.compile(r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升|减少|增加|扩大|缩小")
 _CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
 _GRADE_BEFORE = re.compile(r"[风震浪]")
 _GRADE_AFTER = re.compile(
@@ -48,7 +48,7 @@ _GRADE_AFTER = re.compile(
 )
 _ELECTRIC_CUE = re.compile(r"[0-9.]+ ?[VW](?![A-Za-z])|电流|充电|快充|闪充|伏|瓦|适配器")
 _MARKET_CUE = re.compile(r"指|收|报|涨|跌|升|降|盘|站|失守|回落|反弹|大关")
-_INDEX_NEAR = re.compile(r"指数|恒指|成指|综指|国指|沪指|深指|大市|点位|高位|低位|关口|大关")
+_INDEX_NEAR = re.compile(r"指数|恒指|成指|综指|国指|沪指|深指|大市|大盘|台股|加权|点位|高位|低位|关口|大关")
 _FEW = frozenset("两三四五六七八九")
 _POINTS_BEFORE = re.compile(r"(?:少|多|领先|落后|相差|差|拉开|净胜)$")
 
@@ -141,7 +141,7 @@ def _kind_and_unit(text: str, m: re.Match, unit: str) -> tuple[str, str | None]:
         if text[max(0, start - 2) : start] in _RANK_VERBS:
             return "rank", None
     elif unit == "点" and not _MARKET_CUE.search(text, max(0, m.start() - 12), m.start()):
-        if not _INDEX_NEAR.search(text, max(0, m.start() - 40), m.start()):
+        if not _INDEX_NEAR.search(text, max(0, m.start() - 40), m.start()) and not text.startswith(("大关", "关口"), m.end()):
             return "quantity", unit  # 3点建议: items, not index points
     return kind, unit
 

@@ -254,3 +254,24 @@ def test_a_score_before_only():
 def test_a_vitamin_dose_glued_to_the_vitamin_letter():
     assert one("对照组服用维生素D800 IU。", "800 IU").value == 800
     assert spans("维生素D3和PM2.5") == []
+
+
+# ------------------------------------------------------ Taiwan markets
+def test_taiwan_amounts_in_wan_and_zhao_with_decimals():
+    assert one("加權指數收在2萬9876.54點。", "2萬9876.54點").value == 29876.54
+    figure = one("上市公司總市值為新台幣65兆4,321.09億元。", "新台幣65兆4,321.09億元")
+    assert (figure.kind, figure.value) == ("money", 65_432_109_000_000)
+
+
+def test_a_year_of_the_republic_without_its_name():
+    assert one("統計至113年12月31日止。", "113年12月31日").iso == "2024-12-31"
+    assert one("公司成立已有112年。", "112年").kind == "duration"
+
+
+def test_a_level_before_a_barrier_is_index_points():
+    assert one("台積電帶領台股站上22,000點大關。", "22,000點").kind == "measure"
+
+
+def test_a_fall_to_a_level_is_two_figures():
+    text = "未平倉空單減少850口至12,300口。"
+    assert [f.text for f in extract(text)] == ["850口", "12,300口"]

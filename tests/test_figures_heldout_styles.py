@@ -275,3 +275,8 @@ def test_a_level_before_a_barrier_is_index_points():
 def test_a_fall_to_a_level_is_two_figures():
     text = "未平倉空單減少850口至12,300口。"
     assert [f.text for f in extract(text)] == ["850口", "12,300口"]
+
+
+def test_years_before_zhong_are_a_duration():
+    assert one("过去12年中该病发病率翻了一番。", "12年").kind == "duration"
+    assert one("2024年中，公司完成重组。", "2024年").iso == "2024"

@@ -140,13 +140,26 @@ def _kind_and_unit(text: str, m: re.Match, unit: str) -> tuple[str, str | None]:
         start = m.start()
         if text[max(0, start - 2) : start] in _RANK_VERBS:
             return "rank", None
+    elif unit == "块" and _counts_pieces(text, m):
+        return "quantity", unit  # 4块金牌, 3块地: pieces, not yuan
     elif unit == "点" and not _MARKET_CUE.search(text, max(0, m.start() - 12), m.start()):
         if not _INDEX_NEAR.search(text, max(0, m.start() - 40), m.start()) and not text.startswith(("大关", "关口"), m.end()):
             return "quantity", unit  # 3点建议: items, not index points
     return kind, unit
 
 
-_SPECIAL_UNITS = frozenset({"成", "位", "点", *HALF_UNITS, *ROUGH_UNITS, *CUE_ONLY})
+_YUAN_AFTER = frozenset("钱一二三四五六七八九十两半多")
+
+
+def _counts_pieces(text: str, m: re.Match) -> bool:
+    """块 counts pieces before a noun (4块金牌, 3块地) or among medals (多出19块 after 金牌), yuan otherwise."""
+    after = text[m.end()] if m.end() < len(text) else "\n"
+    if "\u4e00" <= after <= "\u9fff" and after not in _YUAN_AFTER:
+        return True
+    return "牌" in text[max(0, m.start() - 15) : m.start()]
+
+
+_SPECIAL_UNITS = frozenset({"成", "位", "点", "块", *HALF_UNITS, *ROUGH_UNITS, *CUE_ONLY})
 
 
 def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:

@@ -280,3 +280,9 @@ def test_a_fall_to_a_level_is_two_figures():
 def test_years_before_zhong_are_a_duration():
     assert one("过去12年中该病发病率翻了一番。", "12年").kind == "duration"
     assert one("2024年中，公司完成重组。", "2024年").iso == "2024"
+
+
+def test_kuai_counts_pieces_before_a_noun_or_among_medals():
+    assert one("她有望再拿3块以上金牌。", "3块以上").kind == "quantity"
+    assert one("共获得12枚金牌(比上届多5块)。", "5块").kind == "quantity"
+    assert one("一碗面卖15块钱。", "15块").kind == "money"

@@ -62,6 +62,12 @@ def multiple(text: str, m: re.Match, ctx) -> list[Figure] | None:
     return _fig(ctx, m, "multiple", 2 ** (times or 1), "倍")
 
 
+def days(text: str, m: re.Match, ctx) -> list[Figure] | None:
+    """过去三日 → 3 日: a count of days in words (a day of the month would be 三日 alone)."""
+    value = parse_number(m.group()[:-1])
+    return None if value is None else _fig(ctx, m, "duration", value, "日")
+
+
 def half(text: str, m: re.Match, ctx) -> list[Figure] | None:
     """半天, 半年, 半个月: a duration of one half; 半成 (half of a tenth): 5%."""
     if m.group() == "半成":

@@ -105,7 +105,7 @@ TRAP_N_PARTS = (  # traps that start with a numeral
         r"0[0-9]{2,3}-[0-9]{7,8}|1[3-9][0-9]{9}(?![0-9])|400-?[0-9]{3}-?[0-9]{4}",  # phones
         r"[0-9]{1,6}#",  # 1#楼
         r"[0-9]{2}人队(?![伍员])",  # 76人队: a team named by a number
-        r"[0-9]{1,2}座(?=[高中低]层[A-Z0-9]{1,3}室|[A-Z][0-9]{0,2}室|[0-9]{1,2}楼[A-Z0-9]{0,3}室)",  # 6座高层H室: a block of flats
+        r"[0-9]{1,2}座(?=[高中低]层[A-Z0-9]{1,3}室|[A-Z][0-9]{0,2}室|[0-9]{1,2}楼[A-Z0-9]{0,3}室|[^,，。;；\n]{1,12}?的[A-Z][0-9]{0,2}室)",  # 6座高层H室, 2座实用700方呎的H室: a block of flats
         r"9[059](?:\.[0-9])?% ?(?:CI|置信区间|可信区间)",  # 95%CI: the level of a confidence interval
         r"[(（][0-9]{4,6}(?:\.[A-Z]{2,4})?[)）]|[0-9]{4,6}\.(?:HK|SH|SZ|SS|TW|BJ)(?![A-Za-z])",  # stock codes
         rf"(?:{YEAR}年)?第[0-9]{{1,4}}号|〔{YEAR}〕[0-9]{{1,4}}号",  # document numbers
@@ -161,6 +161,9 @@ WEEKDAY = (
     r"(?![次个遍期轮])"
 )
 TIME = rf"{NOT_IN_DIGITS}{NOT_IN_NUMERALS}{CLOCK}许?|{NOT_IN_DIGITS}{COLON_TIME}"
+DAYS_IN_WORDS = (  # 过去三日, 连续五日: days counted in words after a word that counts them
+    r"(?:(?<=过去)|(?<=连续)|(?<=一连)|(?<=短短)|(?<=最近)|(?<=近))(?:[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九两])日(?![报元本期圆])"
+)
 HEAD_MONTHS = r"(?<=年)[头前首](?P<hm>[0-9]{1,2}|[一二三四五六七八九十两]{1,2})个月"
 PERCENT = rf"[百千]分之(?:{NUM_C}|{ARABIC})(?P<ptail>{TAIL})?|一半(?:{TAIL})?"
 MULTIPLE = r"翻了?(?:[一两二三四五]番|番)"
@@ -184,6 +187,7 @@ ALTERNATIVES = [
     ("[上下本这]?(?:周|星期|礼拜)", "weekday", WEEKDAY),
     ("民国|1[01][0-9]年", "roc", ROC),
     ("[头前首]", "head", HEAD_MONTHS),
+    ("[一二三四五六七八九十两]{1,3}日", "days", DAYS_IN_WORDS),
     (f"第|[{_N}]{{1,3}}号种子", "rank", RANK),
     (f"[{_N},.]{{1,12}}(?:个?小时|钟头|分|秒|年|岁|个月|天|米)", "compound", COMPOUND),
     ("[0-9,]{2,6} ?[x×*]", "size", SIZE),

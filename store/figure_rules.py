@@ -264,5 +264,5 @@ HANDLERS = {
     "ymd": ymd, "date": date, "era": no_iso_date, "lunar": no_iso_date, "weekday": no_iso_date,
     "head": head_months, "roc": roc_date, "paren_day": paren_day, "rank": rank, "compound": compound, "size": forms.size, "score": forms.score,
     "time": time_of_day, "percent": forms.percent, "fraction": forms.fraction, "multiple": forms.multiple,
-    "half": forms.half, "shared": forms.shared, "slash": forms.slash_fraction,
+    "half": forms.half, "days": forms.days, "shared": forms.shared, "slash": forms.slash_fraction,
 }

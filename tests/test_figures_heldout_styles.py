@@ -286,3 +286,16 @@ def test_kuai_counts_pieces_before_a_noun_or_among_medals():
     assert one("她有望再拿3块以上金牌。", "3块以上").kind == "quantity"
     assert one("共获得12枚金牌(比上届多5块)。", "5块").kind == "quantity"
     assert one("一碗面卖15块钱。", "15块").kind == "money"
+
+
+def test_votes_editions_and_days_in_words():
+    assert one("新盤三日內收逾6000票。", "6000票").kind == "quantity"
+    assert one("她已連續4届參加奧運。", "4届").kind == "quantity"
+    assert spans("14届全运会开幕") == []
+    figure = one("過去五日大市累跌800點。", "五日")
+    assert (figure.kind, figure.value) == ("duration", 5)
+    assert one("日圓逼近一三五日圓價位。", "一三五日圓").kind == "money"
+
+
+def test_a_block_named_before_its_flat():
+    assert spans("成交單位為3座實用500方呎的C室。") == ["500方呎"]

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from .dates import TIME_WORDS
 from .figure_model import Figure
-from .numerals import Number, parse_number, plain
+from .numerals import ROUGH_PAIRS, Number, parse_number, plain
 from .units import qualifier_before, unit_pattern
 
 _UNIT_AFTER = re.compile(f" ?(?:{unit_pattern()})")
@@ -193,3 +193,26 @@ def chinese_bare(n1: str) -> Number | None:
         if "." in n1 or any(c in "零〇○" for c in digits):
             return parse_number(n1, pairs=True)
     return None
+
+
+# ------------------------------------------------ rough amounts and pieces
+_MAGNITUDES = frozenset("十 百 千 万 十万 百万 千万 亿".split())
+
+
+def rough_pair(n1: str) -> tuple[Number | None, Number | None]:
+    """三四 → (3, 4), 二三十 → (20, 30): two neighbouring numerals as the range they name."""
+    pair, rest = n1[:2], n1[2:]
+    if len(n1) < 2 or pair not in ROUGH_PAIRS or (rest and rest not in _MAGNITUDES):
+        return None, None
+    return parse_number(pair[0] + rest), parse_number(pair[1] + rest)
+
+
+_YUAN_AFTER = frozenset("钱一二三四五六七八九十两半多")
+
+
+def counts_pieces(text: str, m: re.Match) -> bool:
+    """块 counts pieces before a noun (4块金牌, 3块地) or among medals (多出19块 after 金牌), yuan otherwise."""
+    after = text[m.end()] if m.end() < len(text) else "\n"
+    if "\u4e00" <= after <= "\u9fff" and after not in _YUAN_AFTER:
+        return True
+    return "牌" in text[max(0, m.start() - 15) : m.start()]

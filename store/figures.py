@@ -20,7 +20,7 @@ from . import figure_rules as rules
 from .dates import YEAR, date_iso  # noqa: F401  (date_iso is public here too)
 from .figure_model import EXTRACTOR_VERSION, FIELDS, KINDS, Figure  # noqa: F401
 from .figure_patterns import CN_DIGITS, QTY_ONLY, SCAN
-from .numerals import ROUGH_PAIRS, Number, is_approximate, parse_number, plain
+from .numerals import Number, is_approximate, parse_number, plain
 from .script import fold
 from .units import (  # noqa: F401  (QUALIFIERS, UNIT_KIND and qualifier_before are public here too)
     ARABIC_ONLY,
@@ -35,7 +35,6 @@ from .units import (  # noqa: F401  (QUALIFIERS, UNIT_KIND and qualifier_before 
 
 _YEAR_FOLLOWERS_NOT = frozenset("号期届次路#-.·/%〕]】)")
 _CN = frozenset(CN_DIGITS)
-_MAGNITUDES = frozenset("十 百 千 万 十万 百万 千万 亿".split())
 _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移 后移 进位".split())
 _DURATION_CUE = re.compile(
     r"(?:期限|为期|历时|用时|耗时|休市|停市|停牌|停课|停工|停业|延长|推迟|延迟|缩短|提前|相隔|间隔|时隔|长达|只用|仅用|用了|花了)$"
@@ -72,14 +71,6 @@ def _values(m: re.Match, pairs: bool) -> tuple[Number | None, Number | None, Num
     if low is not None and high is not None and low > high:
         low, high = high, low  # 60%~40% → 40 to 60
     return None, low, high
-
-
-def _rough_pair(n1: str) -> tuple[Number | None, Number | None]:
-    """三四 → (3, 4), 二三十 → (20, 30): two neighbouring numerals as the range they name."""
-    pair, rest = n1[:2], n1[2:]
-    if len(n1) < 2 or pair not in ROUGH_PAIRS or (rest and rest not in _MAGNITUDES):
-        return None, None
-    return parse_number(pair[0] + rest), parse_number(pair[1] + rest)
 
 
 def _scaled(value: Number | None, factor: int, offset: float) -> Number | None:
@@ -140,23 +131,12 @@ def _kind_and_unit(text: str, m: re.Match, unit: str) -> tuple[str, str | None]:
         start = m.start()
         if text[max(0, start - 2) : start] in _RANK_VERBS:
             return "rank", None
-    elif unit == "块" and _counts_pieces(text, m):
+    elif unit == "块" and forms.counts_pieces(text, m):
         return "quantity", unit  # 4块金牌, 3块地: pieces, not yuan
     elif unit == "点" and not _MARKET_CUE.search(text, max(0, m.start() - 12), m.start()):
         if not _INDEX_NEAR.search(text, max(0, m.start() - 40), m.start()) and not text.startswith(("大关", "关口"), m.end()):
             return "quantity", unit  # 3点建议: items, not index points
     return kind, unit
-
-
-_YUAN_AFTER = frozenset("钱一二三四五六七八九十两半多")
-
-
-def _counts_pieces(text: str, m: re.Match) -> bool:
-    """块 counts pieces before a noun (4块金牌, 3块地) or among medals (多出19块 after 金牌), yuan otherwise."""
-    after = text[m.end()] if m.end() < len(text) else "\n"
-    if "\u4e00" <= after <= "\u9fff" and after not in _YUAN_AFTER:
-        return True
-    return "牌" in text[max(0, m.start() - 15) : m.start()]
 
 
 _SPECIAL_UNITS = frozenset({"成", "位", "点", "块", *HALF_UNITS, *ROUGH_UNITS, *CUE_ONLY})
@@ -195,7 +175,7 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
     if value is None and low is None and high is None:
         if not is_approximate(n1):
             return None
-        low, high = _rough_pair(n1)
+        low, high = forms.rough_pair(n1)
     if unit == "成":
         value, low, high = (_scaled(v, 10, 0) for v in (value, low, high))
         unit_out = "%"

@@ -215,6 +215,7 @@ def test_neighbouring_numerals_are_a_range():
 def test_thousands_separated_by_a_space():
     assert one("高剂量组每日服用 20 000 IU。", "20 000 IU").value == 20000
     assert [f.text for f in extract("合计 75 100.0%")] == ["100.0%"]
+    assert "4 186" not in [f.text for f in extract("單位 個 643 4 186 2 876")]  # cells of a row, not thousands
 
 
 def test_a_range_with_spaces_around_the_word_between():

@@ -13,8 +13,10 @@ from decimal import Decimal
 
 from .dates import TIME_WORDS
 from .figure_model import Figure
-from .numerals import Number, parse_number, plain
-from .units import qualifier_before
+from .numerals import ROUGH_PAIRS, Number, parse_number, plain
+from .units import qualifier_before, unit_pattern
+
+_UNIT_AFTER = re.compile(f" ?(?:{unit_pattern()})")
 
 
 def _fig(ctx, m: re.Match, kind: str, value: Number | None = None, unit: str | None = None, **more) -> list[Figure]:
@@ -60,8 +62,16 @@ def multiple(text: str, m: re.Match, ctx) -> list[Figure] | None:
     return _fig(ctx, m, "multiple", 2 ** (times or 1), "倍")
 
 
+def days(text: str, m: re.Match, ctx) -> list[Figure] | None:
+    """过去三日 → 3 日: a count of days in words (a day of the month would be 三日 alone)."""
+    value = parse_number(m.group()[:-1])
+    return None if value is None else _fig(ctx, m, "duration", value, "日")
+
+
 def half(text: str, m: re.Match, ctx) -> list[Figure] | None:
-    """半天, 半年, 半个月: a duration of one half."""
+    """半天, 半年, 半个月: a duration of one half; 半成 (half of a tenth): 5%."""
+    if m.group() == "半成":
+        return _fig(ctx, m, "percent", 5, "%")
     return _fig(ctx, m, "duration", 0.5, m.group()[1:].replace("多", ""))
 
 
@@ -76,7 +86,9 @@ def size(text: str, m: re.Match, ctx) -> list[Figure] | None:
     return _fig(ctx, m, "measure")
 
 
-_SCORE_BEFORE = re.compile(r"(?:以|比分|总比分|比分为|比分是|战成|打成|踢成|握手言和)$")
+_SCORE_BEFORE = re.compile(r"(?:以|比分|总比分|比分为|比分是|战成|打成|踢成|握手言和|打出|打出了|一波|轰出)$")
+_ONLY_BEHIND = re.compile(r"只(?:比|落后|领先|差)")  # 以94-90只比对手落后4分: 只 is "only" here
+_SCORE_TIE = re.compile(r"平(?![方米均台稳衡安价])|的(?:高潮|攻势|比分|小高潮|进攻波)|领先|落后")
 _SCORE_AFTER = re.compile(
     r"(?:的比分|的总比分)?(?:战胜|击败|胜|负|取胜|获胜|力克|险胜|逆转|赢|输|落败|打败|淘汰|横扫|大胜|完胜|告负|憾负|不敌|拿下|收场|结束|战平|打平|逼平)"
 )
@@ -87,10 +99,16 @@ _TIME_AFTER = re.compile(r"[开起前后左许举至到~-]")
 def score(text: str, m: re.Match, ctx) -> list[Figure] | None:
     """6:1 (a score), 7.1:38.6:54.3 (shares: a multiple), 08:30 (a time), 3比2 with a match around it."""
     body = m.group()
-    if "比" in body:
+    if "比" in body or "-" in body:
         start = m.start()
+        if "-" in body and not _ONLY_BEHIND.match(text, m.end()) and (
+            not text.startswith(tuple("平的领落"), m.end()) and _UNIT_AFTER.match(text, m.end())
+        ):
+            return None  # 以3-5人: a range of a count, not a score
         if _SCORE_BEFORE.search(text, max(0, start - 5), start) or _SCORE_AFTER.match(text, m.end()):
             return _fig(ctx, m, "number")
+        if "-" in body and _SCORE_TIE.match(text, m.end()):
+            return _fig(ctx, m, "number")  # 99-99平, 12-0的高潮
         return None
     parts = body.split(":")
     if len(parts) == 2 and _is_clock(text, m, parts):
@@ -131,6 +149,29 @@ def stated_level(text: str, start: int, end: int) -> bool:
     return before in _LEVEL_BEFORE or not (after.isalnum() or "\u4e00" <= after <= "\u9fff")
 
 
+_STAT_LABEL = re.compile(
+    r"(?:HR|OR|RR|IRR|aHR|aOR|CI|风险比|比值比|危险比|优势比|相对危险度|相对风险|置信区间|可信区间)[ =:为是]{0,3}$"
+)
+_LEVEL_WORD = re.compile(r"(?:收报|报收|低见|高见|最低见|最高见|低见至|高见至)$")
+
+
+def stat_or_level(text: str, start: int, n1: str) -> bool:
+    """HR 0.82, 95%CI 0.71-0.95 (a ratio and its interval); 低见18,365 (a market level with no unit)."""
+    if "." in n1 and _STAT_LABEL.search(text, max(0, start - 8), start):
+        return True
+    return ("," in n1 or len(n1) >= 4) and bool(_LEVEL_WORD.search(text, max(0, start - 4), start))
+
+
+_PLACE_BEFORE = re.compile(r"(?:排|排名|位列|名列|列)$")
+_PLACE_AFTER = frozenset("，。；、,.;)）\n")
+
+
+def league_place(text: str, start: int, end: int, n1: str) -> bool:
+    """盧頓以15場9分排17: a place in a table written without 第."""
+    after = text[end] if end < len(text) else "\n"
+    return n1.isdigit() and len(n1) <= 3 and after in _PLACE_AFTER and bool(_PLACE_BEFORE.search(text, max(0, start - 2), start))
+
+
 def counted_noun(text: str, start: int, end: int, n1: str) -> bool:
     """收1000病人, 疏散3000群众: a count of a noun with no classifier, after a verb that counts people or things."""
     after = text[end] if end < len(text) else "\n"
@@ -152,3 +193,26 @@ def chinese_bare(n1: str) -> Number | None:
         if "." in n1 or any(c in "零〇○" for c in digits):
             return parse_number(n1, pairs=True)
     return None
+
+
+# ------------------------------------------------ rough amounts and pieces
+_MAGNITUDES = frozenset("十 百 千 万 十万 百万 千万 亿".split())
+
+
+def rough_pair(n1: str) -> tuple[Number | None, Number | None]:
+    """三四 → (3, 4), 二三十 → (20, 30): two neighbouring numerals as the range they name."""
+    pair, rest = n1[:2], n1[2:]
+    if len(n1) < 2 or pair not in ROUGH_PAIRS or (rest and rest not in _MAGNITUDES):
+        return None, None
+    return parse_number(pair[0] + rest), parse_number(pair[1] + rest)
+
+
+_YUAN_AFTER = frozenset("钱一二三四五六七八九十两半多")
+
+
+def counts_pieces(text: str, m: re.Match) -> bool:
+    """块 counts pieces before a noun (4块金牌, 3块地) or among medals (多出19块 after 金牌), yuan otherwise."""
+    after = text[m.end()] if m.end() < len(text) else "\n"
+    if "\u4e00" <= after <= "\u9fff" and after not in _YUAN_AFTER:
+        return True
+    return "牌" in text[max(0, m.start() - 15) : m.start()]

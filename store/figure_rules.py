@@ -112,16 +112,20 @@ def no_iso_date(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
 
 
 def paren_day(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
-    """今（15）日 → （15）日, ---15: a day of the month written in brackets after 今 or 昨."""
-    return _fig(ctx, m, "date", iso=f"---{int(re.sub(r'[^0-9]', '', m.group())):02d}")
+    """今（15）日 → （15）日, ---15: a day of the month written in brackets after 今 or 昨 (a time may follow)."""
+    day, _, _ = m.group().partition("日")
+    if len(day) + 1 < len(m.group()):
+        return _fig(ctx, m, "date", iso=_with_times(re.sub(r"[(（)）]", "", m.group())))
+    return _fig(ctx, m, "date", iso=f"---{int(re.sub(r'[^0-9]', '', day)):02d}")
 
 
 def roc_date(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     """民国93年7月 → 2004-07: Taiwan's calendar counts years from 1912."""
-    year = parse_number(m.group("rocy"), pairs=True)
+    year = parse_number(m.group("rocy") or m.group("rocy3"), pairs=True)
     if not year or year > 200:
         return None
-    rest = date_iso(m.group("rocmd")) if m.group("rocmd") else None
+    md = m.group("rocmd") or m.group("rocmd3")
+    rest = date_iso(md) if md else None
     iso = f"{int(year) + 1911:04d}" + (rest[1:] if rest and rest.startswith("--") else "")
     return _fig(ctx, m, "date", iso=iso)
 
@@ -217,6 +221,8 @@ def compound(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     else:
         unit = _STEP[_key(units[-1])][0] if units else None
         total = _sum(pieces, {k: v[1] for k, v in _STEP.items()})
+        if total is not None and unit == "秒" and pieces[-1].group("frac") and pieces[-1].group("frac").isdigit():
+            total = plain(Decimal(str(total)) + Decimal("0." + pieces[-1].group("frac")))  # 27分45秒12 → 1665.12
     if total is None or unit is None:
         return None
     return _fig(ctx, m, "duration", total, unit, qualifier=qualifier_before(text, m.start()))
@@ -258,5 +264,5 @@ HANDLERS = {
     "ymd": ymd, "date": date, "era": no_iso_date, "lunar": no_iso_date, "weekday": no_iso_date,
     "head": head_months, "roc": roc_date, "paren_day": paren_day, "rank": rank, "compound": compound, "size": forms.size, "score": forms.score,
     "time": time_of_day, "percent": forms.percent, "fraction": forms.fraction, "multiple": forms.multiple,
-    "half": forms.half, "shared": forms.shared, "slash": forms.slash_fraction,
+    "half": forms.half, "days": forms.days, "shared": forms.shared, "slash": forms.slash_fraction,
 }

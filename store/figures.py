@@ -39,12 +39,17 @@ _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移
 _DURATION_CUE = re.compile(
     r"(?:期限|为期|历时|用时|耗时|休市|停市|停牌|停课|停工|停业|延长|推迟|延迟|缩短|提前|相隔|间隔|时隔|长达|只用|仅用|用了|花了)$"
 )
-_CHANGE_BEFORE = re.compile(r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升")
+_CHANGE_BEFORE = re.compile(r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升|减少|增加|扩大|缩小")
 _CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
 _GRADE_BEFORE = re.compile(r"[风震浪]")
-_GRADE_AFTER = re.compile(r"(?:[东南西北偏]{0,3}风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)")
+_GRADE_AFTER = re.compile(
+    r"(?:[和或、到至][0-9一二三四五六七八九十~\-—至到]{1,5}级)?(?:[东南西北偏]{0,3}大?风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)"
+)
 _ELECTRIC_CUE = re.compile(r"[0-9.]+ ?[VW](?![A-Za-z])|电流|充电|快充|闪充|伏|瓦|适配器")
 _MARKET_CUE = re.compile(r"指|收|报|涨|跌|升|降|盘|站|失守|回落|反弹|大关")
+_INDEX_NEAR = re.compile(r"指数|恒指|成指|综指|国指|沪指|深指|大市|大盘|台股|加权|点位|高位|低位|关口|大关")
+_FEW = frozenset("两三四五六七八九")
+_POINTS_BEFORE = re.compile(r"(?:少|多|领先|落后|相差|差|拉开|净胜)$")
 
 
 def _signed(value: Number | None, negative: bool) -> Number | None:
@@ -81,6 +86,10 @@ def _chinese_ok(text: str, m: re.Match, unit: str, qual: str | None) -> bool:
     if unit in ARABIC_ONLY:
         if unit == "分" and len(n1) >= 2 and n1 != "十二" and "." not in n1:
             return True  # 二十一分: points (十分 and 十二分 are "very")
+        if unit == "分" and n1 in _FEW and _POINTS_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            return True  # 少两分, 领先三分: points in a league table
+        if unit == "点" and len(n1) >= 2 and _CHANGE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+            return True  # 跌九十点: index points written in words
         return "." in n1 and unit in ("分", "点", "度")  # 五.九分: digit-by-digit with a point
     if m.end() < len(text) and text[m.end()] in _CN and not m.group("tail") and unit not in "金银铜":
         return False  # “五个一”, 两个一百年: a slogan, not a count (九金五银 is two counts)
@@ -122,18 +131,23 @@ def _kind_and_unit(text: str, m: re.Match, unit: str) -> tuple[str, str | None]:
         start = m.start()
         if text[max(0, start - 2) : start] in _RANK_VERBS:
             return "rank", None
+    elif unit == "块" and forms.counts_pieces(text, m):
+        return "quantity", unit  # 4块金牌, 3块地: pieces, not yuan
     elif unit == "点" and not _MARKET_CUE.search(text, max(0, m.start() - 12), m.start()):
-        return "quantity", unit  # 3点建议: items, not index points
+        if not _INDEX_NEAR.search(text, max(0, m.start() - 40), m.start()) and not text.startswith(("大关", "关口"), m.end()):
+            return "quantity", unit  # 3点建议: items, not index points
     return kind, unit
 
 
-_SPECIAL_UNITS = frozenset({"成", "位", "点", *HALF_UNITS, *ROUGH_UNITS, *CUE_ONLY})
+_SPECIAL_UNITS = frozenset({"成", "位", "点", "块", *HALF_UNITS, *ROUGH_UNITS, *CUE_ONLY})
 
 
 def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
     """A number with its unit, classifier or currency sign, a range, or a bare number."""
     u, n1, n2, neg, per = m.group("u", "n1", "n2", "neg", "per")
-    if u is not None and n2 is None and neg is None and per is None and n1[0] <= "9" and u not in _SPECIAL_UNITS:
+    if u is not None and n2 is None and neg is None and per is None and n1[0] <= "9" and u not in _SPECIAL_UNITS and (
+        m.group("cur") is None or UNIT_KIND.get(u) != "quantity"
+    ):
         return _plain(text, m, ctx, u, n1)  # the common case: 2900亿元, 7.7%, 310个
     start = m.start()
     qual = qualifier_before(text, start)
@@ -147,12 +161,21 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
         return _bare(text, m, qual, ctx)
     if n1[0] not in "0123456789" and not _chinese_ok(text, m, unit, qual):
         return _without_unit(text, m, ctx)
-    if unit in CUE_ONLY and not _cue_ok(unit, text, start, m.end("u") if m.group("u") else m.end("ur")):
+    if unit in CUE_ONLY and not (
+        _cue_ok(unit, text, start, m.end("u") if m.group("u") else m.end("ur"))
+        or (m.group("tail") and _GRADE_AFTER.match(text, m.end()))
+    ):
         return _without_unit(text, m, ctx)
     kind, unit_out = _kind_and_unit(text, m, unit)
+    if kind == "quantity" and m.group("cur"):
+        priced = QTY_ONLY.match(text, m.start(), m.end("n2") if m.group("n2") else m.end("n1"))
+        if priced and priced.group("cur") and not priced.group("u"):
+            return _priced(ctx, priced, qual)  # NT$21,990起: a price "from", not 21,990 cases
     value, low, high = _values(m, kind == "percent" or kind == "money" or "." in n1)
-    if value is None and low is None and high is None and not is_approximate(n1):
-        return None
+    if value is None and low is None and high is None:
+        if not is_approximate(n1):
+            return None
+        low, high = forms.rough_pair(n1)
     if unit == "成":
         value, low, high = (_scaled(v, 10, 0) for v in (value, low, high))
         unit_out = "%"
@@ -162,7 +185,7 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
         unit_out = ROUGH_UNITS[unit_out]
     per = m.group("per")
     if unit_out and per:
-        unit_out += per
+        unit_out += per.replace(" ", "")
     end = m.end()
     return [Figure(start, end, ctx.orig[start:end], kind, value, unit_out, low, high, qual)]
 
@@ -212,7 +235,7 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
     if n2:
         if re.fullmatch(YEAR, n1) and re.fullmatch(YEAR, n2):
             return [Figure(start, end, span, "date", iso=f"{n1}/{n2}")]
-        if ("." in n1 or "." in n2) and forms.stated_level(text, start, end):
+        if ("." in n1 or "." in n2) and (forms.stated_level(text, start, end) or forms.stat_or_level(text, start, n1)):
             _, low, high = _values(m, False)
             return [Figure(start, end, span, "number", None, None, low, high, qual)]
         return None
@@ -228,8 +251,10 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
         return [Figure(start, end, span, "number", value, qualifier=qual)]
     if ctx.table_cell(start, end):
         return [Figure(start, end, span, "number", value)]
-    if "." in n1 and forms.stated_level(text, start, end):
+    if "." in n1 and forms.stated_level(text, start, end) or forms.stat_or_level(text, start, n1):
         return [Figure(start, end, span, "number", value, qualifier=qual)]
+    if forms.league_place(text, start, end, n1):
+        return [Figure(start, end, span, "rank", value)]
     if forms.counted_noun(text, start, end, n1):
         return [Figure(start, end, span, "number", value, qualifier=qual)]
     if m.group("tail") or negative or not re.fullmatch(YEAR, n1) or after in _YEAR_FOLLOWERS_NOT:

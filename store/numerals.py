@@ -54,7 +54,7 @@ def plain(value: Decimal) -> Number:
 
 def parse_arabic(text: str) -> Number | None:
     """'1,200.5' or '１２' → its value; None if it is not a plain decimal number."""
-    text = to_ascii(text.strip())
+    text = to_ascii(text.strip()).replace(" ", "")  # 1,300 万: a space before the magnitude
     if not _ARABIC.fullmatch(text):
         return None
     return plain(Decimal(text.replace(",", "").replace("，", "")))
@@ -203,7 +203,7 @@ def parse_number(text: str, pairs: bool = False) -> Number | None:
     """
     if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
         return int(text)  # the common case, fast
-    text = to_ascii(text.strip())
+    text = to_ascii(text.strip()).replace(" ", "")  # 1,300 万: a space before the magnitude
     if not text or "数" in text or "几" in text or "上" in text:
         return None
     head, rest = _split_arabic(text)
@@ -211,8 +211,16 @@ def parse_number(text: str, pairs: bool = False) -> Number | None:
         return parse_chinese(text.replace("余", "").replace("多", ""), pairs)
     if len(head) > MAX_DIGITS and sum(c.isdigit() for c in head) > MAX_DIGITS:
         return None
-    if rest[:1] == "万" and len(rest) == 5 and rest[1:].isdigit() and head.isdigit():
-        return int(head) * 10_000 + int(rest[1:])  # 2万4990 → 24990
+    if rest[:1] == "万" and rest[1:5].isdigit() and head.isdigit() and (len(rest) == 5 or rest[5] == "."):
+        try:
+            return plain(Decimal(head) * 10_000 + Decimal(rest[1:]))  # 2万4990 → 24990, 3萬1746.08
+        except InvalidOperation:  # pragma: no cover - the pattern lets only decimals through
+            return None
+    if rest[:1] == "兆" and rest.endswith("亿") and head.replace(",", "").isdigit():
+        try:  # 78兆9,450.05億 (Taiwan): 兆 is 10¹², 億 10⁸
+            return plain(Decimal(head.replace(",", "")) * 10**12 + Decimal(rest[1:-1].replace(",", "")) * 10**8)
+        except InvalidOperation:
+            return None
     if rest:
         rest = rest.replace("余", "").replace("多", "").lstrip("来")
     factor = magnitude(rest)

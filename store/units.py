@@ -97,7 +97,7 @@ ROUGH_UNITS = {"个多月": "个月", "个多小时": "个小时"}
 # What may stand after a slash to make a rate: 元/平方米, 米/秒, 纳克/毫升, 公里/小时.
 CURRENCY_PER = (
     "平方米 平米 平方英尺 呎 方呎 坪 吨 人 人次 户 年 月 天 日 亩 公斤 千克 斤 件 小时 时 分钟 秒 股 千瓦时 度 台 辆 "
-    "米 公里 kWh km h s 升 毫升 分升 立方米 克 千克 kg 盒 片 瓶 张 次 晚 间 份 支 粒 d"
+    "米 公里 kWh km h s 升 毫升 分升 立方米 克 千克 kg 盒 片 瓶 张 次 晚 间 份 支 粒 d mL ml dL L m2 m² 平方米"
 ).split()
 
 

@@ -434,8 +434,8 @@ def test_a_range_of_levels_without_a_unit():
 
 def test_neighbouring_digits_are_a_rough_amount_and_session_numbers_are_names():
     assert found("走访了五六个村、二三十家企业。") == {
-        "五六个": ("quantity", None, "个", None, None, None),
-        "二三十家": ("quantity", None, "家", None, None, None),
+        "五六个": ("quantity", None, "个", 5, 6, None),
+        "二三十家": ("quantity", None, "家", 20, 30, None),
     }
     assert extract("第十四届全国人大二次会议") == []
 

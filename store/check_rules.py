@@ -22,7 +22,7 @@ from .checks import (
     rate,
     rounded_slack,
     span,
-    value,
+    value_of,
     verdict_words,
 )
 from .figures import Figure
@@ -79,10 +79,10 @@ def ratio_check(kind: str, stated_fig: Figure, computed: float, operands: list[F
     decimals = p[1] if p else 0
     step = quantum(stated_fig)
     slack = abs(computed) * sum(rounded_slack(f) / abs(f.value) for f in operands if f.value)
-    verdict = judge_rough(judge(value(stated_fig), computed, step, slack), [*operands, stated_fig])
+    verdict = judge_rough(judge(value_of(stated_fig), computed, step, slack), [*operands, stated_fig])
     words = verdict_words(verdict, stated_fig.text, computed, decimals)
     return Check(kind, tuple(span(f) for f in sorted([*operands, stated_fig], key=lambda f: f.start)),
-                 value(stated_fig), round(computed, 6), verdict, f"{arithmetic}; {words}")
+                 value_of(stated_fig), round(computed, 6), verdict, f"{arithmetic}; {words}")
 
 
 # ------------------------------------------------------------ plan
@@ -111,20 +111,20 @@ def _plan_check(r: Figure, actual: Figure | None, plan: Figure | None) -> list[C
     if plan is not None and not plan.value:
         plan = None  # a plan of zero has no completion rate
     if actual is not None and plan is not None:
-        computed = value(actual) / value(plan) * 100
+        computed = value_of(actual) / value_of(plan) * 100
         return [ratio_check("plan", r, computed, [actual, plan],
                              f"{actual.text} ÷ {plan.text} × 100 = {computed:.3f}%")]
     known = actual or plan
     if known is None or not r.value:
         return []
     if actual is not None:
-        implied = value(actual) / value(r) * 100
+        implied = value_of(actual) / value_of(r) * 100
         words = f"no plan stated; {actual.text} ÷ {r.text} implies a plan of {like(implied, actual, 2)}"
     else:
-        implied = value(known) * value(r) / 100
+        implied = value_of(known) * value_of(r) / 100
         words = f"no actual stated; {known.text} × {r.text} implies {like(implied, known, 2)}"
     figs = tuple(span(f) for f in sorted([known, r], key=lambda f: f.start))
-    return [Check("plan", figs, value(r), round(implied, 6), "cannot tell", words)]
+    return [Check("plan", figs, value_of(r), round(implied, 6), "cannot tell", words)]
 
 
 # ------------------------------------------------------------ growth
@@ -165,9 +165,9 @@ def _rate_change_in_percent(
         return []
     if any(amount(f) and f.end <= r.start for f in others):
         return []  # 支出9.3亿元，占比83%，同比增长48.4%: the growth may be the amount's
-    level, change = levels[-1], -value(r) if down else value(r)
-    as_points = value(level) - change
-    as_relative = value(level) / (1 + change / 100)
+    level, change = levels[-1], -value_of(r) if down else value_of(r)
+    as_points = value_of(level) - change
+    as_relative = value_of(level) / (1 + change / 100)
     words = (f"{level.text} changed by {r.text}: as 个百分点 the earlier rate was {as_points:.2f}%, "
              f"as a relative change {as_relative:.2f}%; a change of a rate is usually in 个百分点")
     return [Check("percent_point", spans_of(level, r), change, None, "cannot tell", words)]
@@ -216,7 +216,7 @@ def _levels_check(
     if found is None or _told_apart(text, start, subject, found[:2]):
         return None
     a, b, is_increment = found
-    av, bv = value(a), value(b)
+    av, bv = value_of(a), value_of(b)
     if is_increment:
         base = av - bv if not down else av + bv
         change = bv if not down else -bv
@@ -233,7 +233,7 @@ def _levels_check(
         return _point_check(stated_fig, a, b, change, relative, r)
     if points:
         words = f"{arithmetic} × 100 = {relative:.2f}%; a change of levels is a percent, not 个百分点"
-        return Check("percent_point", spans_of(a, b, r), value(stated_fig), round(relative, 6),
+        return Check("percent_point", spans_of(a, b, r), value_of(stated_fig), round(relative, 6),
                      "inconsistent", words)
     return ratio_check("growth", stated_fig, relative, [a, b], f"{arithmetic} × 100 = {relative:.3f}%")
 
@@ -241,7 +241,7 @@ def _levels_check(
 def _negated(figure: Figure) -> Figure:
     """The same figure with its value negated (a fall stated as 下降X%)."""
 
-    return figure._replace(value=-value(figure))
+    return figure._replace(value=-value_of(figure))
 
 
 def spans_of(*figs: Figure) -> tuple[tuple[int, int, str], ...]:

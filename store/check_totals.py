@@ -25,7 +25,7 @@ from .checks import (
     quantum,
     rate,
     rounded_slack,
-    value,
+    value_of,
     verdict_words,
 )
 from .figures import Figure
@@ -87,14 +87,14 @@ def _in_total(after: str) -> bool:
 def _share_check(r: Figure, part: Figure, total: Figure | None) -> Check:
     """The share check, or `cannot tell` with the total it implies."""
     if total is not None and total.value:
-        computed = value(part) / value(total) * 100
+        computed = value_of(part) / value_of(total) * 100
         return ratio_check("share", r, computed, [part, total],
                             f"{part.text} ÷ {total.text} × 100 = {computed:.3f}%")
-    implied = value(part) / value(r) * 100 if r.value else None
+    implied = value_of(part) / value_of(r) * 100 if r.value else None
     words = "no total stated"
     if implied is not None:
         words += f"; {part.text} ÷ {r.text} implies a total of {like(implied, part, 2)}"
-    return Check("share", spans_of(part, r), value(r), round(implied, 6) if implied else None,
+    return Check("share", spans_of(part, r), value_of(r), round(implied, 6) if implied else None,
                  "cannot tell", words)
 
 
@@ -109,7 +109,7 @@ def share_list_checks(text: str, start: int, end: int, figures: list[Figure]) ->
     listed = all(g.strip() in ("、", "和", "及", "与", "，", ",") for g in between)
     if not (pats["share"].search(head) and "分别" in head and listed):
         return []
-    total = sum(value(f) for f in shares)
+    total = sum(value_of(f) for f in shares)
     step = max(quantum(f) for f in shares)
     verdict = judge(100.0, total, step, sum(rounded_slack(f) for f in shares))
     decimals = max((printed(f) or (0, 0, ""))[1] for f in shares)
@@ -144,8 +144,8 @@ def sum_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[C
 
 def _sum_check(total: Figure, parts: list[Figure], exhaustive: bool) -> Check:
     """Parts against their total; with 其中 a shortfall may be parts left unlisted."""
-    computed = sum(value(f) for f in parts)
-    stated = value(total)
+    computed = sum(value_of(f) for f in parts)
+    stated = value_of(total)
     slack = sum(rounded_slack(f) for f in parts)
     exact = counted(total) and all(counted(f) for f in parts)
     verdict = judge(stated, computed, 0.0 if exact else quantum(total), slack)
@@ -198,9 +198,9 @@ def _mag_word(figure: Figure) -> str:
 
 def _slip(odd: Figure, rest: list[Figure]) -> list[Check]:
     """The magnitude check when `odd` is printed like its siblings but valued 10^4 off."""
-    mid_value = median(value(f) for f in rest)
+    mid_value = median(value_of(f) for f in rest)
     mid_printed = median(_number(f) for f in rest)
-    ratio = value(odd) / mid_value if mid_value else 0
+    ratio = value_of(odd) / mid_value if mid_value else 0
     near = 0.1 <= _number(odd) / mid_printed <= 10 if mid_printed else False
     if not near or not (10**3.5 <= ratio <= 10**4.5 or 10**-4.5 <= ratio <= 10**-3.5):
         return []
@@ -210,4 +210,4 @@ def _slip(odd: Figure, rest: list[Figure]) -> list[Check]:
     rewritten = re.sub("|".join(_MAG_WORDS), word, odd.text, count=1)
     words = (f"{odd.text} is {times} the middle of its siblings ({like(mid_value, rest[0])}); "
              f"written like them it would be {rewritten}")
-    return [Check("magnitude", spans_of(odd, *rest), value(odd), fixed, "inconsistent", words)]
+    return [Check("magnitude", spans_of(odd, *rest), value_of(odd), fixed, "inconsistent", words)]

@@ -118,7 +118,7 @@ def amount(figure: Figure) -> bool:
     return figure.kind in ("money", "measure", "quantity") and figure.value is not None and figure.low is None
 
 
-def value(figure: Figure) -> float:
+def value_of(figure: Figure) -> float:
     """The value of a figure that has one (`amount` and `rate` figures do)."""
     if figure.value is None:
         raise ValueError(f"{figure.text!r} has no single value")

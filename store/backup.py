@@ -16,7 +16,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -36,7 +36,7 @@ def database_file(db: Database) -> Path | None:
 
 def default_backup_path(db_path: Path, label: str = "") -> Path:
     """`backups/<stem>-<label>-<UTC stamp>.db` beside the database."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     name = "-".join(part for part in (db_path.stem, label, stamp) if part)
     return db_path.parent / "backups" / f"{name}.db"
 

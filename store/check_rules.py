@@ -12,7 +12,18 @@ from functools import lru_cache
 
 from . import cues
 from .checks import (
-    Check, amount, judge, judge_rough, like, printed, quantum, rate, rounded_slack, span, verdict_words,
+    Check,
+    amount,
+    judge,
+    judge_rough,
+    like,
+    printed,
+    quantum,
+    rate,
+    rounded_slack,
+    span,
+    value_of,
+    verdict_words,
 )
 from .figures import Figure
 from .units import alternation
@@ -68,10 +79,10 @@ def ratio_check(kind: str, stated_fig: Figure, computed: float, operands: list[F
     decimals = p[1] if p else 0
     step = quantum(stated_fig)
     slack = abs(computed) * sum(rounded_slack(f) / abs(f.value) for f in operands if f.value)
-    verdict = judge_rough(judge(float(stated_fig.value), computed, step, slack), operands + [stated_fig])
+    verdict = judge_rough(judge(value_of(stated_fig), computed, step, slack), [*operands, stated_fig])
     words = verdict_words(verdict, stated_fig.text, computed, decimals)
-    return Check(kind, tuple(span(f) for f in sorted(operands + [stated_fig], key=lambda f: f.start)),
-                 float(stated_fig.value), round(computed, 6), verdict, f"{arithmetic}; {words}")
+    return Check(kind, tuple(span(f) for f in sorted([*operands, stated_fig], key=lambda f: f.start)),
+                 value_of(stated_fig), round(computed, 6), verdict, f"{arithmetic}; {words}")
 
 
 # ------------------------------------------------------------ plan
@@ -100,20 +111,20 @@ def _plan_check(r: Figure, actual: Figure | None, plan: Figure | None) -> list[C
     if plan is not None and not plan.value:
         plan = None  # a plan of zero has no completion rate
     if actual is not None and plan is not None:
-        computed = float(actual.value) / float(plan.value) * 100
+        computed = value_of(actual) / value_of(plan) * 100
         return [ratio_check("plan", r, computed, [actual, plan],
                              f"{actual.text} ÷ {plan.text} × 100 = {computed:.3f}%")]
     known = actual or plan
     if known is None or not r.value:
         return []
     if actual is not None:
-        implied = float(actual.value) / float(r.value) * 100
+        implied = value_of(actual) / value_of(r) * 100
         words = f"no plan stated; {actual.text} ÷ {r.text} implies a plan of {like(implied, actual, 2)}"
     else:
-        implied = float(plan.value) * float(r.value) / 100
-        words = f"no actual stated; {plan.text} × {r.text} implies {like(implied, plan, 2)}"
+        implied = value_of(known) * value_of(r) / 100
+        words = f"no actual stated; {known.text} × {r.text} implies {like(implied, known, 2)}"
     figs = tuple(span(f) for f in sorted([known, r], key=lambda f: f.start))
-    return [Check("plan", figs, float(r.value), round(implied, 6), "cannot tell", words)]
+    return [Check("plan", figs, value_of(r), round(implied, 6), "cannot tell", words)]
 
 
 # ------------------------------------------------------------ growth
@@ -154,9 +165,9 @@ def _rate_change_in_percent(
         return []
     if any(amount(f) and f.end <= r.start for f in others):
         return []  # 支出9.3亿元，占比83%，同比增长48.4%: the growth may be the amount's
-    level, change = levels[-1], -float(r.value) if down else float(r.value)
-    as_points = float(level.value) - change
-    as_relative = float(level.value) / (1 + change / 100)
+    level, change = levels[-1], -value_of(r) if down else value_of(r)
+    as_points = value_of(level) - change
+    as_relative = value_of(level) / (1 + change / 100)
     words = (f"{level.text} changed by {r.text}: as 个百分点 the earlier rate was {as_points:.2f}%, "
              f"as a relative change {as_relative:.2f}%; a change of a rate is usually in 个百分点")
     return [Check("percent_point", spans_of(level, r), change, None, "cannot tell", words)]
@@ -205,13 +216,13 @@ def _levels_check(
     if found is None or _told_apart(text, start, subject, found[:2]):
         return None
     a, b, is_increment = found
-    av, bv = float(a.value), float(b.value)
+    av, bv = value_of(a), value_of(b)
     if is_increment:
         base = av - bv if not down else av + bv
-        new, change = av, (bv if not down else -bv)
+        change = bv if not down else -bv
         arithmetic = f"{b.text} ÷ ({a.text} {'−' if not down else '+'} {b.text})"
     else:
-        base, new, change = av, bv, bv - av
+        base, change = av, bv - av
         arithmetic = f"({b.text} − {a.text}) ÷ {a.text}"
     if not base:
         return None
@@ -222,7 +233,7 @@ def _levels_check(
         return _point_check(stated_fig, a, b, change, relative, r)
     if points:
         words = f"{arithmetic} × 100 = {relative:.2f}%; a change of levels is a percent, not 个百分点"
-        return Check("percent_point", spans_of(a, b, r), float(stated_fig.value), round(relative, 6),
+        return Check("percent_point", spans_of(a, b, r), value_of(stated_fig), round(relative, 6),
                      "inconsistent", words)
     return ratio_check("growth", stated_fig, relative, [a, b], f"{arithmetic} × 100 = {relative:.3f}%")
 
@@ -230,7 +241,7 @@ def _levels_check(
 def _negated(figure: Figure) -> Figure:
     """The same figure with its value negated (a fall stated as 下降X%)."""
 
-    return figure._replace(value=-float(figure.value))
+    return figure._replace(value=-value_of(figure))
 
 
 def spans_of(*figs: Figure) -> tuple[tuple[int, int, str], ...]:

@@ -8,14 +8,28 @@ and its figures, and returns only the relations the segment's words state.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from statistics import median
 
 from . import cues
 from .check_rules import clause_before, patterns, ratio_check, same_unit, spans_of
 from .checks import (
-    Check, amount, counted, judge, judge_rough, like, magnitude, printed, quantum, rate, rounded_slack, verdict_words,
+    Check,
+    amount,
+    counted,
+    judge,
+    judge_rough,
+    like,
+    magnitude,
+    printed,
+    quantum,
+    rate,
+    rounded_slack,
+    value_of,
+    verdict_words,
 )
 from .figures import Figure
+
 
 # ------------------------------------------------------------ shares
 def share_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
@@ -42,7 +56,8 @@ def _named_part(text: str, start: int, head: str, before: list[Figure], r: Figur
         return None
     if before[-1].start >= cues.clause_start(text, r.start, start):
         return before[-1]
-    subject = head[: patterns()["share"].search(head).start()]
+    share = patterns()["share"].search(head)
+    subject = head[: share.start()] if share else head
     if not subject:
         return before[-1]
     named = [f for f in before if clause_before(text, f, start).endswith(subject)]
@@ -66,20 +81,20 @@ def _heads_parts(text: str, figure: Figure) -> bool:
 def _in_total(after: str) -> bool:
     """`…项目中`: a total followed by 中 (not 中国, 中心 …)."""
     m = patterns()["in_total"].search(after)
-    return bool(m) and after[m.end() - 1 : m.end() + 1] not in cues.words("not_in")
+    return m is not None and after[m.end() - 1 : m.end() + 1] not in cues.words("not_in")
 
 
 def _share_check(r: Figure, part: Figure, total: Figure | None) -> Check:
     """The share check, or `cannot tell` with the total it implies."""
     if total is not None and total.value:
-        computed = float(part.value) / float(total.value) * 100
+        computed = value_of(part) / value_of(total) * 100
         return ratio_check("share", r, computed, [part, total],
                             f"{part.text} ÷ {total.text} × 100 = {computed:.3f}%")
-    implied = float(part.value) / float(r.value) * 100 if r.value else None
+    implied = value_of(part) / value_of(r) * 100 if r.value else None
     words = "no total stated"
     if implied is not None:
         words += f"; {part.text} ÷ {r.text} implies a total of {like(implied, part, 2)}"
-    return Check("share", spans_of(part, r), float(r.value), round(implied, 6) if implied else None,
+    return Check("share", spans_of(part, r), value_of(r), round(implied, 6) if implied else None,
                  "cannot tell", words)
 
 
@@ -90,11 +105,11 @@ def share_list_checks(text: str, start: int, end: int, figures: list[Figure]) ->
     if len(shares) < 2:
         return []
     head = text[cues.clause_start(text, shares[0].start, start) : shares[0].start]
-    between = [text[a.end : b.start] for a, b in zip(shares, shares[1:])]
+    between = [text[a.end : b.start] for a, b in pairwise(shares)]
     listed = all(g.strip() in ("、", "和", "及", "与", "，", ",") for g in between)
     if not (pats["share"].search(head) and "分别" in head and listed):
         return []
-    total = sum(float(f.value) for f in shares)
+    total = sum(value_of(f) for f in shares)
     step = max(quantum(f) for f in shares)
     verdict = judge(100.0, total, step, sum(rounded_slack(f) for f in shares))
     decimals = max((printed(f) or (0, 0, ""))[1] for f in shares)
@@ -129,8 +144,8 @@ def sum_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[C
 
 def _sum_check(total: Figure, parts: list[Figure], exhaustive: bool) -> Check:
     """Parts against their total; with 其中 a shortfall may be parts left unlisted."""
-    computed = sum(float(f.value) for f in parts)
-    stated = float(total.value)
+    computed = sum(value_of(f) for f in parts)
+    stated = value_of(total)
     slack = sum(rounded_slack(f) for f in parts)
     exact = counted(total) and all(counted(f) for f in parts)
     verdict = judge(stated, computed, 0.0 if exact else quantum(total), slack)
@@ -139,7 +154,7 @@ def _sum_check(total: Figure, parts: list[Figure], exhaustive: bool) -> Check:
     if verdict == "inconsistent" and computed < stated and not exhaustive:
         verdict, words = "cannot tell", f"parts add up to less than {total.text}; the list may not be complete"
     else:
-        verdict = judge_rough(verdict, parts + [total])
+        verdict = judge_rough(verdict, [*parts, total])
         words = verdict_words(verdict, total.text, computed / magnitude(total), extra)
         if verdict == "inconsistent" and not exhaustive:
             words += " (more than the whole, unless the parts overlap)"
@@ -152,7 +167,7 @@ _MAG_WORDS = ("万亿", "亿", "万")
 
 def magnitude_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
     """One figure 10,000× off its siblings of the same unit, printed alike but with 万 for 亿 (or back)."""
-    found = []
+    found: list[Check] = []
     levels = [f for f in figures if amount(f)]
     if len(levels) < 3 or len({_mag_word(f) for f in levels}) < 2:
         return found
@@ -170,6 +185,12 @@ def magnitude_checks(text: str, start: int, end: int, figures: list[Figure]) -> 
     return found
 
 
+def _number(figure: Figure) -> float:
+    """The number as printed (1.5 for 1.5亿元); 0 for a figure printed without one."""
+    p = printed(figure)
+    return p[0] if p else 0.0
+
+
 def _mag_word(figure: Figure) -> str:
     """The magnitude word a figure is written with (万亿, 亿, 万), or ''."""
     return next((w for w in _MAG_WORDS if w in figure.text), "")
@@ -177,16 +198,16 @@ def _mag_word(figure: Figure) -> str:
 
 def _slip(odd: Figure, rest: list[Figure]) -> list[Check]:
     """The magnitude check when `odd` is printed like its siblings but valued 10^4 off."""
-    mid_value = median(float(f.value) for f in rest)
-    mid_printed = median(printed(f)[0] for f in rest)
-    ratio = float(odd.value) / mid_value if mid_value else 0
-    near = 0.1 <= printed(odd)[0] / mid_printed <= 10 if mid_printed else False
+    mid_value = median(value_of(f) for f in rest)
+    mid_printed = median(_number(f) for f in rest)
+    ratio = value_of(odd) / mid_value if mid_value else 0
+    near = 0.1 <= _number(odd) / mid_printed <= 10 if mid_printed else False
     if not near or not (10**3.5 <= ratio <= 10**4.5 or 10**-4.5 <= ratio <= 10**-3.5):
         return []
-    fixed = printed(odd)[0] * magnitude(rest[0])
+    fixed = _number(odd) * magnitude(rest[0])
     times = f"{ratio:,.0f}×" if ratio > 1 else f"1/{1 / ratio:,.0f} of"
     word = next(w for w in _MAG_WORDS if w in rest[0].text)
     rewritten = re.sub("|".join(_MAG_WORDS), word, odd.text, count=1)
     words = (f"{odd.text} is {times} the middle of its siblings ({like(mid_value, rest[0])}); "
              f"written like them it would be {rewritten}")
-    return [Check("magnitude", spans_of(odd, *rest), float(odd.value), fixed, "inconsistent", words)]
+    return [Check("magnitude", spans_of(odd, *rest), value_of(odd), fixed, "inconsistent", words)]

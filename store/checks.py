@@ -105,7 +105,7 @@ def rounded_slack(figure: Figure) -> float:
 def counted(figure: Figure) -> bool:
     """A whole count printed without decimals or 万/亿: it must add up exactly."""
     p = printed(figure)
-    return bool(p) and not p[1] and magnitude(figure) == 1.0
+    return p is not None and not p[1] and magnitude(figure) == 1.0
 
 
 def approximate(figure: Figure) -> bool:
@@ -116,6 +116,13 @@ def approximate(figure: Figure) -> bool:
 def amount(figure: Figure) -> bool:
     """A level that arithmetic can use: a single value with a unit, not a percent."""
     return figure.kind in ("money", "measure", "quantity") and figure.value is not None and figure.low is None
+
+
+def value_of(figure: Figure) -> float:
+    """The value of a figure that has one (`amount` and `rate` figures do)."""
+    if figure.value is None:
+        raise ValueError(f"{figure.text!r} has no single value")
+    return float(figure.value)
 
 
 def rate(figure: Figure) -> bool:

@@ -11,7 +11,7 @@ Tags live in `tags` (DEFAULT_COLOR and tag_ids are still importable from here).
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from sqlite_utils import Database
 
@@ -63,6 +63,10 @@ class Claim:
         data = asdict(self)
         data["tags"] = list(self.tags)
         return data
+
+
+# The columns of a claim row, in the order `_SELECT` gives them (tags come from their own query).
+_ROW_FIELDS = tuple(f.name for f in fields(Claim) if f.name != "tags")
 
 
 # ---------------------------------------------------------------- claims
@@ -167,7 +171,8 @@ def list_claims(
 
     `anchor` keeps claims placed that way ('orphan': those whose quote was lost).
     """
-    where, params = ["1"], []
+    where: list[str] = ["1"]
+    params: list[object] = []
     if anchor is not None:
         where.append("c.anchor = ?")
         params.append(anchor)
@@ -271,7 +276,7 @@ def _select(db: Database, where: str, params: list) -> list[Claim]:
     tags: dict[str, list[str]] = {}
     for claim_id, name in db.execute(_SELECT_TAGS.format(where=where), params) if rows else ():
         tags.setdefault(claim_id, []).append(name)
-    return [Claim(*row[:10], tuple(tags.get(row[0], ())), *row[10:]) for row in rows]
+    return [Claim(tags=tuple(tags.get(row[0], ())), **dict(zip(_ROW_FIELDS, row))) for row in rows]
 
 
 def _require(db: Database, claim_id: str) -> Claim:

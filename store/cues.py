@@ -9,7 +9,7 @@ text; callers fold the article first (`store.script.fold`).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 from .units import alternation
@@ -23,7 +23,7 @@ def _lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> dict[str, tuple[str, ...]]:
     """A `role<TAB>words` file as {role: words}."""
     result: dict[str, tuple[str, ...]] = {}
@@ -33,7 +33,7 @@ def table(name: str) -> dict[str, tuple[str, ...]]:
     return result
 
 
-@lru_cache(maxsize=None)
+@cache
 def pairs(name: str) -> dict[str, str]:
     """A `word<TAB>value` file as {word: value}."""
     return dict(line.split("\t", 1) for line in _lines(name))
@@ -44,20 +44,20 @@ def words(role: str, name: str = "cues.tsv") -> tuple[str, ...]:
     return table(name).get(role, ())
 
 
-@lru_cache(maxsize=None)
+@cache
 def pattern(role: str, name: str = "cues.tsv") -> str:
     """A regex alternation of a role's words, longest first."""
     return alternation(list(words(role, name)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def heads() -> tuple[str, ...]:
     """Indicator head nouns, longest first."""
     found = [w for line in _lines("heads.txt") for w in line.split()]
     return tuple(sorted(set(found), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def ends_with(role: str, name: str = "cues.tsv") -> re.Pattern:
     """A regex finding one of a role's words at the end of a searched range."""
     return re.compile(f"(?:{pattern(role, name)})$")

@@ -19,9 +19,17 @@ import platformdirs
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from .db_faults import DatabaseError, check_hecha_file, check_regular_file, check_writable, display_path, fault_message
+from .db_faults import (
+    DatabaseError,
+    check_hecha_file,
+    check_regular_file,
+    check_writable,
+    display_path,
+    fault_message,
+    raise_fault,
+    rollback_quietly,
+)
 from .db_faults import check_integrity as _check_integrity
-from .db_faults import raise_fault, rollback_quietly
 
 BUSY_TIMEOUT_MS = 15_000
 migrations = Migrations("hecha")
@@ -57,10 +65,11 @@ def open_db(path: str | Path | None = None, *, readonly: bool = False) -> Databa
     be read from a read-only file or folder. Files that are not hecha
     libraries are never changed, and a damaged one is not written to.
     """
-    target = ":memory:" if path == ":memory:" else Path(path or default_db_path())
-    if target != ":memory:":
-        check_regular_file(target)
-    if readonly and target != ":memory:" and target.exists():
+    if path == ":memory:":
+        return _guarded(path, lambda: _open_for_writing(":memory:"))
+    target = Path(path or default_db_path())
+    check_regular_file(target)
+    if readonly and target.exists():
         db = _guarded(target, lambda: _open_readonly(target))
         if db is not None:
             return db
@@ -88,7 +97,7 @@ def _connect(target: object, uri: str | None = None) -> Database:
 
 def _open_for_writing(target: Path | str) -> Database:
     """Open or create a library for reading and writing."""
-    if target != ":memory:":
+    if isinstance(target, Path):
         target.parent.mkdir(parents=True, exist_ok=True)
         check_writable(target)
     db = _connect(target)
@@ -98,7 +107,7 @@ def _open_for_writing(target: Path | str) -> Database:
         _check_version(db, target)
         if schema_version(db) != len(MIGRATION_NAMES):
             _migrate(db)
-        if target != ":memory:":
+        if isinstance(target, Path):
             _check_integrity(db, target)
     except BaseException:
         db.close()
@@ -200,16 +209,16 @@ def immediate(db: Database) -> Iterator[Database]:
 @_migration
 def m001_initial(db: Database) -> None:
     """Sources, articles, blocks, figures, tags, claims and claim history."""
-    db["sources"].create(
+    db.table("sources").create(
         {
             "id": int, "path": str, "name": str, "sha256": str, "encoding": str, "size": int,
             "raw": str, "imported_at": str, "version": int, "replaced_by": int,
         },
         pk="id",
     )
-    db["sources"].create_index(["sha256"], unique=True)
-    db["sources"].create_index(["path"])
-    db["articles"].create(
+    db.table("sources").create_index(["sha256"], unique=True)
+    db.table("sources").create_index(["path"])
+    db.table("articles").create(
         {
             "id": int, "source_id": int, "ord": int, "title": str, "kicker": str, "subtitle": str,
             "byline": str, "text": str, "chars": int, "text_hash": str, "date": str,
@@ -218,14 +227,14 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("source_id", "sources", "id")],
     )
-    db["articles"].create_index(["source_id", "ord"], unique=True)
-    db["blocks"].create(
+    db.table("articles").create_index(["source_id", "ord"], unique=True)
+    db.table("blocks").create(
         {"id": int, "article_id": int, "ord": int, "kind": str, "start": int, "end": int},
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["blocks"].create_index(["article_id", "ord"], unique=True)
-    db["figures"].create(
+    db.table("blocks").create_index(["article_id", "ord"], unique=True)
+    db.table("figures").create(
         {
             "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str,
             "value": float, "unit": str, "low": float, "high": float, "qualifier": str, "iso": str,
@@ -233,17 +242,17 @@ def m001_initial(db: Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["figures"].create_index(["article_id", "start"])
+    db.table("figures").create_index(["article_id", "start"])
     _create_claim_tables(db)
 
 
 def _create_claim_tables(db: Database) -> None:
     """Tags, claims, the tags of each claim, and each claim's history."""
-    db["tags"].create(
+    db.table("tags").create(
         {"id": int, "name": str, "label": str, "color": str, "key": str, "ord": int}, pk="id"
     )
-    db["tags"].create_index(["name"], unique=True)
-    db["claims"].create(
+    db.table("tags").create_index(["name"], unique=True)
+    db.table("claims").create(
         {
             "id": str, "article_id": int, "start": int, "end": int, "quote": str, "prefix": str,
             "suffix": str, "text_hash": str, "note": str, "status": str, "created_at": str,
@@ -252,18 +261,18 @@ def _create_claim_tables(db: Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["claims"].create_index(["article_id"])
-    db["claim_tags"].create(
+    db.table("claims").create_index(["article_id"])
+    db.table("claim_tags").create(
         {"claim_id": str, "tag_id": int},
         pk=("claim_id", "tag_id"),
         foreign_keys=[("claim_id", "claims", "id"), ("tag_id", "tags", "id")],
     )
-    db["claim_history"].create(
+    db.table("claim_history").create(
         {"id": int, "claim_id": str, "at": str, "field": str, "old": str, "new": str},
         pk="id",
         foreign_keys=[("claim_id", "claims", "id")],
     )
-    db["claim_history"].create_index(["claim_id"])
+    db.table("claim_history").create_index(["claim_id"])
 
 
 # name, label, colour, hotkey: the tags a new library starts with (users may change them).
@@ -280,7 +289,7 @@ DEFAULT_TAGS = (
 @_migration
 def m002_default_tags(db: Database) -> None:
     """The default tags."""
-    db["tags"].insert_all(
+    db.table("tags").insert_all(
         {"name": name, "label": label, "color": color, "key": key, "ord": n}
         for n, (name, label, color, key) in enumerate(DEFAULT_TAGS)
     )
@@ -289,7 +298,7 @@ def m002_default_tags(db: Database) -> None:
 @_migration
 def m003_claim_anchor(db: Database) -> None:
     """How each claim was last placed in its article's text: exact, moved, fuzzy or orphan."""
-    db["claims"].add_column("anchor", str, not_null_default="exact")
+    db.table("claims").add_column("anchor", str, not_null_default="exact")
 
 
 @_migration
@@ -299,7 +308,7 @@ def m004_source_name_bytes(db: Database) -> None:
     `path` and `name` hold the display form (undecodable bytes and control
     characters escaped); `path_bytes` the name as the file system has it.
     """
-    db["sources"].add_column("path_bytes", bytes)
+    db.table("sources").add_column("path_bytes", bytes)
 
 
 # Tag colours of their own: the first default colours were the figure kinds' highlights,
@@ -323,8 +332,8 @@ def m005_tag_palette(db: Database) -> None:
 @_migration
 def m006_indicators(db: Database) -> None:
     """Checks and indicators computed from each article's figures, and the version they were made with."""
-    db["articles"].add_column("checks_version", str)
-    db["checks"].create(
+    db.table("articles").add_column("checks_version", str)
+    db.table("checks").create(
         {
             "id": int, "article_id": int, "kind": str, "figures": str, "stated": float, "computed": float,
             "verdict": str, "explanation": str, "start": int, "end": int,
@@ -332,8 +341,8 @@ def m006_indicators(db: Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["checks"].create_index(["article_id", "start"])
-    db["indicators"].create(
+    db.table("checks").create_index(["article_id", "start"])
+    db.table("indicators").create(
         {
             "id": int, "article_id": int, "start": int, "end": int, "text": str, "indicator": str,
             "place": str, "period": str, "base": str, "value": float, "unit": str, "step": float,
@@ -341,7 +350,7 @@ def m006_indicators(db: Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["indicators"].create_index(["article_id", "start"])
+    db.table("indicators").create_index(["article_id", "start"])
 
 
 @_migration

@@ -88,7 +88,7 @@ def check_hecha_file(db: Database, target: object) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if not tables and not version:
         return
-    if HECHA_TABLES <= tables:
+    if tables >= HECHA_TABLES:
         return
     theirs = sorted(tables - HECHA_TABLES)
     listed = ", ".join(display_name(t) for t in theirs[:5]) + ("…" if len(theirs) > 5 else "")

@@ -141,8 +141,8 @@ def write_export(
 def export_files(db: Database, fmt: str, path: Path, records: list[dict], options: dict) -> dict[Path, str]:
     """Every file an export to `path` writes, with its text."""
     if fmt == "brat":
-        files = to_brat(records, article_texts(db, records), tag_names_in_order(db), STATUSES)
-        return {path / name: text for name, text in files.items()}
+        brat = to_brat(records, article_texts(db, records), tag_names_in_order(db), STATUSES)
+        return {path / name: text for name, text in brat.items()}
     files = {path: _render(db, fmt, records, options)}
     if fmt == "label-studio":
         files[label_studio_config_path(path)] = label_studio_config(_tag_colours(db), STATUSES)

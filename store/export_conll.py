@@ -11,6 +11,8 @@ overlap, the earlier claim keeps the overlapping tokens. Orphans are left out.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from .annotation_export import by_article, joined_label, placed
 from .sentences import sentence_spans, word_bounds
 
@@ -51,7 +53,7 @@ def _tokens(text: str, start: int, end: int, edges: set[int]):
     Whitespace is dropped: a token never contains a space, so `TOKEN LABEL` splits cleanly.
     """
     bounds = sorted({start + b for b in word_bounds(text[start:end])} | {e for e in edges if start < e < end})
-    for s, e in zip(bounds, bounds[1:]):
+    for s, e in pairwise(bounds):
         piece, cursor = text[s:e], 0
         for token in piece.split():
             cursor = piece.index(token, cursor)

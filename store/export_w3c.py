@@ -61,7 +61,7 @@ def _utc_z(stamp: str) -> str:
     return stamp[: -len(UTC)] + "Z" if stamp.endswith(UTC) else stamp
 
 
-def _from_z(stamp: object) -> str:
+def _from_z(stamp: object) -> object:
     """A timestamp back in our form (+00:00 for UTC)."""
     return stamp[:-1] + UTC if isinstance(stamp, str) and stamp.endswith("Z") else (stamp or "")
 
@@ -96,7 +96,9 @@ def from_w3c(item: dict) -> dict:
     ident = item.get("id", "")
     if not isinstance(ident, str) or not ident.startswith(CLAIM_URN):
         raise ValueError(f"annotation id {ident!r} is not a urn:uuid")
-    target = item.get("target") if isinstance(item.get("target"), dict) else {}
+    target = item.get("target")
+    if not isinstance(target, dict):
+        target = {}
     selectors = target.get("selector", [])
     selectors = selectors if isinstance(selectors, list) else [selectors]
     quote = next((s for s in selectors if isinstance(s, dict) and s.get("type") == "TextQuoteSelector"), None)

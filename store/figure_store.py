@@ -15,8 +15,6 @@ from sqlite_utils import Database
 
 from .figures import EXTRACTOR_VERSION, FIELDS, Figure, extract
 
-
-
 _INT64 = (-(2**63), 2**63 - 1)
 _NUMBERS = ("value", "low", "high")
 
@@ -40,7 +38,7 @@ def save_figures(db: Database, article_id: int, text: str) -> int:
     """Replace an article's stored figures with fresh ones; return how many. Call inside a transaction."""
     figures = extract(text)
     db.execute("DELETE FROM figures WHERE article_id = ?", [article_id])
-    db["figures"].insert_all([_row(article_id, f) for f in figures])
+    db.table("figures").insert_all([_row(article_id, f) for f in figures])
     db.execute("UPDATE articles SET figures_version = ? WHERE id = ?", [EXTRACTOR_VERSION, article_id])
     return len(figures)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from .script import fold
@@ -56,7 +56,7 @@ def forms() -> tuple[Form, ...]:
     return tuple(table)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _of_role(role: str) -> tuple[Form, ...]:
     """The forms of one role, in file order."""
     return tuple(f for f in forms() if f.role == role)
@@ -193,7 +193,4 @@ def _names_run(run: str) -> bool:
         return True
     if len(run) == 2 and run[0] not in _surnames()[0]:
         return False  # a pen name is told apart by its position, not its letters
-    for size in (3, 2, 4):
-        if len(run) >= size and is_name(run[:size]) and _names_run(run[size:]):
-            return True
-    return False
+    return any(len(run) >= size and is_name(run[:size]) and _names_run(run[size:]) for size in (3, 2, 4))

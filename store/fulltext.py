@@ -125,7 +125,8 @@ def search(db: Database, text: str, limit: int | None = 20, snippets: bool = Tru
     hits = []
     for article_id, score in ranked:
         _, title, body = found[article_id]
-        snippet, marks = ("", [])
+        snippet = ""
+        marks: list[tuple[int, int]] = []
         if snippets:
             spans = None if query.words else _figure_spans(db, query, article_id)
             snippet, marks = make_snippet(body, query.words, spans)

@@ -168,7 +168,7 @@ def find_indicators(
     """The indicator of each figure that has one; `date` is the article's (ISO), `head` its title and first lines."""
     folded = fold(text) if folded is None else folded
     home = home_place(head if head is not None else text[:200])
-    found = []
+    found: list[Indicator] = []
     dates = [f for f in figures if f.kind == "date" and f.iso]
     lines: dict[int, tuple[list, list]] = {}
     previous_end = 0
@@ -242,12 +242,12 @@ def resolve_period(text: str, floor: int, pos: int, dates: list[Figure], date: s
     """The period the paragraph gives before `pos` (its last date figure or period word), as ISO text."""
     year = int(date[:4]) if date else None
     month = int(date[5:7]) if date and len(date) >= 7 else None
-    years = [int(f.iso[:4]) for f in dates if f.iso[:4].isdigit()]
+    years = [int(f.iso[:4]) for f in dates if f.iso and f.iso[:4].isdigit()]
     year = years[-1] if years else year
     last_date = dates[-1] if dates else None
     if word and (last_date is None or word[0] > last_date.start):
         return _template(cues.pairs("periods.tsv")[word[1]], year, month)
-    if last_date is None:
+    if last_date is None or last_date.iso is None:
         return None
     iso = last_date.iso
     until = _res()["until"].search(text, max(floor, last_date.start - 4), last_date.start)
@@ -280,7 +280,7 @@ def _fill_year(iso: str, year: int | None) -> str:
 
 def _template(form: str, year: int | None, month: int | None) -> str | None:
     """A periods.tsv form (Y-01/Y-M) filled with the article's year and month."""
-    if year is None or ("M" in form or "Q" in form) and month is None:
+    if year is None or (("M" in form or "Q" in form) and month is None):
         return None
     prev_month = (year, month - 1) if month and month > 1 else (year - 1, 12)
     out = form.replace("Q", f"{prev_month[0]:04d}-{prev_month[1]:02d}")

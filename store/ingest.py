@@ -14,8 +14,9 @@ import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 from sqlite_utils import Database
 
@@ -25,11 +26,11 @@ from .dating import publication_date
 from .db import immediate
 from .db_faults import DatabaseError, db_file, fault_message, is_database_fault
 from .figure_store import article_figures, save_figures
+from .fulltext import index_article
 from .layout import Article, split_page
 from .names import display_name, name_bytes
 from .reading import Refused, SourceText, find_files, read_source
 from .version_claims import carry_claims
-from .fulltext import index_article
 
 Progress = Callable[[Path], None]
 
@@ -59,7 +60,7 @@ class ImportReport:
 
 def now() -> str:
     """The current UTC time as ISO text."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def text_hash(text: str) -> str:
@@ -129,7 +130,7 @@ def _insert_source(db: Database, source: SourceText, digest: str) -> int:
         "size": len(source.data), "raw": strip_controls(source.text), "imported_at": now(),
         "version": previous[1] + 1 if previous else 1, "replaced_by": None,
     }
-    source_id = db["sources"].insert(row).last_pk
+    source_id = cast(int, db.table("sources").insert(row).last_pk)
     if previous:
         db.execute("UPDATE sources SET replaced_by = ? WHERE id = ?", [source_id, previous[0]])
     return source_id
@@ -138,7 +139,7 @@ def _insert_source(db: Database, source: SourceText, digest: str) -> int:
 def _insert_article(db: Database, source_id: int, article: Article, published: str | None = None) -> None:
     """Insert one article with its blocks and figures."""
     text = article.text
-    article_id = db["articles"].insert(
+    article_id: int = cast(int, db.table("articles").insert(
         {
             "source_id": source_id, "ord": article.order, "title": article.title,
             "kicker": article.first("kicker"), "subtitle": article.first("subtitle"),
@@ -146,12 +147,12 @@ def _insert_article(db: Database, source_id: int, article: Article, published: s
             "text_hash": text_hash(text), "date": published, "read_at": None,
             "figures_version": None, "created_at": now(),
         }
-    ).last_pk
+    ).last_pk)
     rows = [
         {"article_id": article_id, "ord": n, "kind": block.kind, "start": start, "end": end}
         for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))
     ]
-    db["blocks"].insert_all(rows)
+    db.table("blocks").insert_all(rows)
     save_figures(db, article_id, text)
     head = article_head(article.title, article.first("kicker"), article.first("subtitle"), text)
     save_analysis(db, article_id, text, published, head, article_figures(db, article_id))

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from .segment import search_segmenter
 
-
 TOP = 5
 _lock = threading.Lock()
 

@@ -15,6 +15,7 @@ block keeps the name of the rule that decided its kind.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .blocks import Block, fixed_kind, is_photo_credit, split_lines
 from .forms import dateline_end
@@ -137,6 +138,6 @@ def mark_fixed(blocks: list[Block]) -> None:
             block.set(*found)
         else:
             block.kind = ""
-    for block, after in zip(blocks, blocks[1:]):
+    for block, after in pairwise(blocks):
         if not block.kind and after.kind == "credit" and is_photo_credit(after):
             block.set("caption", "line above a photo credit")

@@ -16,8 +16,8 @@ from sqlite_utils import Database
 
 from .db import immediate
 from .db_faults import DatabaseError
-from .names import display_name
 from .ingest import ImportReport, import_paths, now
+from .names import display_name
 from .search_schema import ORDERS
 
 
@@ -97,7 +97,7 @@ def list_articles(db: Database) -> list[ArticleSummary]:
     """Every current article, and older versions of changed files that carry claims."""
     return [
         ArticleSummary(
-            row[0], row[1], display_name(row[2]), *row[3:8], read=bool(row[8]), figures=row[9], claims=row[10],
+            row[0], row[1], display_name(row[2]), row[3], row[4], row[5], row[6], row[7], read=bool(row[8]), figures=row[9], claims=row[10],
             current=bool(row[11]),
         )
         for row in db.execute(_SUMMARY_SQL).fetchall()
@@ -143,7 +143,8 @@ FROM articles a JOIN sources s ON s.id = a.source_id
 
 def _summary(row: tuple) -> ArticleSummary:
     return ArticleSummary(
-        *row[:8], read=bool(row[8]), figures=row[9], claims=row[10], current=bool(row[11]), keywords=row[12]
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+        read=bool(row[8]), figures=row[9], claims=row[10], current=bool(row[11]), keywords=row[12],
     )
 
 
@@ -188,7 +189,7 @@ class LibraryOrder(Sequence[int]):
     def __len__(self) -> int:
         return self.total
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self.total))]
         if index < 0:
@@ -259,7 +260,7 @@ def get_article(db: Database, article_id: int) -> ArticleView | None:
             "SELECT kind, start, end FROM blocks WHERE article_id = ? ORDER BY ord", [article_id]
         ).fetchall()
     ]
-    return ArticleView(*row[:5], display_name(row[5]), display_name(row[6]), text, blocks=blocks)
+    return ArticleView(row[0], row[1], row[2], row[3], row[4], display_name(row[5]), display_name(row[6]), text, blocks=blocks)
 
 
 def source_text(db: Database, article_id: int) -> str | None:
@@ -278,7 +279,7 @@ def mark_read(db: Database, article_id: int) -> None:
 
 def seeds_folder() -> Path:
     """Where the bundled sample articles are installed."""
-    from hecha import seeds
+    from .. import seeds
 
     return Path(seeds.__file__).resolve().parent
 

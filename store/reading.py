@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +54,7 @@ class SourceText:
     encoding: str
 
 
-def find_files(paths: list[str | Path]) -> tuple[list[Path], list[Refused]]:
+def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Refused]]:
     """Expand files and folders (recursively, .txt and .md) into a sorted file list.
 
     Entries that cannot be imported (devices, FIFOs, dangling or looping
@@ -234,9 +235,9 @@ def _chinese_decoding(data: bytes) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             continue
         han, common = common_han_share(text)
-        if han and common >= MIN_COMMON_FALLBACK and _looks_like_text(text) and not prose_problem(text):
-            if best is None or common > best[0]:
-                best = (common, text, codec)
+        fits = han and common >= MIN_COMMON_FALLBACK and _looks_like_text(text) and not prose_problem(text)
+        if fits and (best is None or common > best[0]):
+            best = (common, text, codec)
     return (best[1], best[2]) if best else None
 
 

@@ -185,7 +185,7 @@ def _update_article(db: Database, article_id: int, article: Article, published: 
         {"article_id": article_id, "ord": n, "kind": block.kind, "start": start, "end": end}
         for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))
     ]
-    db["blocks"].insert_all(rows)
+    db.table("blocks").insert_all(rows)
     save_figures(db, article_id, text)
     index_article(db, article_id, article.title, text)
     head = article_head(article.title, article.first("kicker"), article.first("subtitle"), text)

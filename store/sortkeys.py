@@ -19,7 +19,7 @@ def _pinyin(text: str) -> list[str]:
     with _lock:
         from pypinyin import Style, lazy_pinyin
 
-        return lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda chars: list(chars))
+        return lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda chars: list(chars))  # type: ignore[arg-type, return-value]  # a list is documented
 
 
 KEY_CHARS = 12  # titles rarely tie beyond this; the title itself breaks ties

@@ -11,6 +11,7 @@ sentence itself states, so the most checkable sentences come first.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,7 +74,7 @@ def _candidate_sentences(text: str, pattern: re.Pattern, figures: list[Figure]) 
     return spans
 
 
-def suggest(text: str, figures: list[Figure], checks: list[Check] = ()) -> list[Suggestion]:
+def suggest(text: str, figures: list[Figure], checks: Sequence[Check] = ()) -> list[Suggestion]:
     """The article's suggested claims, most checkable first (ties in text order)."""
     folded = fold(text)
     pattern, weights = _predicates()

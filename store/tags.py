@@ -90,7 +90,7 @@ def update_tag(
         for field, value in changes.items():
             stored = None if field == "key" and not value else value
             db.execute(f"UPDATE tags SET [{field}] = ? WHERE id = ?", [stored, tag.id])
-    return _require_tag(db, changes.get("name", name))
+    return _require_tag(db, changes.get("name") or name)
 
 
 def delete_tag(db: Database, name: str) -> None:

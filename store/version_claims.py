@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from .anchoring import ANCHORS, CLAIMS_OF_ARTICLE, place, write_placement
+
 _OLD_ARTICLES = """
 SELECT DISTINCT a.id, a.ord, a.title FROM articles a JOIN sources s ON s.id = a.source_id
 JOIN claims c ON c.article_id = a.id WHERE s.replaced_by = ? ORDER BY a.ord

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from hecha import store
-from hecha.tui.cli import main
 from hecha.store.clean import clean_text
 from hecha.store.layout import split_page
+from hecha.tui.cli import main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

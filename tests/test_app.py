@@ -1,13 +1,11 @@
 """The app, driven by keys with Pilot."""
 
+from conftest import SEEDS
 from textual.widgets import Static
-
-from hecha.tui.widgets.library_table import LibraryTable
 
 from hecha import store
 from hecha.tui.app import HechaApp
-
-from conftest import SEEDS
+from hecha.tui.widgets.library_table import LibraryTable
 
 
 async def wait_for_rows(pilot, count: int) -> LibraryTable:

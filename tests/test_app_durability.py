@@ -7,9 +7,9 @@ import subprocess
 import sys
 import textwrap
 
-from hecha import store
-
 from conftest import SEEDS
+
+from hecha import store
 
 SCRIPT = textwrap.dedent(
     """

@@ -6,6 +6,7 @@ import csv
 import json
 
 import pytest
+from conftest import SEEDS
 from textual.widgets import DataTable, Static
 
 from hecha import store
@@ -17,8 +18,6 @@ from hecha.tui.screens.library import LibraryScreen
 from hecha.tui.screens.reader import ReaderScreen
 from hecha.tui.screens.review import ReviewScreen
 from hecha.tui.widgets.article_view import ArticleView
-
-from conftest import SEEDS
 
 SIZE = (100, 32)
 
@@ -201,7 +200,7 @@ async def test_review_set_status_open_from_review_and_export(library, tmp_path):
             app.screen.query_one("#formats").focus()
             await pilot.press(*(["down"] * store.EXPORT_FORMATS.index(fmt)), "enter")
             target = tmp_path / f"out{store.EXPORT_SUFFIXES[fmt]}"
-            await until(pilot, lambda: target.exists(), f"{fmt} export")
+            await until(pilot, target.exists, f"{fmt} export")
             await until(pilot, lambda: "Wrote 2 claims" in str(app.screen.query_one("#result").render()), "result")
             await pilot.press("escape")
     rows = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8-sig")))
@@ -330,7 +329,7 @@ async def test_chinese_text_wraps_within_the_width(library, size):
         text = view.doc.article.text
         for line in view.doc.lines:
             if line.block >= 0:
-                assert 0 < line.end - line.start and text[line.start : line.end].strip()
+                assert line.end - line.start > 0 and text[line.start : line.end].strip()
         covered = "".join(text[line.start : line.end] for line in view.doc.lines if line.block >= 0)
         assert covered.replace(" ", "") == "".join(b.text for b in view.doc.article.blocks).replace(" ", "")
 

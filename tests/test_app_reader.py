@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from rich.color import Color
+from test_app_flows import open_first_article, until
 from textual.widgets import Static
 
 from hecha import store
 from hecha.tui.app import HechaApp
 from hecha.tui.screens.reader import ReaderScreen
 from hecha.tui.styles import figure_style
-from hecha.tui.widgets.article_view import ArticleView, MAX_WIDTH
+from hecha.tui.widgets.article_view import MAX_WIDTH, ArticleView
 from hecha.tui.widgets.wrap import cell_width
-
-from test_app_flows import open_first_article, until
 
 SIZE = (100, 32)
 PAGE = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from test_app_flows import library, open_first_article, open_review, until  # noqa: F401
+from test_app_reader import port, toasts  # noqa: F401
 from textual.widgets import DataTable, Static
 
 from hecha import store
@@ -10,15 +12,11 @@ from hecha.tui.screens.dialogs.confirm import ConfirmDialog
 from hecha.tui.screens.dialogs.export import ExportDialog
 from hecha.tui.screens.dialogs.import_dialog import ImportDialog
 from hecha.tui.screens.dialogs.tag import TagDialog
-from hecha.tui.screens.help import HelpScreen
 from hecha.tui.screens.library import LibraryScreen
 from hecha.tui.screens.reader import ReaderScreen
 from hecha.tui.screens.review import ReviewScreen
 from hecha.tui.screens.tags import TagsScreen
 from hecha.tui.widgets.tag_picker import TagPicker
-
-from test_app_flows import library, open_first_article, open_review, until  # noqa: F401
-from test_app_reader import port, toasts  # noqa: F401
 
 SIZE = (100, 32)
 

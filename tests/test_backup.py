@@ -90,7 +90,7 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(library, db_path, tmp_pa
 def test_restore_refuses_another_sqlite_database(library, db_path, tmp_path):
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE notes (x)").connection.commit()
-    with pytest.raises(store.DatabaseError, match="not a hecha library .no sources, articles"):
+    with pytest.raises(store.DatabaseError, match=r"not a hecha library .no sources, articles"):
         restore_db(other, db_path)
 
 

@@ -1,13 +1,12 @@
 """Checks: relations an article states between its figures, computed and judged (store.checks)."""
 
 import pytest
+from conftest import seed_text
 
 from hecha.store.checks import CHECK_KINDS, VERDICTS, find_checks, judge
 from hecha.store.clean import clean_text
 from hecha.store.figures import extract
 from hecha.store.script import fold
-
-from conftest import seed_text
 
 
 def checks_of(sentence: str):

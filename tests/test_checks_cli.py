@@ -3,7 +3,6 @@
 import json
 
 import pytest
-
 from conftest import SEEDS
 
 PAGE = (
@@ -20,7 +19,7 @@ def page(cli, tmp_path):
     path = tmp_path / "2023-12-05_qs.txt"
     path.write_text(PAGE, encoding="utf-8")
     assert cli("import", str(path))[0] == 0
-    code, out, _ = cli("list", "--json")
+    _code, out, _ = cli("list", "--json")
     return json.loads(out)[0]["id"]
 
 
@@ -42,12 +41,12 @@ def test_checks_table_of_the_library(cli, page):
 
 
 def test_indicators_json_fields(cli, page):
-    code, out, _ = cli("indicators", "--json")
+    _, out, _ = cli("indicators", "--json")
     rows = json.loads(out)
     assert list(rows[0]) == ["indicator", "place", "period", "base", "value", "unit", "article_id", "start", "end"]
     first = rows[0]
     assert (first["indicator"], first["place"], first["period"]) == ("规模以上工业增加值", "青石县", "2023-01/2023-11")
-    code, out, _ = cli("indicators", "--conflicts", "--json")
+    _code, out, _ = cli("indicators", "--conflicts", "--json")
     assert json.loads(out) == []
 
 
@@ -76,7 +75,7 @@ def test_unknown_article_is_one_line(cli, page):
 
 def test_seed_pages_checks(cli):
     cli("import", str(SEEDS))
-    code, out, _ = cli("checks", "--json")
+    _code, out, _ = cli("checks", "--json")
     rows = json.loads(out)
     kinds = sorted((r["kind"], r["verdict"]) for r in rows)
     assert ("plan", "rounding") in kinds and ("plan", "consistent") in kinds

@@ -224,7 +224,7 @@ def test_list_claims_orders_by_article_then_start(db, library):
 
 
 def test_list_claims_filters(db, library):
-    (first, second), c = library
+    (_first, second), c = library
     assert ids(store.list_claims(db, status="open")) == ids([c["early"], c["iphone"]])
     assert ids(store.list_claims(db, tag="数据")) == ids([c["late"], c["iphone"]])
     assert ids(store.list_claims(db, tag="数据", status="checking")) == ids([c["late"]])

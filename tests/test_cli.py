@@ -4,16 +4,13 @@ import json
 import subprocess
 import sys
 
+from conftest import SEEDS
 
 from hecha.tui.cli import build_parser, main
 
-from conftest import SEEDS
-
-
-
 
 def test_import_prints_a_summary(cli):
-    code, out, err = cli("import", str(SEEDS))
+    code, out, _err = cli("import", str(SEEDS))
     assert code == 0
     assert out.strip() == "Imported 20 articles from 5 files; 0 already stored; 0 refused."
     code, out, _ = cli("import", str(SEEDS))
@@ -58,7 +55,7 @@ def test_list_table(cli):
 
 def test_show_json(cli):
     cli("import", str(SEEDS))
-    code, out, _ = cli("show", "1", "--json")
+    _code, out, _ = cli("show", "1", "--json")
     article = json.loads(out)
     assert set(article) == {"id", "title", "kicker", "subtitle", "byline", "source", "blocks"}
     assert article["blocks"][0] == {"kind": "kicker", "text": "赣江新区经开组团"}

@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from conftest import SEEDS
 from rich.text import Text
 
 from hecha import store
@@ -12,8 +13,6 @@ from hecha.tui.cli import main
 from hecha.tui.cli_figures import batch
 from hecha.tui.render import block_text, legend
 from hecha.tui.styles import FIGURE_STYLES, figure_style
-
-from conftest import SEEDS
 
 TEXT = "今年1至11月，全区规模以上工业增加值增长7.7%，总投资24亿元。"
 

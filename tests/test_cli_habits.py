@@ -7,11 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import SEEDS
 
 from hecha import store
 from hecha.tui.cli import main
-
-from conftest import SEEDS
 
 NEWS = "港口集团年报\n\n集团全年营收达到16.5亿元，较上年多出4,860,000元，利润率为百分之十二点五，员工人数增至3.2万人。"
 
@@ -31,7 +30,7 @@ def test_show_raw_into_a_file_is_the_file_text_exactly(cli, news):
 
 
 def test_show_into_a_pipe_is_plain_unwrapped_text(cli, news):
-    code, out, _ = cli("show", "1")
+    _code, out, _ = cli("show", "1")
     paragraph = NEWS.split("\n\n")[1]
     assert paragraph in out.splitlines() and "\x1b[" not in out  # one line, as long as it is
 
@@ -65,7 +64,7 @@ def test_figures_table_never_splits_a_figure(cli, news, monkeypatch, columns):
 def test_tables_into_a_pipe_are_tab_separated_rows(cli, news):
     _, out, _ = cli("figures", "--article", "1")
     rows = [line.split("\t") for line in out.splitlines()]
-    assert rows[0][:3] == ["start", "text", "kind"] and ["16.5亿元", "money"] == rows[1][1:3]
+    assert rows[0][:3] == ["start", "text", "kind"] and rows[1][1:3] == ["16.5亿元", "money"]
 
 
 def test_db_is_accepted_after_the_subcommand(db_path, capsys):

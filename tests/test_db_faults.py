@@ -9,18 +9,22 @@ over pages behind an intact header, another program's SQLite file.
 from __future__ import annotations
 
 import json
-
 import shutil
 import sqlite3
 
 import pytest
+from robust_helpers import (
+    ARTICLE,
+    assert_one_error_line,
+    digest,
+    make_library,
+    modes_enforceable,
+    public_dir,
+    run_cli,
+)
 
 from hecha import store
 from hecha.tui.cli import main
-
-from robust_helpers import (
-    ARTICLE, assert_one_error_line, digest, make_library, modes_enforceable, public_dir, run_cli,
-)
 
 WRITING = (("tags", "add", "新标签"), ("import", "{in}"), ("reindex", "--all"))
 READING = (("list",), ("show", "1"), ("claims",), ("export", "--format", "md"), ("tags",))
@@ -88,7 +92,7 @@ def test_locked_database_names_the_file_and_the_holder(library, monkeypatch, cli
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        for command in WRITING[:1] + (("import", str(path.parent / "in")),):
+        for command in (*WRITING[:1], ("import", str(path.parent / "in"))):
             code, out, err = cli_at(path, *command)
             assert code == 2, err
             assert_one_error_line(err, str(path), "locked", "another program")
@@ -133,7 +137,7 @@ def test_damaged_file_is_read_with_a_reason_and_never_written(library, cli_at):
     _corrupt(path)
     before = digest(path)
     for command in (*READING, *WRITING):
-        code, out, err = cli_at(path, *_args(command, folder))
+        code, _out, err = cli_at(path, *_args(command, folder))
         assert code != 0, command
         assert_one_error_line(err, str(path), "damaged")
     assert digest(path) == before

@@ -13,7 +13,6 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
-import pytest
 from test_export import FIRST, SECOND, claims_db  # noqa: F401  (the fixture)
 
 from hecha import store

@@ -1,9 +1,9 @@
 """Figures stored with their articles, and recomputed when the extractor changes."""
 
+from conftest import SEEDS
+
 from hecha import store
 from hecha.store import figure_store
-
-from conftest import SEEDS
 
 
 def test_import_stores_figures_at_offsets_into_the_cleaned_text(db):

@@ -3,19 +3,18 @@
 import sqlite3
 
 import pytest
+from conftest import SEEDS, seed_text
 
 from hecha import store
 from hecha.store import ingest
 from hecha.store.db import MIGRATION_NAMES, DatabaseError, open_db, schema_version
-
-from conftest import SEEDS, seed_text
 
 
 def test_import_seeds_counts_articles(db):
     report = store.import_paths(db, [SEEDS])
     assert (report.files, report.articles, report.already, report.refused) == (5, 20, 0, [])
     assert store.count_articles(db) == 20
-    assert "Imported 20 articles from 5 files; 0 already stored; 0 refused." == report.summary()
+    assert report.summary() == "Imported 20 articles from 5 files; 0 already stored; 0 refused."
 
 
 def test_importing_twice_stores_nothing_new(db):
@@ -109,7 +108,7 @@ def test_database_from_a_newer_hecha_is_refused(db_path):
 def test_not_a_database_is_refused_with_a_reason(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(DatabaseError, match="junk.db"):
+    with pytest.raises(DatabaseError, match=r"junk\.db"):
         open_db(path)
 
 

@@ -3,12 +3,11 @@
 from collections import Counter
 
 import pytest
+from conftest import seed_articles, seed_text
 
 from hecha.store.blocks import split_lines
 from hecha.store.clean import clean_text
 from hecha.store.layout import split_page
-
-from conftest import seed_articles, seed_text
 
 SEEDS = ["000", "001", "002", "003", "004"]
 

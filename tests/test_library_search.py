@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from test_search import PAGES, write_pages
 
 from hecha import store
 from hecha.tui.app import HechaApp
 from hecha.tui.screens.library import LibraryScreen
-from hecha.tui.widgets.library_rows import columns
 from hecha.tui.screens.reader import ReaderScreen
 from hecha.tui.screens.review import ReviewScreen
 from hecha.tui.widgets.article_view import ArticleView
+from hecha.tui.widgets.library_rows import columns
 from hecha.tui.widgets.library_table import LibraryTable
-
-from test_search import PAGES, write_pages
 
 SIZE = (100, 32)
 

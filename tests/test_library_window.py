@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hecha import store
-
 from test_search import PAGES, write_pages
+
+from hecha import store
 
 
 def test_windows_in_every_order_match_a_full_sort(db, tmp_path):

@@ -3,12 +3,11 @@
 import codecs
 
 import pytest
+from conftest import seed_path, seed_text
 
 from hecha.store.clean import clean_text
 from hecha.store.layout import split_page
 from hecha.store.reading import Refused, decode, find_files, read_source
-
-from conftest import seed_path, seed_text
 
 TRADITIONAL = "近日，一則好消息從南昌傳來：今年一月至八月，全區規模以上工業增加值增長百分之七點七。"
 

@@ -6,10 +6,9 @@ import json
 import re
 
 import pytest
+from hostile import build_corpus
 
 from hecha.tui.cli import main
-
-from hostile import build_corpus
 
 TERMINAL_ACTORS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 EXPECTED_REASONS = {
@@ -79,6 +78,6 @@ def test_every_stored_article_can_be_listed_shown_and_exported(imported):
             assert code == 0 and "Traceback" not in err, (article, extra)
             outputs.append(shown)
     for fmt in ("csv", "json", "md"):
-        code, exported, err = _run(db, "export", "--format", fmt)
+        code, _exported, err = _run(db, "export", "--format", fmt)
         assert code == 0, err
     assert not any(TERMINAL_ACTORS.search(text) for text in outputs)

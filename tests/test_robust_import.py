@@ -58,7 +58,7 @@ def test_control_characters_in_names_never_reach_store_or_output(db_path, tmp_pa
 
 def test_hostile_name_in_a_refusal_is_escaped(tmp_path, cli):
     _write(tmp_path, "g\x1b]52;c;eA==\x07.txt", "")
-    code, out, err = cli("import", str(tmp_path))
+    code, _out, err = cli("import", str(tmp_path))
     assert code == 1 and "empty file" in err
     assert "\x1b" not in err and "\\x1b]52" in err
 
@@ -150,7 +150,7 @@ def test_real_prose_in_legacy_encodings_is_accepted(text, codec):
 
 def test_symbol_soup_in_utf16_is_refused_with_a_reason():
     soup = "".join(chr(0x2500 + (i * 7) % 120) for i in range(400))
-    with pytest.raises(Refused, match="binary|prose"):
+    with pytest.raises(Refused, match=r"binary|prose"):
         decode(soup.encode("utf-16-le"), "soup.txt")
 
 
@@ -181,7 +181,7 @@ def test_read_only_library_does_not_record_reading(tmp_path):
 ])
 def test_odd_command_arguments_end_in_one_line(cli, args):
     try:
-        code, out, err = cli(*args)
+        code, _out, err = cli(*args)
     except SystemExit as exit_:  # argparse's usage error
         code, err = exit_.code, ""
     assert code != 0 and "Traceback" not in err

@@ -12,12 +12,11 @@ import contextlib
 import signal
 
 import pytest
+from hostile import RUN_NAMES, run_text
 
 from hecha.store.clean import clean_text
 from hecha.store.segment import quiet_jieba
 from hecha.store.sentences import sentence_at, sentence_spans, word_bounds
-
-from hostile import RUN_NAMES, run_text
 
 SIZE = 100_000
 LIMIT_SECONDS = SIZE / 10_000  # a second per 10 KB

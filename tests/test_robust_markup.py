@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from test_app_flows import SIZE, open_first_article, open_review, until
 from textual.widgets import Input, OptionList, Static
 
 from hecha import store
@@ -17,8 +18,6 @@ from hecha.tui.app import HechaApp
 from hecha.tui.screens.dialogs.ask import AskDialog
 from hecha.tui.screens.dialogs.export import ExportDialog
 from hecha.tui.screens.dialogs.tag import TagDialog
-
-from test_app_flows import SIZE, open_first_article, open_review, until
 
 CLOSE_ALL = "[/]"
 ACTION = "[@click=app.quit]x[/]"

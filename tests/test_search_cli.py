@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 import json
 
-from hecha import store
-
 from test_search import PAGES, write_pages
+
+from hecha import store
 
 
 def imported(cli, tmp_path):
@@ -38,7 +38,7 @@ def test_search_default_limit_is_twenty(cli, tmp_path):
 
 def test_bad_query_is_one_line_and_no_traceback(cli, tmp_path):
     imported(cli, tmp_path)
-    code, out, err = cli("search", "kind:gold")
+    code, _out, err = cli("search", "kind:gold")
     assert code == 1 and err.count("\n") == 1 and "unknown kind" in err and "Traceback" not in err
     code, _, err = cli("search", '"')
     assert code == 1 and "nothing to search" in err

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import SEEDS
+
 from hecha import store
 from hecha.tui.app import HechaApp
-
-from conftest import SEEDS
 
 
 def test_library_search_results(db_path, snap_compare):

@@ -1,11 +1,12 @@
 """Sentence spans and word boundaries of Chinese text (store.sentences)."""
 
+from itertools import pairwise
+
 import pytest
+from conftest import seed_articles
 
 from hecha import store
 from hecha.store.sentences import sentence_at, sentence_spans, word_bounds
-
-from conftest import seed_articles
 
 
 def sentences(text: str) -> list[str]:
@@ -126,7 +127,7 @@ def test_every_seed_article_is_covered_by_its_sentences(prefix):
         text = article.text
         spans = sentence_spans(text)
         assert spans == sorted(spans) and all(s < e for s, e in spans)
-        assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+        assert all(e1 <= s2 for (_, e1), (s2, _) in pairwise(spans))
         covered = "".join(text[s:e] for s, e in spans)
         assert "".join(covered.split()) == "".join(text.split())
         assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
@@ -137,13 +138,13 @@ def test_word_bounds_include_both_ends_and_follow_jieba():
     text = "经开组团规模以上工业增加值"
     bounds = word_bounds(text)
     assert bounds[0] == 0 and bounds[-1] == len(text) and bounds == sorted(set(bounds))
-    assert [text[a:b] for a, b in zip(bounds, bounds[1:])] == list(store.segment.words(text))
+    assert [text[a:b] for a, b in pairwise(bounds)] == list(store.segment.words(text))
 
 
 def test_word_bounds_keep_numbers_whole():
     text = "增长7.7%，１２．５％和1,500人，5G基站"
     bounds = word_bounds(text, whole=())
-    pieces = [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    pieces = [text[a:b] for a, b in pairwise(bounds)]
     assert "7.7%" in pieces and "１２．５％" in pieces and "1,500" in pieces and "5G" in pieces
 
 
@@ -152,7 +153,7 @@ def test_word_bounds_of_empty_text():
 
 
 def pieces_of(text: str, bounds: list[int]) -> list[str]:
-    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [text[a:b] for a, b in pairwise(bounds)]
 
 
 def test_word_bounds_keep_a_figure_with_its_unit_as_one_word():

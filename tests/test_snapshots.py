@@ -7,11 +7,10 @@ Regenerate after an intended change of the screens with
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS
 
 from hecha import store
 from hecha.tui.app import HechaApp
-
-from conftest import SEEDS
 
 SIZE = (100, 32)
 FIXED_TIME = "2026-01-02T03:04:05+00:00"

@@ -10,9 +10,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from hecha import store
-from hecha.store.segment import quiet_jieba
-
+from .. import store
+from ..store.segment import quiet_jieba
 from .commands import ArticleCommands, TagCommands
 from .keys import screen_commands, screen_keys
 from .screens.dialogs.export import ExportDialog

@@ -15,17 +15,16 @@ import sys
 from rich.console import Console
 from rich.text import Text
 
-from hecha import store
-
+from .. import store
+from .cli_checks import COMMANDS as CHECK_COMMANDS
+from .cli_checks import add_parsers as add_check_parsers
+from .cli_checks import run as run_check_command
 from .cli_claims import COMMANDS as CLAIM_COMMANDS
 from .cli_claims import add_parsers as add_claim_parsers
 from .cli_claims import run as run_claim_command
 from .cli_exchange import COMMANDS as EXCHANGE_COMMANDS
 from .cli_exchange import add_parsers as add_exchange_parsers
 from .cli_exchange import run as run_exchange_command
-from .cli_checks import COMMANDS as CHECK_COMMANDS
-from .cli_checks import add_parsers as add_check_parsers
-from .cli_checks import run as run_check_command
 from .cli_figures import add_parsers as add_figure_parsers
 from .cli_figures import cmd_figures
 from .cli_output import add_format_options, print_records, stdout_is_terminal
@@ -194,7 +193,7 @@ def cmd_import(db, args) -> int:
 
 def _import_with_progress(db, paths: list[str], err: Console) -> store.ImportReport:
     """Import, with a progress bar on stderr when it is a terminal and there are many files."""
-    from hecha.store.reading import find_files
+    from ..store.reading import find_files
 
     files, _ = find_files(paths)
     if not err.is_terminal or len(files) < 20:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from hecha import store
+from .. import store
 
 COMMANDS = ("checks", "indicators", "suggest")
 VERDICT_STYLES = {"consistent": "green", "rounding": "yellow", "inconsistent": "bold red", "cannot tell": "dim"}
@@ -93,7 +93,8 @@ def cmd_suggest(db, args, fail) -> int:
     suggestions = store.article_suggestions(db, args.article)
     if args.json:
         return _dump([s.to_dict() for s in suggestions])
-    text = store.get_article(db, args.article).text
+    article = store.get_article(db, args.article)
+    text = article.text if article else ""
     table = Table(show_edge=False, header_style="bold")
     for name in ("score", "sentence"):
         table.add_column(name, overflow="fold", justify="right" if name == "score" else "left")

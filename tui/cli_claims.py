@@ -13,10 +13,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from hecha import store
-from hecha.store.claims import DEFAULT_COLOR, tag_ids
-from hecha.store.clean import strip_controls
-
+from .. import store
+from ..store.claims import DEFAULT_COLOR, tag_ids
+from ..store.clean import strip_controls
 from .cli_output import add_format_options, print_records, print_table
 
 COMMANDS = ("export", "claims", "tags")

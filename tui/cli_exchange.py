@@ -15,7 +15,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from hecha import store
+from .. import store
 
 COMMANDS = ("import-claims", "backup", "restore")
 EXIT_REFUSED = 1

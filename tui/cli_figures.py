@@ -14,13 +14,11 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from hecha import store
-from hecha.store.clean import strip_controls
-
+from .. import store
+from ..store.clean import strip_controls
 from .cli_output import print_table
 from .render import format_value
 from .styles import figure_style
-
 
 
 def add_parsers(sub) -> None:

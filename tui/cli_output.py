@@ -19,7 +19,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-
 MIN_CELLS = 10  # a column keeps at least this many cells (or its widest cell) when the table is squeezed
 
 
@@ -63,7 +62,7 @@ def _flat(value: object) -> object:
     return ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
 
 
-def print_table(columns: Sequence[str], rows: list[Sequence[object]], right: Sequence[str] = ()) -> None:
+def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[str] = ()) -> None:
     """A table on a terminal (cells never wrap), tab-separated plain rows otherwise."""
     if not stdout_is_terminal():
         print("\t".join(columns))

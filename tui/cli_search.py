@@ -17,8 +17,7 @@ from collections.abc import Callable
 from rich.console import Console
 from rich.text import Text
 
-from hecha import store
-
+from .. import store
 from .cli_figures import cmd_reindex as reindex_figures
 
 COMMANDS = ("search", "dict")
@@ -137,10 +136,7 @@ def _warn_pending(db) -> None:
 def cmd_reindex(db, args) -> int:
     """`hecha reindex [--all]`: figures from the current extractor, then the search index."""
     code = reindex_figures(db, args)
-    if getattr(args, "all", False):
-        count = _force(db)
-    else:
-        count = resegment(db)
+    count = _force(db) if getattr(args, "all", False) else resegment(db)
     Console(highlight=False, soft_wrap=True).print(Text(f"Indexed {count} article{'s' * (count != 1)} for search."))
     return code
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from hecha import store
+from .. import store
+
+if TYPE_CHECKING:
+    from .app import HechaApp
 
 
 def _articles(db_path: str) -> list[tuple[int, str]]:
@@ -31,17 +35,26 @@ def _tags(db_path: str) -> list[str]:
         db.close()
 
 
-class ArticleCommands(Provider):
+class _LibraryProvider(Provider):
+    """A provider that reads the library the app has open."""
+
+    @property
+    def db_path(self) -> str:
+        """The path of the app's library."""
+        return cast("HechaApp", self.app).db_path
+
+
+class ArticleCommands(_LibraryProvider):
     """`Go to article: TITLE` for every article."""
 
     async def startup(self) -> None:
         """Read the titles."""
-        self.articles = await asyncio.to_thread(_articles, self.app.db_path)
+        self.articles = await asyncio.to_thread(_articles, self.db_path)
 
     def _open(self, article_id: int) -> None:
         from .screens.reader import ReaderScreen
 
-        self.app.push_screen(ReaderScreen(self.app.db_path, [article_id], 0))
+        self.app.push_screen(ReaderScreen(self.db_path, [article_id], 0))
 
     async def search(self, query: str) -> Hits:
         """Articles whose `Go to article: title` matches the query."""
@@ -58,17 +71,17 @@ class ArticleCommands(Provider):
         yield DiscoveryHit("", lambda: None)
 
 
-class TagCommands(Provider):
+class TagCommands(_LibraryProvider):
     """`Go to tag: NAME`, opening the review of that tag's claims."""
 
     async def startup(self) -> None:
         """Read the tag names."""
-        self.tags = await asyncio.to_thread(_tags, self.app.db_path)
+        self.tags = await asyncio.to_thread(_tags, self.db_path)
 
     def _open(self, name: str) -> None:
         from .screens.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(self.app.db_path, tag=name))
+        self.app.push_screen(ReviewScreen(self.db_path, tag=name))
 
     async def search(self, query: str) -> Hits:
         """Tags whose `Go to tag: name` matches the query."""

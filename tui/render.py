@@ -8,9 +8,8 @@ from rich.console import Group
 from rich.style import Style
 from rich.text import Text
 
-from hecha.store import ArticleView, BlockRule, BlockView, Figure
-from hecha.store.layout import BULLETS
-
+from ..store import ArticleView, BlockRule, BlockView, Figure
+from ..store.layout import BULLETS
 from .styles import FIGURE_STYLES, block_style, figure_style
 
 _PREFIX = {"caption": "▣ ", "fragment": "… "}

@@ -64,7 +64,7 @@ def figure_style(kind: str) -> Style:
     return FIGURE_STYLES.get(kind, FIGURE_STYLES["number"])
 
 
-def _luminance(rgb: tuple[int, int, int]) -> float:
+def _luminance(rgb: tuple[int, ...]) -> float:
     """Relative luminance (WCAG) of an sRGB colour."""
     def channel(value: int) -> float:
         v = value / 255
@@ -96,7 +96,7 @@ def readable(color: str, dark: bool) -> str:
         rgb = tuple(round(c * 0.9) for c in rgb) if not dark else tuple(round(c + (255 - c) * 0.15) for c in rgb)
     if rgb == start:
         return color
-    return "#%02x%02x%02x" % rgb
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
 def themed(style: Style, dark: bool) -> Style:

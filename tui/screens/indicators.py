@@ -16,8 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
-from hecha import store
-
+from ... import store
 from .reader import ReaderScreen
 from .table_screen import TableScreen
 
@@ -34,7 +33,7 @@ def series_key(item: store.Indicator) -> tuple:
     return (item.indicator, item.place, item.base, item.unit)
 
 
-def chart(points: list[store.Indicator], clashing: set[tuple[int, int]]) -> Text:
+def chart(points: list[store.Indicator], clashing: set[tuple[int | None, int]]) -> Text:
     """One line per value, by period: period, a bar in proportion to the largest value, the figure, the article."""
     top = max((abs(p.value) for p in points if p.value is not None), default=0) or 1
     out = Text()
@@ -50,15 +49,15 @@ def chart(points: list[store.Indicator], clashing: set[tuple[int, int]]) -> Text
     return out + spread(points, clashing)
 
 
-def spread(points: list[store.Indicator], clashing: set[tuple[int, int]]) -> Text:
+def spread(points: list[store.Indicator], clashing: set[tuple[int | None, int]]) -> Text:
     """How far apart the conflicting values are: `118.2亿元 to 120.5亿元, 1.9% apart`."""
-    clash = [p for p in points if (p.article_id, p.start) in clashing and p.value is not None]
+    clash = [(p.value, p) for p in points if (p.article_id, p.start) in clashing and p.value is not None]
     if len(clash) < 2:
         return Text()
-    low, high = min(clash, key=lambda p: p.value), max(clash, key=lambda p: p.value)
-    gap = (high.value - low.value) / abs(low.value) * 100 if low.value else 0
+    (low_value, low), (high_value, high) = min(clash, key=lambda vp: vp[0]), max(clash, key=lambda vp: vp[0])
+    gap = (high_value - low_value) / abs(low_value) * 100 if low_value else 0
     words = f"conflicting values: {low.text} to {high.text}, {gap:.1f}% apart"
-    if low.value and 10**3.5 <= high.value / low.value <= 10**4.5:
+    if low_value and 10**3.5 <= high_value / low_value <= 10**4.5:
         words += " (10,000× apart: 万 written for 亿, or back?)"
     return Text(words, style=CONFLICT)
 
@@ -83,7 +82,7 @@ class IndicatorsScreen(TableScreen):
         super().__init__()
         self.db_path = db_path
         self.items: list[store.Indicator] = []
-        self.clashing: set[tuple[int, int]] = set()
+        self.clashing: set[tuple[int | None, int]] = set()
         self.titles: dict[int, str] = {}
         self.only = False
         self.rows: list[store.Indicator] = []
@@ -119,7 +118,7 @@ class IndicatorsScreen(TableScreen):
     def show(self, items: list[store.Indicator], groups: list[list[store.Indicator]], titles: dict[int, str]) -> None:
         """Keep what was read and fill the table."""
         self.items, self.titles = items, titles
-        self.series: dict[tuple, list[store.Indicator]] = {}
+        self.series = {}
         for item in items:
             self.series.setdefault(series_key(item), []).append(item)
         self.clashing = {(i.article_id, i.start) for group in groups for i in group}
@@ -144,7 +143,7 @@ class IndicatorsScreen(TableScreen):
             table.add_row(
                 Text("≠" if conflict else "", style=CONFLICT), Text(item.indicator, style=style),
                 Text(item.place or "—"), Text(item.period or "—"), Text(item.base or ""),
-                Text(item.text, style=style, justify="right"), Text(self.titles.get(item.article_id, "")),
+                Text(item.text, style=style, justify="right"), Text(self.titles.get(item.article_id, "") if item.article_id is not None else ""),
                 key=str(n),
             )
         self._draw_chart()

@@ -10,6 +10,8 @@ last keystroke; Enter opens the article with the matched words highlighted.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -19,8 +21,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from hecha import store
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
+from ... import store
 from ..search_help import QUERY_HELP
 from ..widgets.library_rows import cells, columns
 from ..widgets.library_table import LibraryTable
@@ -63,7 +67,7 @@ class LibraryScreen(Screen):
         self._dates = False
         self._total: int | None = None  # rows of the library as last counted
         self._search_lock = threading.Lock()
-        self._search_db = None  # opened by the first search, in its worker
+        self._search_db: Database | None = None  # opened by the first search, in its worker
 
     def compose(self) -> ComposeResult:
         """Header, search box, the article table, a status line, the key footer."""
@@ -265,6 +269,7 @@ class LibraryScreen(Screen):
         table = self.query_one(LibraryTable)
         if not table.row_count:
             return
+        ids: Sequence[int]
         if self.found is not None:
             ids = self.found
         elif self.sort in MOVING_SORTS:  # reading changes these orders: keep the one the user saw

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -11,8 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TextArea
 from textual.widgets.option_list import Option
 
-from hecha import store
-
+from ... import store
 from ..render import legend
 from ..widgets.article_doc import ArticleDoc, Mark
 from ..widgets.article_view import ArticleView
@@ -47,7 +48,7 @@ class ReaderScreen(ClaimActions, Screen):
     ]
 
     def __init__(
-        self, db_path: str, article_ids: list[int], index: int, focus: tuple[int, int] | None = None,
+        self, db_path: str, article_ids: Sequence[int], index: int, focus: tuple[int, int] | None = None,
         back_to: str = "library", find: tuple[str, ...] = (),
     ):
         super().__init__()
@@ -69,6 +70,8 @@ class ReaderScreen(ClaimActions, Screen):
         """Read the current article, its figures and claims from the store."""
         article_id = self.article_ids[self.index]
         article = store.get_article(self.db, article_id)
+        if article is None:
+            raise LookupError(f"article {article_id} is not in the library")
         colors = store.tag_colors(self.db)
         self.stamp = store.claims_stamp(self.db, article_id)
         claims = store.article_claims(self.db, article_id)

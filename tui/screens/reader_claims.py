@@ -7,10 +7,12 @@ tags, status and note; `u` puts the last deleted claim back, history and all.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from hecha import store
-
+from ... import store
+from ..widgets.article_doc import ArticleDoc
 from ..widgets.article_view import ArticleView
 from .dialogs.confirm import ConfirmDialog
 from .dialogs.tag import TagChoice, TagDialog
@@ -26,8 +28,27 @@ def claim_summary(claim: store.Claim) -> str:
     )
 
 
-class ClaimActions:
+if TYPE_CHECKING:  # for the type checker the mix-in is the screen it is mixed into
+    from sqlite_utils import Database
+    from textual.screen import Screen as _Host
+else:
+    _Host = object
+
+
+class ClaimActions(_Host):
     """Tag, edit, delete and undo for the reader."""
+
+    # What the mix-in uses of `ReaderScreen`.
+    db: Database
+    doc: ArticleDoc
+    deleted: list[store.DeletedClaim]
+    opening: TagDialog | None
+    early_keys: list[tuple[str, str | None]] | None
+
+    if TYPE_CHECKING:
+
+        def _reload_marks(self) -> None:
+            """Re-read the claims of this article and redraw."""
 
     def action_tag(self) -> None:
         """Tag the selection (or the cursor sentence) as a claim; an existing claim there opens instead."""

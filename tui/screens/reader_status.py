@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from ...store import Figure
 from ..render import format_value
 from ..widgets.article_doc import ArticleDoc
 from ..widgets.article_view import ArticleView
 
 
-def figure_status(view: ArticleView) -> Text:
-    """`figure 3/17 · percent 7.7%  value 7.7  unit %` for the current figure."""
-    f = view.figure
+def figure_status(view: ArticleView, f: Figure) -> Text:
+    """`figure 3/17 · percent 7.7%  value 7.7  unit %` for the view's current figure `f`."""
     number, total = view.figure_number or (0, 0)
     status = Text(f" figure {number}/{total} · ")
     status.append(f.kind, style="bold")
@@ -31,7 +31,7 @@ def figure_status(view: ArticleView) -> Text:
 def status_text(view: ArticleView, doc: ArticleDoc, query: str = "") -> Text:
     """What the status line says for the view's state."""
     if view.figure and not view.selection and not view.matches:
-        return figure_status(view)
+        return figure_status(view, view.figure)
     status = Text(" ")
     if view.matches:
         status.append(f"match {(view.match or 0) + 1}/{len(view.matches)}", style="bold")

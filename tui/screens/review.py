@@ -8,8 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from hecha import store
-
+from ... import store
 from ..search_help import QUERY_HELP
 from .dialogs.export import ExportDialog
 from .dialogs.note import NoteDialog
@@ -94,7 +93,7 @@ class ReviewScreen(TableScreen):
                 text = f"{text} ({error})"
         table = self.query_one(DataTable)
         table.clear()
-        keys = [key.value for key in table.columns]
+        keys = [str(key.value) for key in table.columns]
         for c in self.claims:
             cells = {
                 "status": Text(c.status, style=STATUS_STYLES.get(c.status, Style())),

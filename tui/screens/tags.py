@@ -9,8 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from hecha import store
-
+from ... import store
 from .dialogs.ask import AskDialog
 from .dialogs.confirm import ConfirmDialog
 
@@ -75,7 +74,12 @@ class TagsScreen(Screen):
         return self.tags[row] if self.tags and 0 <= row < len(self.tags) else None
 
     def _ask(self, question: str, value: str, save, hint: str = "") -> None:
-        self.app.push_screen(AskDialog(question, value, save, hint), lambda tag: tag and self.reload(tag.name))
+        self.app.push_screen(AskDialog(question, value, save, hint), self._reload_at)
+
+    def _reload_at(self, tag: store.Tag | None) -> None:
+        """After a dialog: read the tags again, on the tag it saved (none: it was cancelled)."""
+        if tag:
+            self.reload(tag.name)
 
     def action_add(self) -> None:
         """Add a tag (name; colour and key can be set after)."""

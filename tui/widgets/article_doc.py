@@ -10,8 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from hecha import store
-
+from ... import store
 from .wrap import wrap
 
 # Blocks whose sentences are cursor stops; other blocks are one stop each.

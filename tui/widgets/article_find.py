@@ -6,12 +6,32 @@ segmented); this only shows the matches and moves the cursor between them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-class FindMixin:
+if TYPE_CHECKING:  # for the type checker the mix-in is the view it is mixed into
+    from textual.message import Message
+    from textual.scroll_view import ScrollView as _Host
+
+    from .article_doc import ArticleDoc
+else:
+    _Host = object
+
+
+class FindMixin(_Host):
     """Find matches and the keys that step through them."""
 
     matches: list[tuple[int, int]]
     match: int | None
+
+    if TYPE_CHECKING:  # what the mix-in uses of `ArticleView`
+        doc: ArticleDoc
+        cursor: int
+        Moved: Callable[[Any], Message]
+
+        def _set_cursor(self, unit: int) -> None: ...
+        def _refresh_span(self, span: tuple[int, int] | None) -> None: ...
+        def _show_span(self, start: int, end: int, center: bool = False) -> None: ...
 
     def set_matches(self, matches: list[tuple[int, int]]) -> None:
         """Show find matches and go to the first at or after the cursor (none: the find ends)."""

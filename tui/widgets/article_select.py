@@ -9,17 +9,25 @@ double click selects the word under the pointer; dragging selects a range.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.binding import Binding
 
-from hecha import store
-
+from ... import store
 from .wrap import offset_at_cell
+
+if TYPE_CHECKING:  # for the type checker the mix-in is the view it is mixed into
+    from textual.scroll_view import ScrollView as _Host
+
+    from .article_doc import ArticleDoc
+else:
+    _Host = object
 
 GUTTER = 2
 
 
-class SelectionMixin:
+class SelectionMixin(_Host):
     """Selection state and the keys and mouse handlers that change it."""
 
     SELECTION_BINDINGS = [
@@ -33,6 +41,15 @@ class SelectionMixin:
     selection: tuple[int, int] | None
     move_start: bool = False
     _dragging: int | None = None
+
+    if TYPE_CHECKING:  # what the mix-in uses of `ArticleView`
+        doc: ArticleDoc
+        cursor: int
+
+        def clear_selection(self) -> bool: ...
+        def _set_cursor(self, unit: int) -> None: ...
+        def _set_selection(self, selection: tuple[int, int] | None) -> None: ...
+        def _show_span(self, start: int, end: int, center: bool = False) -> None: ...
 
     def action_select(self) -> None:
         """Start a selection at the cursor sentence, or drop the one there is."""
@@ -65,6 +82,8 @@ class SelectionMixin:
         """Move the moving end of the selection by one word (starting a selection if needed)."""
         if self.selection is None:
             self.action_select()
+        if self.selection is None:
+            return
         start, end = self.selection
         moving = start if self.move_start else end
         bounds = self._word_bounds_near(max(moving - (0 if self.move_start else 1), 0))

@@ -23,8 +23,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from hecha import store
-
+from ... import store
 from ..styles import block_style, figure_style, themed
 from .article_doc import ArticleDoc, Line
 from .article_find import FindMixin

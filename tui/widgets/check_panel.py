@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from hecha import store
+from ... import store
 
 VERDICT_STYLES = {
     "consistent": Style(color="green"),

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from hecha import store
+from ... import store
 
 QUOTE_CHARS = 24  # characters of a quote shown in the panel
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from hecha import store
-
+from ... import store
 from .columns import Columns
 from .library_table import Row
 

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
-from hecha import store
+from ... import store
 
 
 class TagPicker(Widget, can_focus=True):

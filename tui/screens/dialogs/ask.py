@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from hecha import store
+from .... import store
 
 
 class AskDialog(ModalScreen):

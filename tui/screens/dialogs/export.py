@@ -14,8 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from hecha import store
-
+from .... import store
 from .confirm import ConfirmDialog
 
 

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from hecha import store
+from .... import store
 
 HINT = "Enter imports · Esc closes · several paths: separate with spaces, quote paths with spaces"
 

@@ -13,8 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from hecha import store
-
+from .... import store
 from ...widgets.status_picker import StatusPicker
 from ...widgets.tag_picker import TagPicker
 

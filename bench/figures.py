@@ -24,10 +24,7 @@ from corpus import build_corpus  # noqa: E402
 
 from hecha.store.figures import extract  # noqa: E402
 
-PATHOLOGICAL = tuple(
-    "一 二 十 一二三四五六七八九十百千万亿 1 １ 万亿 億萬兩 1, 1. 1+ a a1 第一 1年 一年 -1 零下 1: 1至 “一 《1 1x 1米 "
-    "一米 1\t 一小时 周一 HK$ 1/ 1和 1点 一时 百分之 三分之 (1 男子1".split(" ")
-) + ("1 ",)
+PATHOLOGICAL = (*tuple("一 二 十 一二三四五六七八九十百千万亿 1 １ 万亿 億萬兩 1, 1. 1+ a a1 第一 1年 一年 -1 零下 1: 1至 “一 《1 1x 1米 " "一米 1\t 一小时 周一 HK$ 1/ 1和 1点 一时 百分之 三分之 (1 男子1".split(" ")), "1 ")
 
 
 def measure(articles: list[str], rounds: int = 3) -> tuple[float, float, int]:

@@ -121,7 +121,8 @@ def clock(text: str) -> tuple[int, int] | None:
         return None
     hour = _int_of(match.group("h"))
     rest = match.group("rest")
-    minute = 30 if rest.startswith("半") else _int_of(re.match(r"[0-9]*|[〇零一二三四五六七八九十]*", rest).group() or "0")
+    digits = re.match(r"[0-9]*|[〇零一二三四五六七八九十]*", rest)  # the pattern matches any text, if only empty
+    minute = 30 if rest.startswith("半") else _int_of((digits.group() if digits else "") or "0")
     if hour is None or minute is None or hour > 24 or minute > 59:
         return None
     word = match.group("word") or ""

@@ -123,7 +123,7 @@ def _is_clock(text: str, m: re.Match, parts: list[str]) -> bool:
     hour, minute = parts
     if "." in hour or len(minute) != 2 or int(hour) > 24 or int(minute) > 59:
         return False
-    if minute[0] == "0" or len(hour) == 2 and hour[0] == "0":
+    if minute[0] == "0" or (len(hour) == 2 and hour[0] == "0"):
         return True
     start = m.start()
     return bool(_TIME_BEFORE.search(text, max(0, start - 4), start) or _TIME_AFTER.match(text, m.end()))

@@ -14,7 +14,7 @@ refuses to start inside a run), so the scan stays linear on any input.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 from .dates import CLOCK, COLON_TIME, DATE, LUNAR, SEP, TIME_AFTER_DATE, YEAR, YMD
@@ -22,7 +22,7 @@ from .script import fold
 from .units import CURRENCY_PER, alternation, prefix_pattern, unit_pattern
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> tuple[str, ...]:
     """The folded words of a one-word-a-line data file (comments start with #)."""
     text = files("hecha.store").joinpath(f"data/{name}").read_text(encoding="utf-8")

@@ -185,7 +185,7 @@ def rank(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
         return None
     else:
         unit = None
-    if second:
+    if second and high is not None:
         return _fig(ctx, m, "rank", None, unit, low=min(value, high), high=max(value, high))
     return _fig(ctx, m, "rank", value, unit)
 
@@ -211,7 +211,8 @@ _STEP = {"小时": ("秒", 3600), "钟头": ("秒", 3600), "分": ("秒", 60), "
 def compound(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     """一小时五分三十秒 → 3930 秒, 17岁零两个月 → 206 个月, 9秒83 → 9.83 秒, 八米一五 → 8.15 米."""
     pieces = list(_PIECE.finditer(m.group()))
-    units = [p.group("u") for p in pieces if p.group("u")]
+    units: list[str] = [p.group("u") for p in pieces if p.group("u")]
+    unit: str | None
     if units and units[0] in ("米", "秒") and pieces[-1].group("frac"):
         return _decimal_mark(ctx, m, pieces)
     if "天" in units and "小时" in "".join(units):

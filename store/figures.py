@@ -251,7 +251,7 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
         return [Figure(start, end, span, "number", value, qualifier=qual)]
     if ctx.table_cell(start, end):
         return [Figure(start, end, span, "number", value)]
-    if "." in n1 and forms.stated_level(text, start, end) or forms.stat_or_level(text, start, n1):
+    if ("." in n1 and forms.stated_level(text, start, end)) or forms.stat_or_level(text, start, n1):
         return [Figure(start, end, span, "number", value, qualifier=qual)]
     if forms.league_place(text, start, end, n1):
         return [Figure(start, end, span, "rank", value)]
@@ -274,7 +274,7 @@ def extract(text: str) -> list[Figure]:
     figures: list[Figure] = []
     covered = 0  # the end of the last figure: a match starting before it is inside it
     for m in SCAN.finditer(scan):
-        kind = m.lastgroup
+        kind = m.lastgroup or ""
         if kind == "trap" or kind == "trap_n" or m.start() < covered:
             continue
         found = _HANDLERS[kind](scan, m, ctx)
@@ -291,4 +291,4 @@ def extract(text: str) -> list[Figure]:
 
 def _written_qualifier(figure: Figure, text: str) -> Figure:
     """The figure with its qualifier taken from the original text (it ends where the figure starts)."""
-    return figure._replace(qualifier=text[figure.start - len(figure.qualifier) : figure.start])
+    return figure._replace(qualifier=text[figure.start - len(figure.qualifier or "") : figure.start])

@@ -8,6 +8,7 @@ offsets into the raw seed files in `seeds/`.
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
@@ -277,7 +278,7 @@ def test_output_is_sorted_and_non_overlapping():
     for prefix in ("000", "001", "002", "003", "004"):
         figures = extract(_seed_text(prefix))
         assert figures
-        for a, b in zip(figures, figures[1:]):
+        for a, b in itertools.pairwise(figures):
             assert a.end <= b.start
         assert all(f.kind in KINDS for f in figures)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -21,7 +22,7 @@ def test_random_text_never_raises_and_spans_are_consistent(seed):
     for _ in range(400):
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 40)))
         figures = extract(text)
-        for a, b in zip(figures, figures[1:]):
+        for a, b in itertools.pairwise(figures):
             assert a.end <= b.start, (text, a, b)
         for f in figures:
             assert text[f.start : f.end] == f.text and f.kind in KINDS, (text, f)

@@ -130,7 +130,7 @@ def search(db: Database, text: str, limit: int | None = 20, snippets: bool = Tru
         if snippets:
             spans = None if query.words else _figure_spans(db, query, article_id)
             snippet, marks = make_snippet(body, query.words, spans)
-        hits.append(Hit(article_id, title, snippet, marks, round(-score, 4) + 0.0))
+        hits.append(Hit(article_id, title, snippet, marks, float(f"{-score:.6g}") + 0.0))
     return hits
 
 

@@ -14,9 +14,8 @@ import hashlib
 import os
 from pathlib import Path
 
-import platformdirs
-
 from .script import fold
+from .settings import config_dir
 
 MAX_WORD = 40
 
@@ -26,11 +25,11 @@ class DictionaryError(Exception):
 
 
 def dict_path() -> Path:
-    """HECHA_DICT if set, else userdict.txt in the user config directory."""
+    """HECHA_DICT if set, else userdict.txt in hecha's config directory (HECHA_CONFIG_DIR, or the user's)."""
     env = os.environ.get("HECHA_DICT")
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_config_dir("hecha", appauthor=False)) / "userdict.txt"
+    return config_dir() / "userdict.txt"
 
 
 def load_words(path: Path | None = None) -> tuple[str, ...]:

@@ -156,3 +156,17 @@ def test_indicators_screen_snapshot(county_app, snap_compare):
         await settle(pilot, "#indicators", rows=6)
 
     assert snap_compare(county_app, terminal_size=SIZE, run_before=run_before)
+
+
+async def test_indicators_screen_fits_80_columns_and_q_goes_back(county_app):
+    async with county_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, rows=3)
+        await pilot.press("I")
+        table = await settle(pilot, "#indicators", rows=6)
+        assert "article" not in [key.value for key in table.columns]  # left out when narrow, not a crash
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "article" in [key.value for key in pilot.app.screen.query_one(DataTable).columns]
+        await pilot.press("q")
+        await pilot.pause()
+        assert pilot.app.is_running and not isinstance(pilot.app.screen, IndicatorsScreen)

@@ -58,10 +58,20 @@ def test_batch_reads_json_lines_and_writes_hits_per_line(cli, tmp_path, monkeypa
     assert len(answers[2]["hits"]) == 2
 
 
-def test_batch_refuses_a_line_that_is_not_a_query(cli, monkeypatch):
-    monkeypatch.setattr("sys.stdin", io.StringIO("not json\n"))
-    code, _, err = cli("search", "--batch")
-    assert code == 2 and "stdin line 1" in err
+def test_batch_answers_a_bad_line_with_an_error_and_goes_on(cli, tmp_path, monkeypatch):
+    imported(cli, tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO('not json\n{"id": "q2", "query": "增长"}\n'))
+    code, out, err = cli("search", "--batch")
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and "stdin line 1" in err
+    assert answers[0]["id"] is None and "error" in answers[0]
+    assert answers[1]["id"] == "q2" and answers[1]["hits"]
+
+
+def test_scores_are_never_rounded_away(cli, tmp_path):
+    imported(cli, tmp_path)
+    hits = json.loads(cli("search", "增长", "--json")[1])
+    assert hits and all(hit["score"] != 0 for hit in hits)
 
 
 def test_dict_add_list_and_resegment(cli, tmp_path, user_dictionary):
@@ -83,3 +93,11 @@ def test_reindex_rebuilds_the_search_index_too(cli, tmp_path, db_path):
     assert code == 0 and "Indexed 4 articles for search" in out
     db = store.open_db(db_path)
     assert store.search_pending(db) == 0
+
+
+def test_dictionary_lives_in_the_config_dir_chosen(monkeypatch, tmp_path):
+    from hecha.store.userdict import dict_path
+
+    monkeypatch.delenv("HECHA_DICT", raising=False)
+    monkeypatch.setenv("HECHA_CONFIG_DIR", str(tmp_path / "cfg"))
+    assert dict_path() == tmp_path / "cfg" / "userdict.txt"

@@ -77,21 +77,26 @@ def _print_hits(hits: list[store.Hit]) -> None:
 def cmd_batch(db, args, fail: Fail) -> int:
     """One JSON line of hits per JSON line of query on stdin (the segmenter loads before the first is timed)."""
     store.warm_search()
+    code = 0
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
         try:
             request = json.loads(line)
             query_id, text = request["id"], str(request["query"])
-        except (ValueError, KeyError, TypeError):
-            return fail(f"stdin line {number}: expected a JSON object with \"id\" and \"query\"")
+        except (ValueError, KeyError, TypeError):  # one bad line is said and answered; the rest go on
+            message = f"stdin line {number}: expected a JSON object with \"id\" and \"query\""
+            fail(message)
+            print(json.dumps({"id": None, "hits": [], "ms": 0.0, "error": message}), flush=True)
+            code = 1
+            continue
         try:
             hits, ms = store.timed_search(db, text, args.limit)
             out = {"id": query_id, "hits": hits, "ms": round(ms, 3)}
         except store.QueryError as error:
             out = {"id": query_id, "hits": [], "ms": 0.0, "error": str(error)}
         print(json.dumps(out, ensure_ascii=False), flush=True)
-    return 0
+    return code
 
 
 def cmd_dict(db, args, fail: Fail) -> int:

@@ -73,8 +73,8 @@ class IndicatorsScreen(TableScreen):
     IndicatorsScreen #indicators-status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("enter", "open", "Open at figure"),
+        Binding("escape,q", "back", "Back"),
+        Binding("enter", "open", "Open", priority=True),
         Binding("f", "only_conflicts", "Conflicts only"),
     ]
 
@@ -136,16 +136,18 @@ class IndicatorsScreen(TableScreen):
         """Rows: conflict mark, indicator, place, period, base, value as printed, article title."""
         table = self.query_one(DataTable)
         table.clear()
+        keys = [str(key.value) for key in table.columns]  # a narrow screen leaves the Article column out
         self.rows = self.shown()
         for n, item in enumerate(self.rows):
             conflict = (item.article_id, item.start) in self.clashing
             style = CONFLICT if conflict else Style()
-            table.add_row(
-                Text("≠" if conflict else "", style=CONFLICT), Text(item.indicator, style=style),
-                Text(item.place or "—"), Text(item.period or "—"), Text(item.base or ""),
-                Text(item.text, style=style, justify="right"), Text(self.titles.get(item.article_id, "") if item.article_id is not None else ""),
-                key=str(n),
-            )
+            title = self.titles.get(item.article_id, "") if item.article_id is not None else ""
+            cells = {
+                "mark": Text("≠" if conflict else "", style=CONFLICT), "indicator": Text(item.indicator, style=style),
+                "place": Text(item.place or "—"), "period": Text(item.period or "—"), "base": Text(item.base or ""),
+                "value": Text(item.text, style=style, justify="right"), "article": Text(title),
+            }
+            table.add_row(*(cells[key] for key in keys), key=str(n))
         self._draw_chart()
 
     def _current(self) -> store.Indicator | None:

@@ -204,14 +204,11 @@ class ReaderScreen(ClaimActions, Screen):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Esc is named after the screen it goes back to; Undo and Accept show only when they apply."""
+        """Esc is named after the screen it goes back to; Undo shows only when there is a delete to undo."""
         if action in ("back", "back_review"):
             return (action == "back_review") == (self.back_to == "review")
         if action == "undo":
             return bool(self.deleted) or None
-        if action == "accept_suggestion":
-            view = self.query_one(ArticleView) if self.is_mounted else None
-            return bool(view and suggestion_at(self.suggestions, *view.span)) or None
         return True
 
     def _update_status(self) -> None:
@@ -295,7 +292,8 @@ class ReaderScreen(ClaimActions, Screen):
         self.query_one(ArticleView).clear_selection()
         self._reload_marks()
         carried = store.checks_within(self.checks, claim.start, claim.end)
-        self.notify(f"Claim added with {len(found.figures)} figures and {len(carried)} checks.")
+        figures, checks = len(found.figures), len(carried)
+        self.notify(f"Claim added with {figures} figure{'s' * (figures != 1)} and {checks} check{'s' * (checks != 1)}.")
 
     def action_toggle_raw(self) -> None:
         """Show the original text of the file beside (or, when narrow, instead of) the cleaned text."""

@@ -11,6 +11,7 @@ sentence itself states, so the most checkable sentences come first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,8 +80,11 @@ def suggest(text: str, figures: list[Figure], checks: list[Check] = ()) -> list[
     pattern, weights = _predicates()
     bases = _bases()
     found = []
+    starts = [f.start for f in figures]
+    in_order = all(a <= b for a, b in zip(starts, starts[1:]))
     for start, end in _candidate_sentences(folded, pattern, figures):
-        inside = [f for f in figures if start <= f.start < end and _checkable(f)]
+        near = figures[bisect_left(starts, start) : bisect_left(starts, end)] if in_order else figures
+        inside = [f for f in near if start <= f.start < end and _checkable(f)]
         predicates = pattern.findall(folded, start, end)
         if not inside or not predicates:
             continue

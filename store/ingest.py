@@ -72,23 +72,35 @@ BATCH_SECONDS = 0.2  # the longest one import transaction keeps other writers wa
 BATCH_FILES = 64
 
 
+class _FileFailed(Exception):
+    """A file failed after it began to be stored: its batch is taken back and done again without it."""
+
+    def __init__(self, index: int, refusal: Refused):
+        super().__init__(refusal.reason)
+        self.index, self.refusal = index, refusal
+
+
 def import_paths(db: Database, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
     """Import every .txt/.md file under `paths`.
 
     Files go in batches of one transaction each (a commit costs more than a
-    small file); inside it every file has its own savepoint, so a file that
-    fails leaves nothing and the others go on, and a crash leaves each file
-    either fully stored or not at all. A fault of the database stops the
-    import; the files of the batch it hit are named as not imported.
+    small file), so a crash leaves each file either fully stored or not at
+    all. A file that fails once it has begun to be stored takes its batch
+    back with it; the batch is done again without that file, so one bad
+    file never stops the others. A fault of the database stops the import;
+    the files of the batch it hit are named as not imported.
     """
     files, missing = find_files(list(paths))
     report = ImportReport(refused=list(missing))
-    start = 0
+    start, failed, shown = 0, {}, [0]
     while start < len(files):
         batch = ImportReport()
         try:
             with immediate(db):
-                end = _import_batch(db, files, start, batch, progress)
+                end = _import_batch(db, files, start, batch, failed, lambda i: _show(progress, files, i, shown))
+        except _FileFailed as failure:
+            failed[failure.index] = failure.refusal
+            continue
         except (DatabaseError, sqlite3.Error) as error:
             report.refused += batch.refused
             report.stopped = str(error) if isinstance(error, DatabaseError) else fault_message(db_file(db), error)
@@ -101,40 +113,44 @@ def import_paths(db: Database, paths: Iterable[str | Path], progress: Progress |
     return report
 
 
-def _import_batch(db: Database, files: list[Path], start: int, report: ImportReport, progress: Progress | None) -> int:
-    """Store files from `start` on, each in a savepoint, until the batch is full; return the next index."""
+def _show(progress: Progress | None, files: list[Path], index: int, shown: list[int]) -> None:
+    """Tell `progress` about a file once, even when its batch is done again."""
+    if progress and index >= shown[0]:
+        shown[0] = index + 1
+        progress(files[index])
+
+
+def _import_batch(
+    db: Database, files: list[Path], start: int, report: ImportReport, failed: dict[int, Refused],
+    show: Callable[[int], None],
+) -> int:
+    """Store files from `start` on until the batch is full (skipping those that failed); return the next index."""
     began = time.perf_counter()
     index = start
     while index < len(files) and index - start < BATCH_FILES and time.perf_counter() - began < BATCH_SECONDS:
         path = files[index]
+        show(index)
         index += 1
-        if progress:
-            progress(path)
-        db.execute("SAVEPOINT import_file")
+        if index - 1 in failed:
+            report.refused.append(failed[index - 1])
+            continue
+        changes = db.conn.total_changes
         try:
             import_file(db, read_source(path), report)
         except DatabaseError:
             raise
         except Refused as refusal:
-            _undo_file(db)
+            if db.conn.total_changes != changes:
+                raise _FileFailed(index - 1, refusal) from refusal
             report.refused.append(refusal)
         except sqlite3.Error as error:
             if is_database_fault(error):
                 raise
-            _undo_file(db)
-            report.refused.append(Refused(path, f"could not be stored ({error})"))
+            raise _FileFailed(index - 1, Refused(path, f"could not be stored ({error})")) from error
         except Exception as error:  # a fault on one file never stops the rest of the folder
-            _undo_file(db)
-            report.refused.append(Refused(path, f"could not be imported ({type(error).__name__}: {error})"))
-        else:
-            db.execute("RELEASE import_file")
+            refusal = Refused(path, f"could not be imported ({type(error).__name__}: {error})")
+            raise _FileFailed(index - 1, refusal) from error
     return index
-
-
-def _undo_file(db: Database) -> None:
-    """Take back everything the current file stored."""
-    db.execute("ROLLBACK TO import_file")
-    db.execute("RELEASE import_file")
 
 
 def _merge(report: ImportReport, batch: ImportReport) -> None:

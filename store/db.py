@@ -359,3 +359,9 @@ def m007_search_index(db: Database) -> None:
     from .search_schema import create_search_schema
 
     create_search_schema(db)
+
+
+@_migration
+def m008_source_path_bytes_index(db: Database) -> None:
+    """An index on the exact path bytes: importing a file looks up the version it replaces without a scan."""
+    db.execute("CREATE INDEX IF NOT EXISTS sources_by_path_bytes ON sources(path_bytes)")

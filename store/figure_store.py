@@ -26,19 +26,22 @@ def _storable(number: object) -> object:
     return number
 
 
-def _row(article_id: int, figure: Figure) -> dict:
-    """The database row of one figure."""
-    row = {"article_id": article_id, **{c: getattr(figure, c) for c in FIELDS}}
-    for key in _NUMBERS:
-        row[key] = _storable(row[key])
-    return row
+_INSERT = (
+    f"INSERT INTO figures (article_id, {', '.join(f'[{c}]' for c in FIELDS)}) "
+    f"VALUES ({', '.join('?' * (len(FIELDS) + 1))})"
+)
+
+
+def _values(article_id: int, figure: Figure) -> tuple:
+    """The values of one figure's row, in the order of `_INSERT`."""
+    return (article_id, *(_storable(getattr(figure, c)) if c in _NUMBERS else getattr(figure, c) for c in FIELDS))
 
 
 def save_figures(db: Database, article_id: int, text: str) -> int:
     """Replace an article's stored figures with fresh ones; return how many. Call inside a transaction."""
     figures = extract(text)
     db.execute("DELETE FROM figures WHERE article_id = ?", [article_id])
-    db.table("figures").insert_all([_row(article_id, f) for f in figures])
+    db.conn.executemany(_INSERT, [_values(article_id, f) for f in figures])
     db.execute("UPDATE articles SET figures_version = ? WHERE id = ?", [EXTRACTOR_VERSION, article_id])
     return len(figures)
 

@@ -1,4 +1,4 @@
-"""Importing files: read → clean → split into articles → store, one transaction per file.
+"""Importing files: read → clean → split into articles → store, each file all or nothing.
 
 A file whose bytes are already stored is skipped; a changed file at a known
 path is stored as a new version and the old one is marked replaced. Claims
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import cast
 
 from sqlite_utils import Database
 
@@ -68,43 +68,115 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+BATCH_SECONDS = 0.2  # the longest one import transaction keeps other writers waiting
+BATCH_FILES = 64
+
+
+class _FileFailed(Exception):
+    """A file failed after it began to be stored: its batch is taken back and done again without it."""
+
+    def __init__(self, index: int, refusal: Refused):
+        super().__init__(refusal.reason)
+        self.index, self.refusal = index, refusal
+
+
 def import_paths(db: Database, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
-    """Import every .txt/.md file under `paths`."""
+    """Import every .txt/.md file under `paths`.
+
+    Files go in batches of one transaction each (a commit costs more than a
+    small file), so a crash leaves each file either fully stored or not at
+    all. A file that fails once it has begun to be stored takes its batch
+    back with it; the batch is done again without that file, so one bad
+    file never stops the others. A fault of the database stops the import;
+    the files of the batch it hit are named as not imported.
+    """
     files, missing = find_files(list(paths))
     report = ImportReport(refused=list(missing))
-    for index, path in enumerate(files):
-        if progress:
-            progress(path)
+    start, shown = 0, [0]
+    failed: dict[int, Refused] = {}
+    while start < len(files):
+        batch = ImportReport()
         try:
-            import_file(db, read_source(path), report)
-        except Refused as refusal:
-            report.refused.append(refusal)
+            with immediate(db):
+                end = _import_batch(db, files, start, batch, failed, lambda i: _show(progress, files, i, shown))
+        except _FileFailed as failure:
+            failed[failure.index] = failure.refusal
+            continue
         except (DatabaseError, sqlite3.Error) as error:
-            if not isinstance(error, DatabaseError) and not is_database_fault(error):
-                report.refused.append(Refused(path, f"could not be stored ({error})"))
-                continue
+            report.refused += batch.refused
             report.stopped = str(error) if isinstance(error, DatabaseError) else fault_message(db_file(db), error)
-            report.not_imported = [display_name(str(p)) for p in files[index:]]
+            refused = {r.path for r in batch.refused}
+            names = [display_name(str(p)) for p in files[start:]]
+            report.not_imported = [name for name in names if name not in refused]
             break
-        except Exception as error:  # a fault on one file never stops the rest of the folder
-            report.refused.append(Refused(path, f"could not be imported ({type(error).__name__}: {error})"))
+        _merge(report, batch)
+        start = end
     return report
 
 
+def _show(progress: Progress | None, files: list[Path], index: int, shown: list[int]) -> None:
+    """Tell `progress` about a file once, even when its batch is done again."""
+    if progress and index >= shown[0]:
+        shown[0] = index + 1
+        progress(files[index])
+
+
+def _import_batch(
+    db: Database, files: list[Path], start: int, report: ImportReport, failed: dict[int, Refused],
+    show: Callable[[int], None],
+) -> int:
+    """Store files from `start` on until the batch is full (skipping those that failed); return the next index."""
+    began = time.perf_counter()
+    index = start
+    while index < len(files) and index - start < BATCH_FILES and time.perf_counter() - began < BATCH_SECONDS:
+        path = files[index]
+        show(index)
+        index += 1
+        if index - 1 in failed:
+            report.refused.append(failed[index - 1])
+            continue
+        changes = db.conn.total_changes
+        try:
+            import_file(db, read_source(path), report)
+        except DatabaseError:
+            raise
+        except Refused as refusal:
+            if db.conn.total_changes != changes:
+                raise _FileFailed(index - 1, refusal) from refusal
+            report.refused.append(refusal)
+        except sqlite3.Error as error:
+            if is_database_fault(error):
+                raise
+            raise _FileFailed(index - 1, Refused(path, f"could not be stored ({error})")) from error
+        except Exception as error:  # a fault on one file never stops the rest of the folder
+            failure = Refused(path, f"could not be imported ({type(error).__name__}: {error})")
+            raise _FileFailed(index - 1, failure) from error
+    return index
+
+
+def _merge(report: ImportReport, batch: ImportReport) -> None:
+    """Add a committed batch's figures to the import's report."""
+    report.files += batch.files
+    report.articles += batch.articles
+    report.already += batch.already
+    report.chars += batch.chars
+    report.refused += batch.refused
+    report.encodings += batch.encodings
+
+
 def import_file(db: Database, source: SourceText, report: ImportReport) -> None:
-    """Store one decoded file and its articles (or count it as already stored)."""
+    """Store one decoded file and its articles (or count it as already stored). Call inside a transaction."""
     digest = hashlib.sha256(source.data).hexdigest()
     articles = split_page(clean_text(source.text))
     if not articles:
         raise Refused(source.path, "no text left after cleaning")
-    with immediate(db):
-        if db.execute("SELECT 1 FROM sources WHERE sha256 = ?", [digest]).fetchone():
-            report.already += 1
-            return
-        source_id = _insert_source(db, source, digest)
-        for article in articles:
-            _insert_article(db, source_id, article, publication_date(source.path.name, (b.text for b in article.blocks)))
-        carry_claims(db, source_id)  # claims on the version this replaces move where they still fit
+    if db.execute("SELECT 1 FROM sources WHERE sha256 = ?", [digest]).fetchone():
+        report.already += 1
+        return
+    source_id = _insert_source(db, source, digest)
+    for article in articles:
+        _insert_article(db, source_id, article, publication_date(source.path.name, (b.text for b in article.blocks)))
+    carry_claims(db, source_id)  # claims on the version this replaces move where they still fit
     report.files += 1
     report.articles += len(articles)
     report.chars += sum(len(a.text) for a in articles)
@@ -130,7 +202,7 @@ def _insert_source(db: Database, source: SourceText, digest: str) -> int:
         "size": len(source.data), "raw": strip_controls(source.text), "imported_at": now(),
         "version": previous[1] + 1 if previous else 1, "replaced_by": None,
     }
-    source_id = cast(int, db.table("sources").insert(row).last_pk)
+    source_id = _insert_row(db, "sources", row)
     if previous:
         db.execute("UPDATE sources SET replaced_by = ? WHERE id = ?", [source_id, previous[0]])
     return source_id
@@ -139,7 +211,8 @@ def _insert_source(db: Database, source: SourceText, digest: str) -> int:
 def _insert_article(db: Database, source_id: int, article: Article, published: str | None = None) -> None:
     """Insert one article with its blocks and figures."""
     text = article.text
-    article_id: int = cast(int, db.table("articles").insert(
+    article_id = _insert_row(
+        db, "articles",
         {
             "source_id": source_id, "ord": article.order, "title": article.title,
             "kicker": article.first("kicker"), "subtitle": article.first("subtitle"),
@@ -147,13 +220,20 @@ def _insert_article(db: Database, source_id: int, article: Article, published: s
             "text_hash": text_hash(text), "date": published, "read_at": None,
             "figures_version": None, "created_at": now(),
         }
-    ).last_pk)
-    rows = [
-        {"article_id": article_id, "ord": n, "kind": block.kind, "start": start, "end": end}
-        for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))
-    ]
-    db.table("blocks").insert_all(rows)
+    )
+    db.conn.executemany(
+        "INSERT INTO blocks (article_id, ord, kind, start, [end]) VALUES (?, ?, ?, ?, ?)",
+        [(article_id, n, block.kind, start, end)
+         for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))],
+    )
     save_figures(db, article_id, text)
     head = article_head(article.title, article.first("kicker"), article.first("subtitle"), text)
     save_analysis(db, article_id, text, published, head, article_figures(db, article_id))
     index_article(db, article_id, article.title, text)
+
+
+def _insert_row(db: Database, table: str, row: dict) -> int:
+    """Insert one row (plain values only) with a plain statement; return its rowid."""
+    columns = ", ".join(f"[{key}]" for key in row)
+    cursor = db.conn.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    return int(cursor.lastrowid or 0)

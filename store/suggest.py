@@ -10,7 +10,9 @@ sentence itself states, so the most checkable sentences come first.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,8 +82,11 @@ def suggest(text: str, figures: list[Figure], checks: Sequence[Check] = ()) -> l
     pattern, weights = _predicates()
     bases = _bases()
     found = []
+    starts = [f.start for f in figures]
+    in_order = all(a <= b for a, b in itertools.pairwise(starts))
     for start, end in _candidate_sentences(folded, pattern, figures):
-        inside = [f for f in figures if start <= f.start < end and _checkable(f)]
+        near = figures[bisect_left(starts, start) : bisect_left(starts, end)] if in_order else figures
+        inside = [f for f in near if start <= f.start < end and _checkable(f)]
         predicates = pattern.findall(folded, start, end)
         if not inside or not predicates:
             continue

@@ -193,3 +193,26 @@ def test_older_version_with_claims_stays_listed_and_marked(db, tmp_path):
     store.import_paths(db, [path])
     listed = {(a.id, a.current) for a in store.list_articles(db)}
     assert listed == {(1, False), (2, True)}
+
+
+def test_a_file_failing_inside_a_batch_leaves_nothing_and_the_others_go_in(db, tmp_path, monkeypatch):
+    for name, body in (("a.txt", "甲篇标题\n\n第一段说明了湖边的新路今年春天修好。"),
+                       ("b.txt", "乙篇标题\n\n第二段写到桥下的集市每逢周六开放。"),
+                       ("c.txt", "丙篇标题\n\n第三段提到山里的学校添了一座图书室。")):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    original = ingest._insert_article
+
+    def failing(db_, source_id, article, published=None):
+        original(db_, source_id, article, published)  # stored first, so the savepoint has something to undo
+        if article.title == "乙篇标题":
+            raise ValueError("bad article")
+
+    monkeypatch.setattr(ingest, "_insert_article", failing)
+    report = store.import_paths(db, [tmp_path])
+    assert report.files == 2 and [r.path.endswith("b.txt") for r in report.refused] == [True]
+    assert "ValueError" in report.refused[0].reason and report.stopped is None
+    titles = {row[0] for row in db.execute("SELECT title FROM articles")}
+    assert titles == {"甲篇标题", "丙篇标题"}
+    assert [row[0] for row in db.execute("SELECT name FROM sources ORDER BY name")] == ["a.txt", "c.txt"]
+    assert not db.execute("SELECT 1 FROM blocks WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()
+    assert store.search(db, "集市") == [] and len(store.search(db, "图书室")) == 1

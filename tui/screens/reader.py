@@ -165,11 +165,13 @@ class ReaderScreen(ClaimActions, Screen):
             pane.selection = _selection(raw, *span)
             self.call_after_refresh(self._scroll_raw, pane.selection.end)
 
-    def _scroll_raw(self, location: tuple[int, int]) -> None:
-        """Scroll the raw pane so `location` is near its top (once the pane is laid out)."""
+    def _scroll_raw(self, location: tuple[int, int], tries: int = 10) -> None:
+        """Scroll the raw pane so `location` is near its top (once the pane is laid out: else try again soon)."""
         pane = self.query_one("#raw", TextArea)
-        y = pane.wrapped_document.location_to_offset(location).y
-        pane.scroll_to(y=max(y - 2, 0), animate=False, immediate=True)
+        y = max(pane.wrapped_document.location_to_offset(location).y - 2, 0)
+        pane.scroll_to(y=y, animate=False, immediate=True)
+        if tries and pane.display and pane.scroll_y < y:  # not laid out yet (or the end is nearer than y)
+            self.set_timer(0.05, lambda: self._scroll_raw(location, tries - 1))
 
     def _reload_marks(self) -> None:
         """Re-read the claims of this article and redraw."""

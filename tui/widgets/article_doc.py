@@ -79,10 +79,13 @@ class ArticleDoc:
         """Break every block into screen lines `width` cells wide."""
         self.width = width
         lines: list[Line] = []
+        figures = sorted(self.figures, key=lambda f: f.start)
+        starts = [f.start for f in figures]
         for index, block in enumerate(self.article.blocks):
             if index:
                 lines.append(Line(-1))
-            keep = [(f.start - block.start, f.end - block.start) for f in self.figures
+            near = figures[bisect.bisect_left(starts, block.start) : bisect.bisect_right(starts, block.end)]
+            keep = [(f.start - block.start, f.end - block.start) for f in near
                     if f.start >= block.start and f.end <= block.end]
             for start, end in wrap(block.text, width, keep):
                 lines.append(Line(index, block.start + start, block.start + end))

@@ -189,8 +189,11 @@ class ArticleView(FindMixin, SelectionMixin, ScrollView, can_focus=True):
         style = self.get_component_rich_style(f"article-view--{name}")
         return Style(bgcolor=style.bgcolor, bold=style.bold)
 
-    def _overlays(self) -> list[tuple[tuple[int, int] | None, Style]]:
-        """Spans drawn over the text, lowest first: cursor, selection, matches, figures, current figure."""
+    def _overlays(self, start: int = 0, end: int | None = None) -> list[tuple[tuple[int, int] | None, Style]]:
+        """Spans drawn over the text, lowest first: cursor, selection, matches, figures, current figure.
+
+        Figures are those that reach into [start, end) (all without `end`).
+        """
         unit = self.doc.units[self.cursor] if self.doc.units else None
         spans: list[tuple[tuple[int, int] | None, Style]] = [
             ((unit.start, unit.end) if unit else None, self._background("cursor")),
@@ -199,7 +202,8 @@ class ArticleView(FindMixin, SelectionMixin, ScrollView, can_focus=True):
         spans += [(m, self._background("match")) for m in self.matches]
         if self.match is not None:
             spans.append((self.matches[self.match], self._background("current-match")))
-        spans += [((f.start, f.end), figure_style(f.kind)) for f in self.doc.figures]
+        spans += [((f.start, f.end), figure_style(f.kind)) for f in self.doc.figures
+                  if end is None or (f.start < end and f.end > start)]
         if self.figure:
             spans.append(((self.figure.start, self.figure.end), CURRENT_FIGURE))
         return spans
@@ -208,7 +212,7 @@ class ArticleView(FindMixin, SelectionMixin, ScrollView, can_focus=True):
         """The text of one line with the cursor, selection, matches and figures shown."""
         block = self.doc.article.blocks[line.block]
         text = self._styled_block(line.block)[line.start - block.start : line.end - block.start]
-        for span, style in self._overlays():
+        for span, style in self._overlays(line.start, line.end):
             if span and span[0] < line.end and span[1] > line.start:
                 text.stylize(style, max(span[0], line.start) - line.start, min(span[1], line.end) - line.start)
         return text

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block
-from .forms import dateline_end, starts_with
+from .forms import bare_names, dateline_end, starts_with
 from .script import fold
 from .shapes import (
     BULLETS,
@@ -50,6 +50,7 @@ PICTURE_HEAD = re.compile(
     r"\((?:附)?(?:图片|照片)(?:\s*[0-9一二三四五六七八九十]+\s*张)?\)$|^(?:图片|摄影)(?:报道|新闻|故事)$"
 )
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+NUMBERED = re.compile(r"(?:[①-⑳]|[0-9]{1,2}\s*[、.:]|\([0-9]{1,2}\))\s*[^\s0-9]")  # `1:…`, `②…`
 HEAD_RUN = 4  # short lines under a headline before its text: subtitles, author lines
 WINDOW = 3  # lines after a possible headline that show whether the story goes on
 CARRIED_MIN = 0.08  # share of their character pairs already seen in the story above
@@ -159,6 +160,8 @@ class LineWalk:
         if not text.endswith(("!", "?")) or any(c in text[:-1] for c in "。!?"):
             return False
         after = self._next_text(index)
+        if after is not None and headish(after) and bare_names(after.text.strip()):
+            after = self._next_text(index + 1)  # `如何给医院打分？` over an author's bare name
         if after is None or after.kind or headish(after) or len(after.text) <= len(block.text):
             return False
         opens = self.article < 0 or (self.spaced and block.gap > 0 and not self.in_head)
@@ -236,6 +239,10 @@ class LineWalk:
             self.article = 0
         if cue and dateline is None:
             block.set("caption", cue)
+            return
+        if PICTURE_HEAD.search(fold(self.title)) and NUMBERED.match(fold(block.text)):
+            block.set("caption", "numbered line under the headline of a picture story")
+            self.in_head = False
             return
         if dateline is None and len(block.text) <= CAPTION_MAX and self._between_halves(index):
             block.set("caption", "line between the halves of a cut sentence")

@@ -68,3 +68,38 @@ def test_nothing_lost_on_both_pages():
         source = Counter(c for c in page if not c.isspace())
         blocks = Counter(c for a in split_page(page) for b in a.blocks for c in b.text if not c.isspace())
         assert blocks == source
+
+
+HEALTH_PAGE = """冬天怎样护膝？
+周丽
+天气转冷以后，不少中老年人膝盖酸痛，医生建议出门时戴上护膝，少爬楼梯，多做抬腿练习。
+每天用热毛巾敷膝盖十分钟，也能缓解僵硬。
+
+湿地里的候鸟（附图片２张）
+１：成群的白鹭在湖边觅食。
+２：几只灰鹤从芦苇丛中飞起，远处是刚刚结冰的湖面。
+
+粮仓里的新技术
+吴刚
+今年秋粮入库后，县粮库用上了测温电缆，仓内温度和湿度随时显示在值班室的屏幕上。
+"""
+
+
+def test_question_headline_over_a_bare_name_starts_an_article():
+    articles = split_page(HEALTH_PAGE)
+    assert [a.title for a in articles] == ["冬天怎样护膝？", "湿地里的候鸟（附图片２张）", "粮仓里的新技术"]
+    kinds = {t: k for _, k, t in _kinds(HEALTH_PAGE)}
+    assert kinds["周丽"] == "byline"
+    assert kinds["吴刚"] == "byline"
+
+
+def test_numbered_lines_under_a_picture_headline_are_captions():
+    kinds = {t: k for _, k, t in _kinds(HEALTH_PAGE)}
+    assert kinds["１：成群的白鹭在湖边觅食。"] == "caption"
+    assert kinds["２：几只灰鹤从芦苇丛中飞起，远处是刚刚结冰的湖面。"] == "caption"
+
+
+def test_numbered_lines_under_an_ordinary_headline_stay_text():
+    page = "今年要办的三件事\n１：修好村口的桥，让校车能开进村。\n２：建一个晒谷场，秋收时不再占用公路。\n"
+    kinds = [k for _, k, _t in _kinds(page)]
+    assert kinds == ["title", "paragraph", "paragraph"]

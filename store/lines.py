@@ -55,6 +55,7 @@ HEAD_RUN = 4  # short lines under a headline before its text: subtitles, author 
 WINDOW = 3  # lines after a possible headline that show whether the story goes on
 CARRIED_MIN = 0.08  # share of their character pairs already seen in the story above
 SECTION_MAX = 5  # `欧盟`, `澳大利亚`: a label over one part of a round-up names what its report is about
+OWN_WORDS_MIN = 4  # pairs of a headline that its first lines repeat and the story above never used
 NAMED_RUN = 4  # a run of this many characters of the story's title (a name) that the text below repeats
 
 
@@ -174,6 +175,10 @@ class LineWalk:
         it go on using the story's words (`CARRIED_MIN` of their character
         pairs were seen above), or it repeats the story's words and none of
         the next lines'. A new headline opens a story that shares little.
+        A headline always names its story, so a line none of whose words the
+        next lines say is a sub-head; one whose words the story above never
+        used and the next lines repeat opens a story, even on a page whose
+        stories share a field's words (sport, markets).
         `end` is where the text after the headline (and its subtitle) starts.
         """
         before = self.blocks[index - 1]
@@ -186,7 +191,11 @@ class LineWalk:
         window = pairs(self.blocks[end : end + WINDOW])
         seen = self._seen_in_story(index)
         carried = sum(1 for pair in window if seen(pair)) / max(1, len(window))
-        if carried >= CARRIED_MIN or (sum(1 for pair in ours if seen(pair)) >= 2 and not ours & window):
+        if not ours & window:
+            return ""  # a headline names what its story is about: the lines under it say some of its words
+        if not any(seen(pair) for pair in ours) and len(ours & window) >= OWN_WORDS_MIN:
+            return "headline in words new to the page's story that the lines below repeat"
+        if carried >= CARRIED_MIN:
             return ""
         return "headline after a finished sentence, on a new topic"
 

@@ -103,3 +103,39 @@ def test_numbered_lines_under_an_ordinary_headline_stay_text():
     page = "今年要办的三件事\n１：修好村口的桥，让校车能开进村。\n２：建一个晒谷场，秋收时不再占用公路。\n"
     kinds = [k for _, k, _t in _kinds(page)]
     assert kinds == ["title", "paragraph", "paragraph"]
+
+
+SAME_FIELD = """漁港新碼頭今日啟用
+新碼頭位於海灣東岸，可同時停泊四十艘漁船，漁民卸貨時間由兩小時縮短到半小時。
+漁民協會會長說，碼頭啟用後，漁船出海的班次可望增加。
+風雨中的老行業
+不少年輕人不願出海，協會正與職業學校合作開辦課程，吸引新人入行。
+冷凍倉明年擴建
+漁民協會會長說，冷凍倉明年擴建後，漁船出海回來可在碼頭旁直接存放漁獲。
+擴建後的冷凍倉可存放三千噸漁獲，漁民卸貨後不必再把漁獲運到市區。
+"""
+
+
+def test_sub_head_whose_words_the_lines_below_do_not_say_stays_in_its_story():
+    kinds = {t: k for _, k, t in _kinds(SAME_FIELD)}
+    assert kinds["風雨中的老行業"] == "heading"
+
+
+def test_headline_in_new_words_that_its_lines_repeat_starts_an_article():
+    titles = [a.title for a in split_page(SAME_FIELD)]
+    assert titles == ["漁港新碼頭今日啟用", "冷凍倉明年擴建"]
+
+
+LIBRARY = """市圖書館延長開放時間
+市圖書館由下月起每晚開放到十時，周末亦全日開放，方便上班族借書。
+館方表示，延長時間所需人手將由義工補足。
+夜讀成風
+不少學生放學後留在閱覽室溫習，自修座位經常坐滿。
+一些退休人士則喜歡晚飯後來看報紙雜誌。
+"""
+
+
+def test_sub_head_that_shares_no_words_with_the_lines_below_is_no_headline():
+    assert [a.title for a in split_page(LIBRARY)] == ["市圖書館延長開放時間"]
+    kinds = {t: k for _, k, t in _kinds(LIBRARY)}
+    assert kinds["夜讀成風"] == "heading"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block
-from .forms import starts_with
+from .forms import bare_names, dateline_end, starts_with
 from .script import fold
 from .shapes import (
     BULLETS,
@@ -49,9 +49,14 @@ SHORT_STORY = 4  # a story this short so far is read together with the one above
 PICTURE_HEAD = re.compile(
     r"\((?:附)?(?:图片|照片)(?:\s*[0-9一二三四五六七八九十]+\s*张)?\)$|^(?:图片|摄影)(?:报道|新闻|故事)$"
 )
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+NUMBERED = re.compile(r"(?:[①-⑳]|[0-9]{1,2}\s*[、.:]|\([0-9]{1,2}\))\s*[^\s0-9]")  # `1:…`, `②…`
 HEAD_RUN = 4  # short lines under a headline before its text: subtitles, author lines
 WINDOW = 3  # lines after a possible headline that show whether the story goes on
 CARRIED_MIN = 0.08  # share of their character pairs already seen in the story above
+SECTION_MAX = 5  # `欧盟`, `澳大利亚`: a label over one part of a round-up names what its report is about
+OWN_WORDS_MIN = 4  # pairs of a headline that its first lines repeat and the story above never used
+NAMED_RUN = 4  # a run of this many characters of the story's title (a name) that the text below repeats
 
 
 class LineWalk:
@@ -95,6 +100,8 @@ class LineWalk:
         rule = self._starts_article(index, block)
         if rule:
             self._new_article(index, block, rule)
+        elif self._section_label(index, block):
+            block.set("heading", "label naming the subject of the report below it")
         elif self.in_head:
             block.set(*head_line(block, self.title))
         elif caption_cue(block.text):
@@ -118,6 +125,8 @@ class LineWalk:
             return ""  # a bullet line belongs to the story it stands in
         if PICTURE_HEAD.search(fold(block.text)):
             return "headline of a picture story"
+        if self._section_label(index, block):
+            return ""
         end = self._head_run_end(index)
         after = self.blocks[end] if end < len(self.blocks) else None
         if after is not None and not after.kind and starts_with("dateline", after.text):
@@ -152,6 +161,8 @@ class LineWalk:
         if not text.endswith(("!", "?")) or any(c in text[:-1] for c in "。!?"):
             return False
         after = self._next_text(index)
+        if after is not None and headish(after) and bare_names(after.text.strip()):
+            after = self._next_text(index + 1)  # `如何给医院打分？` over an author's bare name
         if after is None or after.kind or headish(after) or len(after.text) <= len(block.text):
             return False
         opens = self.article < 0 or (self.spaced and block.gap > 0 and not self.in_head)
@@ -164,21 +175,52 @@ class LineWalk:
         it go on using the story's words (`CARRIED_MIN` of their character
         pairs were seen above), or it repeats the story's words and none of
         the next lines'. A new headline opens a story that shares little.
+        A headline always names its story, so a line none of whose words the
+        next lines say is a sub-head; one whose words the story above never
+        used and the next lines repeat opens a story, even on a page whose
+        stories share a field's words (sport, markets).
         `end` is where the text after the headline (and its subtitle) starts.
         """
         before = self.blocks[index - 1]
         after = self.blocks[end] if end < len(self.blocks) else None
         if after is None or after.kind not in ("", "caption") or not (before.kind or is_final(before.text)):
             return ""
-        if CONTINUES.match(fold(after.text[:10])):
+        if CONTINUES.match(fold(after.text[:10])) or self._names_story(block, end):
             return ""
         ours = bigrams(block.text)
         window = pairs(self.blocks[end : end + WINDOW])
         seen = self._seen_in_story(index)
         carried = sum(1 for pair in window if seen(pair)) / max(1, len(window))
-        if carried >= CARRIED_MIN or (sum(1 for pair in ours if seen(pair)) >= 2 and not ours & window):
+        if not ours & window:
+            return ""  # a headline names what its story is about: the lines under it say some of its words
+        if not any(seen(pair) for pair in ours) and len(ours & window) >= OWN_WORDS_MIN:
+            return "headline in words new to the page's story that the lines below repeat"
+        if carried >= CARRIED_MIN:
             return ""
         return "headline after a finished sentence, on a new topic"
+
+    def _names_story(self, block: Block, end: int) -> bool:
+        """The text below names the story's subject (a run of its title) that the line leaves out.
+
+        A sub-head drops the subject it shares with the title (`马龙白兰度`)
+        and the paragraphs under it name it again; a new headline names its own.
+        """
+        title = fold(self.title)
+        below = fold("".join(b.text for b in self.blocks[end : end + WINDOW]))
+        line = fold(block.text)
+        return any(
+            run.isalnum() and run in below and run not in line
+            for run in (title[i : i + NAMED_RUN] for i in range(len(title) - NAMED_RUN + 1))
+        )
+
+    def _section_label(self, index: int, block: Block) -> bool:
+        """`欧盟` over `本报布鲁塞尔…电…欧盟决定…`: a label inside an article over a report about it."""
+        text = block.text.strip()
+        after = self._next_text(index)
+        if self.article < 0 or len(text) > SECTION_MAX or not _HAN_ONLY.fullmatch(text) or after is None:
+            return False
+        end = dateline_end(after.text)
+        return after.kind == "" and end > 0 and text in after.text[end : end + 2 * HEAD_MAX]
 
     def _seen_in_story(self, index: int):
         """A test for character pairs of the story above `index` (and the one before, if it is short)."""
@@ -206,6 +248,10 @@ class LineWalk:
             self.article = 0
         if cue and dateline is None:
             block.set("caption", cue)
+            return
+        if PICTURE_HEAD.search(fold(self.title)) and NUMBERED.match(fold(block.text)):
+            block.set("caption", "numbered line under the headline of a picture story")
+            self.in_head = False
             return
         if dateline is None and len(block.text) <= CAPTION_MAX and self._between_halves(index):
             block.set("caption", "line between the halves of a cut sentence")

@@ -56,8 +56,10 @@ def main() -> None:
                     shown = doc.text[expected[0] : expected[1]] if expected else None
                     print(f"{verdict}: {old.quote!r} → {new.quote!r} ({new.anchor}); its text went to {shown!r}")
     total = sum(totals.values())
-    print(f"claims {total}: right {totals['right']} ({totals['right'] / total:.1%}), "
-          f"orphaned though placeable {totals['orphan-lost']}, misplaced {totals['wrong']}")
+    print(
+        f"claims {total}: right {totals['right']} ({totals['right'] / total:.1%}), "
+        f"orphaned though placeable {totals['orphan-lost']}, misplaced {totals['wrong']}"
+    )
     print("by anchor:", dict(kinds), f"· re-anchoring took {seconds:.2f} s")
 
 

@@ -24,7 +24,13 @@ from corpus import build_corpus  # noqa: E402
 
 from hecha.store.figures import extract  # noqa: E402
 
-PATHOLOGICAL = (*tuple("一 二 十 一二三四五六七八九十百千万亿 1 １ 万亿 億萬兩 1, 1. 1+ a a1 第一 1年 一年 -1 零下 1: 1至 “一 《1 1x 1米 " "一米 1\t 一小时 周一 HK$ 1/ 1和 1点 一时 百分之 三分之 (1 男子1".split(" ")), "1 ")
+PATHOLOGICAL = (
+    *tuple(
+        "一 二 十 一二三四五六七八九十百千万亿 1 １ 万亿 億萬兩 1, 1. 1+ a a1 第一 1年 一年 -1 零下 1: 1至 “一 《1 1x 1米 "
+        "一米 1\t 一小时 周一 HK$ 1/ 1和 1点 一时 百分之 三分之 (1 男子1".split(" ")
+    ),
+    "1 ",
+)
 
 
 def measure(articles: list[str], rounds: int = 3) -> tuple[float, float, int]:
@@ -62,9 +68,13 @@ def main(argv: list[str]) -> None:
     print(f"text       {size / 1e6:.1f} MB (UTF-8), {sum(map(len, articles)) / 1e6:.1f} M characters")
     print(f"figures    {found}")
     print(f"time       {wall:.2f} s wall, {cpu:.2f} s CPU (best of 3)")
-    print(f"throughput {size / 1e6 / wall:.1f} MB/s wall, {size / 1e6 / cpu:.1f} MB/s CPU, {found / wall:,.0f} figures/s")
+    print(
+        f"throughput {size / 1e6 / wall:.1f} MB/s wall, {size / 1e6 / cpu:.1f} MB/s CPU, {found / wall:,.0f} figures/s"
+    )
     unit, seconds = worst_case()
-    print(f"worst case {seconds:.2f} s for 100 KB of {unit!r} ({0.1 / seconds:.2f} MB/s, {seconds / 10:.3f} s per 10 KB)")
+    print(
+        f"worst case {seconds:.2f} s for 100 KB of {unit!r} ({0.1 / seconds:.2f} MB/s, {seconds / 10:.3f} s per 10 KB)"
+    )
 
 
 if __name__ == "__main__":

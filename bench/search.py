@@ -32,8 +32,16 @@ from corpus import build_corpus  # noqa: E402
 from hecha import store  # noqa: E402
 from hecha.store.segment import query_words  # noqa: E402
 
-FILTERS = ("kind:money value>=10亿", "date:2024-03", "date:2024-01..2024-06 项目", "kind:percent value>=20%",
-           "tag:数据", "has:claims", "source:2024-05-1", "status:false")
+FILTERS = (
+    "kind:money value>=10亿",
+    "date:2024-03",
+    "date:2024-01..2024-06 项目",
+    "kind:percent value>=20%",
+    "tag:数据",
+    "has:claims",
+    "source:2024-05-1",
+    "status:false",
+)
 
 
 def write_files(folder: Path, n: int) -> int:
@@ -55,8 +63,10 @@ def build(db_path: Path, n: int) -> None:
         begin, cpu = time.perf_counter(), time.process_time()
         report = store.import_paths(db, [tmp])
         seconds, cpu = time.perf_counter() - begin, time.process_time() - cpu
-        print(f"import with indexing: {report.articles:,} articles, {size / 1e6:.1f} MB in {seconds:.1f} s "
-              f"= {size / 1e6 / seconds:.2f} MB/s (goal >= 1.5); CPU {cpu:.1f} s = {size / 1e6 / cpu:.2f} MB/s")
+        print(
+            f"import with indexing: {report.articles:,} articles, {size / 1e6:.1f} MB in {seconds:.1f} s "
+            f"= {size / 1e6 / seconds:.2f} MB/s (goal >= 1.5); CPU {cpu:.1f} s = {size / 1e6 / cpu:.2f} MB/s"
+        )
         add_claims(db)
         db.close()
 
@@ -92,11 +102,15 @@ def report_queries(db_path: Path) -> None:
     store.search(db, "项目 投资")  # warm the segmenter and the page cache
     times = sorted(time_queries(db, two_word_queries(db)))
     p95 = times[int(len(times) * 0.95) - 1]
-    print(f"two-word query: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms "
-          f"over {len(times)} queries (goals < 30, < 100)")
+    print(
+        f"two-word query: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms "
+        f"over {len(times)} queries (goals < 30, < 100)"
+    )
     filters = [statistics.median(time_queries(db, [f] * 5)) for f in FILTERS]
-    print(f"filter query median: {statistics.median(filters):.1f} ms "
-          f"({', '.join(f'{f} {t:.0f}' for f, t in zip(FILTERS, filters))})")
+    print(
+        f"filter query median: {statistics.median(filters):.1f} ms "
+        f"({', '.join(f'{f} {t:.0f}' for f, t in zip(FILTERS, filters))})"
+    )
     db.close()
     size = sum(os.path.getsize(p) for p in (db_path, Path(f"{db_path}-wal")) if os.path.exists(p))
     print(f"database: {size / 1e6:.0f} MB")
@@ -113,22 +127,29 @@ async def drive_app(db_path: Path) -> None:
         while not (app.screen.query("#library") and app.screen.query_one("#library").row_count):
             await pilot.pause(0)
         await pilot.pause(0)
-        print(f"library first paint: {time.perf_counter() - begin:.2f} s with {store.library_count(app.screen.db):,} "
-              "articles (goal < 0.5)")
+        print(
+            f"library first paint: {time.perf_counter() - begin:.2f} s with {store.library_count(app.screen.db):,} "
+            "articles (goal < 0.5)"
+        )
         keys = {"down": [], "pagedown": [], "end": [], "home": [], "s": []}
         for _ in range(5):
             for key in keys:
                 cpu = time.process_time()
                 await pilot.press(key)
                 keys[key].append((time.process_time() - cpu) * 1000)
-        print("library keys (CPU ms, median of 5): " + ", ".join(f"{k} {statistics.median(v):.1f}" for k, v in keys.items()))
+        print(
+            "library keys (CPU ms, median of 5): "
+            + ", ".join(f"{k} {statistics.median(v):.1f}" for k, v in keys.items())
+        )
         await search_as_you_type(pilot)
         cpu, wall = time.process_time(), time.perf_counter()
         await pilot.press("enter")
         while not isinstance(app.screen, ReaderScreen):
             await pilot.pause(0)
-        print(f"open an article: {(time.process_time() - cpu) * 1000:.0f} ms CPU, "
-              f"{(time.perf_counter() - wall) * 1000:.0f} ms wall (goal < 200)")
+        print(
+            f"open an article: {(time.process_time() - cpu) * 1000:.0f} ms CPU, "
+            f"{(time.perf_counter() - wall) * 1000:.0f} ms wall (goal < 200)"
+        )
 
 
 async def search_as_you_type(pilot) -> None:
@@ -143,8 +164,10 @@ async def search_as_you_type(pilot) -> None:
     begin = time.perf_counter()
     while screen.found is None or screen.query_text != "新能源汽车":
         await pilot.pause(0.01)
-    print(f"library search: keys {statistics.median(times):.1f} ms CPU (median), {len(screen.found):,} results "
-          f"{(time.perf_counter() - begin) * 1000:.0f} ms after the last key")
+    print(
+        f"library search: keys {statistics.median(times):.1f} ms CPU (median), {len(screen.found):,} results "
+        f"{(time.perf_counter() - begin) * 1000:.0f} ms after the last key"
+    )
     await pilot.press("enter")
 
 

@@ -48,6 +48,7 @@ from .tags import Tag, add_tag, delete_tag, list_tags, tag_colors, tag_counts, u
 # Database faults said in one line (read-only, locked, disk full, damaged, foreign files).
 from .db_faults import DB_ERRORS, fault_message, is_database_fault
 from .names import display_name
+
 # reader: find in an article, undo a delete, the word under a point, settings
 from .claims import DeletedClaim, claim_at, claims_stamp, delete_claim_for_undo, restore_claim
 from .find import find_matches, raw_span
@@ -124,8 +125,17 @@ from .export import csv_text, label_studio_config_path
 from .import_claims import ClaimImportReport, import_claims, read_claim_file
 
 __all__ += [
-    "ANCHORS", "ClaimImportReport", "EXPORT_FOLDER_FORMATS", "backup_db", "check_backup", "csv_text",
-    "import_claims", "label_studio_config_path", "read_claim_file", "reanchor_article", "restore_db",
+    "ANCHORS",
+    "ClaimImportReport",
+    "EXPORT_FOLDER_FORMATS",
+    "backup_db",
+    "check_backup",
+    "csv_text",
+    "import_claims",
+    "label_studio_config_path",
+    "read_claim_file",
+    "reanchor_article",
+    "restore_db",
 ]
 
 __all__ += [  # reader: find in an article, undo a delete, the word under a point, settings
@@ -199,10 +209,30 @@ from .userdict import DictionaryError, add_words as add_dictionary_words, dict_p
 from .userdict import load_words as dictionary_words  # noqa: E402
 
 __all__ += [
-    "DictionaryError", "Hit", "LibraryOrder", "article_keywords", "QUERY_FILTERS", "QueryError", "add_dictionary_words", "articles_by_ids",
-    "dict_path", "dictionary_words", "filter_claims", "find_words", "library_count", "library_has_dates",
-    "library_ids", "library_window", "query_words_of", "reindex_search", "search", "search_ids",
-    "search_pending", "sort_ids", "timed_search", "warm_search",
+    "DictionaryError",
+    "Hit",
+    "LibraryOrder",
+    "article_keywords",
+    "QUERY_FILTERS",
+    "QueryError",
+    "add_dictionary_words",
+    "articles_by_ids",
+    "dict_path",
+    "dictionary_words",
+    "filter_claims",
+    "find_words",
+    "library_count",
+    "library_has_dates",
+    "library_ids",
+    "library_window",
+    "query_words_of",
+    "reindex_search",
+    "search",
+    "search_ids",
+    "search_pending",
+    "sort_ids",
+    "timed_search",
+    "warm_search",
 ]
 
 # Re-reading stored sources with the current layout rules, and the rule behind each block.

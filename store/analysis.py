@@ -26,8 +26,9 @@ _IND_FIELDS = ("indicator", "place", "period", "base", "value", "unit", "start",
 HEAD_CHARS = 200
 
 
-def save_analysis(db: Database, article_id: int, text: str, date: str | None, head: str,
-                  figures: list[Figure] | None = None) -> None:
+def save_analysis(
+    db: Database, article_id: int, text: str, date: str | None, head: str, figures: list[Figure] | None = None
+) -> None:
     """Replace an article's stored checks and indicators. Call inside a transaction."""
     figures = extract(text) if figures is None else figures
     folded = fold(text)
@@ -37,14 +38,28 @@ def save_analysis(db: Database, article_id: int, text: str, date: str | None, he
     db.conn.executemany(
         "INSERT INTO checks (article_id, kind, figures, stated, computed, verdict, explanation, start, [end]) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, c.kind, json.dumps(c.figures, ensure_ascii=False), c.stated, c.computed, c.verdict,
-          c.explanation, c.start, c.end) for c in checks],
+        [
+            (
+                article_id,
+                c.kind,
+                json.dumps(c.figures, ensure_ascii=False),
+                c.stated,
+                c.computed,
+                c.verdict,
+                c.explanation,
+                c.start,
+                c.end,
+            )
+            for c in checks
+        ],
     )
     db.conn.executemany(
         f"INSERT INTO indicators ({', '.join(f'[{k}]' for k in _IND_FIELDS)}) "
         f"VALUES ({', '.join('?' * len(_IND_FIELDS))})",
-        [tuple(article_id if k == "article_id" else getattr(i, k) for k in _IND_FIELDS)
-         for i in find_indicators(text, figures, date, head, folded)],
+        [
+            tuple(article_id if k == "article_id" else getattr(i, k) for k in _IND_FIELDS)
+            for i in find_indicators(text, figures, date, head, folded)
+        ],
     )
     db.execute("UPDATE articles SET checks_version = ? WHERE id = ?", [VERSION, article_id])
 
@@ -84,7 +99,8 @@ def list_checks(db: Database, article_id: int | None = None) -> list[Check]:
     where, args = ("WHERE article_id = ?", [article_id]) if article_id is not None else ("", [])
     rows = db.execute(
         "SELECT article_id, kind, figures, stated, computed, verdict, explanation FROM checks "
-        f"{where} ORDER BY article_id, start, id", args,
+        f"{where} ORDER BY article_id, start, id",
+        args,
     ).fetchall()
     return [_check(r) for r in rows]
 

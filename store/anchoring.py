@@ -41,8 +41,24 @@ SHORT_QUOTE = 12  # quotes shorter than this need some agreeing context to be pl
 MIN_SHORT_CONTEXT = 0.5  # how similar (0–1) a short quote's surroundings must be
 MIN_FUZZY_CONTEXT = 0.5  # a fuzzy match below SURE_QUOTE needs surroundings at least this similar
 SURE_QUOTE = 0.95  # quote similarity that needs no agreeing context
-_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"', "‘": "'", "’": "'",
-                        "、": ",", "。": ".", "—": "-", "–": "-", "…": "."})
+_MARKS = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "「": '"',
+        "」": '"',
+        "『": '"',
+        "』": '"',
+        "‘": "'",
+        "’": "'",
+        "、": ",",
+        "。": ".",
+        "—": "-",
+        "–": "-",
+        "…": ".",
+    }
+)
 QUOTE_WEIGHT = 0.7  # weight of the quote's similarity against its context's in choosing a fuzzy span
 _SEED = 2  # length of the character runs that propose candidate places
 _CANDIDATES = 8  # candidate places examined per claim
@@ -254,8 +270,17 @@ def write_placement(db: Database, claim_id: str, article_id: int, found: Placeme
     db.execute(
         "UPDATE claims SET article_id = ?, start = ?, [end] = ?, quote = ?, prefix = ?, suffix = ?, text_hash = ?, "
         "anchor = ? WHERE id = ?",
-        [article_id, s, e, text[s:e], text[max(0, s - CONTEXT) : s], text[e : e + CONTEXT], _hash(text),
-         found.anchor, claim_id],
+        [
+            article_id,
+            s,
+            e,
+            text[s:e],
+            text[max(0, s - CONTEXT) : s],
+            text[e : e + CONTEXT],
+            _hash(text),
+            found.anchor,
+            claim_id,
+        ],
     )
     if text[s:e] != old_quote:
         from .ingest import now

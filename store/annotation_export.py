@@ -70,9 +70,14 @@ def to_doccano(records: list[dict], texts: dict[int, str], *, split_tags: bool =
             for label in ((c["tags"] or [UNTAGGED]) if split_tags else [joined_label(c["tags"])])
         ]
         line = {
-            "text": text, "label": spans, "article_id": article_id, "title": claims[0]["article_title"],
+            "text": text,
+            "label": spans,
+            "article_id": article_id,
+            "title": claims[0]["article_title"],
             "source": claims[0]["source"],
-            "claims": [{"id": c["id"], "tags": c["tags"], "status": c["status"], "note": c["note"]} for c in placed(claims)],
+            "claims": [
+                {"id": c["id"], "tags": c["tags"], "status": c["status"], "note": c["note"]} for c in placed(claims)
+            ],
             "orphans": orphans(claims),
         }
         lines.append(json.dumps(line, ensure_ascii=False) + "\n")
@@ -85,10 +90,18 @@ def to_label_studio(records: list[dict], texts: dict[int, str], *, as_annotation
     tasks = []
     for article_id, claims in by_article(records).items():
         result = [item for c in placed(claims) for item in _regions(c)]
-        data = {"text": texts[article_id], "title": claims[0]["article_title"], "source": claims[0]["source"],
-                "article_id": article_id, "orphans": orphans(claims)}
-        key, entry = ("annotations", {"result": result}) if as_annotations else (
-            "predictions", {"model_version": "hecha", "result": result})
+        data = {
+            "text": texts[article_id],
+            "title": claims[0]["article_title"],
+            "source": claims[0]["source"],
+            "article_id": article_id,
+            "orphans": orphans(claims),
+        }
+        key, entry = (
+            ("annotations", {"result": result})
+            if as_annotations
+            else ("predictions", {"model_version": "hecha", "result": result})
+        )
         tasks.append({"data": data, key: [entry]})
     return json.dumps(tasks, ensure_ascii=False, indent=2) + "\n"
 

@@ -62,7 +62,7 @@ def patterns() -> dict[str, re.Pattern]:
 def clause_before(text: str, figure: Figure, floor: int) -> str:
     """The clause text before a figure, without its qualifier (达, 约 …)."""
     start = cues.clause_start(text, figure.start, floor)
-    head = text[start:figure.start]
+    head = text[start : figure.start]
     if figure.qualifier and head.endswith(figure.qualifier):
         head = head[: -len(figure.qualifier)]
     return head
@@ -81,8 +81,14 @@ def ratio_check(kind: str, stated_fig: Figure, computed: float, operands: list[F
     slack = abs(computed) * sum(rounded_slack(f) / abs(f.value) for f in operands if f.value)
     verdict = judge_rough(judge(value_of(stated_fig), computed, step, slack), [*operands, stated_fig])
     words = verdict_words(verdict, stated_fig.text, computed, decimals)
-    return Check(kind, tuple(span(f) for f in sorted([*operands, stated_fig], key=lambda f: f.start)),
-                 value_of(stated_fig), round(computed, 6), verdict, f"{arithmetic}; {words}")
+    return Check(
+        kind,
+        tuple(span(f) for f in sorted([*operands, stated_fig], key=lambda f: f.start)),
+        value_of(stated_fig),
+        round(computed, 6),
+        verdict,
+        f"{arithmetic}; {words}",
+    )
 
 
 # ------------------------------------------------------------ plan
@@ -112,8 +118,9 @@ def _plan_check(r: Figure, actual: Figure | None, plan: Figure | None) -> list[C
         plan = None  # a plan of zero has no completion rate
     if actual is not None and plan is not None:
         computed = value_of(actual) / value_of(plan) * 100
-        return [ratio_check("plan", r, computed, [actual, plan],
-                             f"{actual.text} ÷ {plan.text} × 100 = {computed:.3f}%")]
+        return [
+            ratio_check("plan", r, computed, [actual, plan], f"{actual.text} ÷ {plan.text} × 100 = {computed:.3f}%")
+        ]
     known = actual or plan
     if known is None or not r.value:
         return []
@@ -159,8 +166,14 @@ def _rate_change_in_percent(
     if r.unit != "%":
         return []
     rate_word = patterns()["rate_word"]
-    levels = [f for f in others if rate(f) and f.unit == "%" and f.end <= r.start
-              and rate_word.search(patterns()["link_end"].sub("", clause_before(text, f, start)))]
+    levels = [
+        f
+        for f in others
+        if rate(f)
+        and f.unit == "%"
+        and f.end <= r.start
+        and rate_word.search(patterns()["link_end"].sub("", clause_before(text, f, start)))
+    ]
     if not levels or (subject and not rate_word.search(subject)):
         return []
     if any(amount(f) and f.end <= r.start for f in others):
@@ -168,8 +181,10 @@ def _rate_change_in_percent(
     level, change = levels[-1], -value_of(r) if down else value_of(r)
     as_points = value_of(level) - change
     as_relative = value_of(level) / (1 + change / 100)
-    words = (f"{level.text} changed by {r.text}: as 个百分点 the earlier rate was {as_points:.2f}%, "
-             f"as a relative change {as_relative:.2f}%; a change of a rate is usually in 个百分点")
+    words = (
+        f"{level.text} changed by {r.text}: as 个百分点 the earlier rate was {as_points:.2f}%, "
+        f"as a relative change {as_relative:.2f}%; a change of a rate is usually in 个百分点"
+    )
     return [Check("percent_point", spans_of(level, r), change, None, "cannot tell", words)]
 
 
@@ -233,8 +248,9 @@ def _levels_check(
         return _point_check(stated_fig, a, b, change, relative, r)
     if points:
         words = f"{arithmetic} × 100 = {relative:.2f}%; a change of levels is a percent, not 个百分点"
-        return Check("percent_point", spans_of(a, b, r), value_of(stated_fig), round(relative, 6),
-                     "inconsistent", words)
+        return Check(
+            "percent_point", spans_of(a, b, r), value_of(stated_fig), round(relative, 6), "inconsistent", words
+        )
     return ratio_check("growth", stated_fig, relative, [a, b], f"{arithmetic} × 100 = {relative:.3f}%")
 
 

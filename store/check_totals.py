@@ -68,8 +68,11 @@ def _is_total(text: str, start: int, figure: Figure) -> bool:
     """Whether the words around a figure make it a total (总…, 共…, …其中, …中)."""
     pats = patterns()
     after = text[figure.end : figure.end + 12]
-    return bool(pats["total_word"].search(clause_before(text, figure, start)) or pats["parts_after"].search(after)
-                or _in_total(after))
+    return bool(
+        pats["total_word"].search(clause_before(text, figure, start))
+        or pats["parts_after"].search(after)
+        or _in_total(after)
+    )
 
 
 def _heads_parts(text: str, figure: Figure) -> bool:
@@ -88,14 +91,12 @@ def _share_check(r: Figure, part: Figure, total: Figure | None) -> Check:
     """The share check, or `cannot tell` with the total it implies."""
     if total is not None and total.value:
         computed = value_of(part) / value_of(total) * 100
-        return ratio_check("share", r, computed, [part, total],
-                            f"{part.text} ÷ {total.text} × 100 = {computed:.3f}%")
+        return ratio_check("share", r, computed, [part, total], f"{part.text} ÷ {total.text} × 100 = {computed:.3f}%")
     implied = value_of(part) / value_of(r) * 100 if r.value else None
     words = "no total stated"
     if implied is not None:
         words += f"; {part.text} ÷ {r.text} implies a total of {like(implied, part, 2)}"
-    return Check("share", spans_of(part, r), value_of(r), round(implied, 6) if implied else None,
-                 "cannot tell", words)
+    return Check("share", spans_of(part, r), value_of(r), round(implied, 6) if implied else None, "cannot tell", words)
 
 
 def share_list_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
@@ -117,8 +118,11 @@ def share_list_checks(text: str, start: int, end: int, figures: list[Figure]) ->
     if verdict == "inconsistent" and total < 100:
         verdict, words = "cannot tell", "less than 100%: the list may not cover the whole"
     else:
-        words = ("shares of one whole add up to more than 100%" if verdict == "inconsistent"
-                 else verdict_words(verdict, "100%", total, 1))
+        words = (
+            "shares of one whole add up to more than 100%"
+            if verdict == "inconsistent"
+            else verdict_words(verdict, "100%", total, 1)
+        )
     return [Check("sum", spans_of(*shares), 100.0, round(total, 6), verdict, f"{arithmetic}; {words}")]
 
 
@@ -208,6 +212,8 @@ def _slip(odd: Figure, rest: list[Figure]) -> list[Check]:
     times = f"{ratio:,.0f}×" if ratio > 1 else f"1/{1 / ratio:,.0f} of"
     word = next(w for w in _MAG_WORDS if w in rest[0].text)
     rewritten = re.sub("|".join(_MAG_WORDS), word, odd.text, count=1)
-    words = (f"{odd.text} is {times} the middle of its siblings ({like(mid_value, rest[0])}); "
-             f"written like them it would be {rewritten}")
+    words = (
+        f"{odd.text} is {times} the middle of its siblings ({like(mid_value, rest[0])}); "
+        f"written like them it would be {rewritten}"
+    )
     return [Check("magnitude", spans_of(odd, *rest), value_of(odd), fixed, "inconsistent", words)]

@@ -61,9 +61,12 @@ class Check:
     def to_dict(self) -> dict:
         """The check as `hecha checks --json` prints it."""
         return {
-            "article_id": self.article_id, "kind": self.kind,
+            "article_id": self.article_id,
+            "kind": self.kind,
             "figures": [{"start": s, "end": e, "text": t} for s, e, t in self.figures],
-            "stated": self.stated, "computed": self.computed, "verdict": self.verdict,
+            "stated": self.stated,
+            "computed": self.computed,
+            "verdict": self.verdict,
             "explanation": self.explanation,
         }
 
@@ -76,7 +79,7 @@ def printed(figure: Figure) -> tuple[float, int, str] | None:
     m = _PRINTED.search(text)
     if not m:
         return None
-    return float(m.group(1).replace(",", "") + "." + (m.group(2) or "0")), len(m.group(2) or ""), text[m.end():]
+    return float(m.group(1).replace(",", "") + "." + (m.group(2) or "0")), len(m.group(2) or ""), text[m.end() :]
 
 
 def magnitude(figure: Figure) -> float:

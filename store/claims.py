@@ -88,15 +88,29 @@ def add_claim(
         db.execute(
             "INSERT INTO claims (id, article_id, start, [end], quote, prefix, suffix, text_hash, note, "
             "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [claim_id, article_id, start, end, text[start:end], text[max(0, start - CONTEXT) : start],
-             text[end : end + CONTEXT], digest, clean_note(note), status, stamp, stamp],
+            [
+                claim_id,
+                article_id,
+                start,
+                end,
+                text[start:end],
+                text[max(0, start - CONTEXT) : start],
+                text[end : end + CONTEXT],
+                digest,
+                clean_note(note),
+                status,
+                stamp,
+                stamp,
+            ],
         )
         _link_tags(db, claim_id, ids)
         log_change(db, claim_id, stamp, "created", None, status)
     return _require(db, claim_id)
 
 
-def update_claim(db: Database, claim_id: str, *, tags=None, note: str | None = None, status: str | None = None) -> Claim:
+def update_claim(
+    db: Database, claim_id: str, *, tags=None, note: str | None = None, status: str | None = None
+) -> Claim:
     """Change a claim's tags, note or status (None leaves it); each change goes into its history."""
     if status is not None:
         _check_status(status)
@@ -164,8 +178,13 @@ def all_histories(db: Database) -> dict[str, list[HistoryEntry]]:
 
 
 def list_claims(
-    db: Database, *, status: str | None = None, tag: str | None = None, text: str | None = None,
-    article_id: int | None = None, anchor: str | None = None,
+    db: Database,
+    *,
+    status: str | None = None,
+    tag: str | None = None,
+    text: str | None = None,
+    article_id: int | None = None,
+    anchor: str | None = None,
 ) -> list[Claim]:
     """Claims by article then start; `text` matches quote, note or article title (any case).
 
@@ -363,8 +382,20 @@ def restore_claim(db: Database, deleted: DeletedClaim) -> Claim:
         db.execute(
             "INSERT INTO claims (id, article_id, start, [end], quote, prefix, suffix, text_hash, note, "
             "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [c.id, c.article_id, c.start, c.end, c.quote, c.prefix, c.suffix, c.text_hash, c.note,
-             c.status, c.created_at, stamp],
+            [
+                c.id,
+                c.article_id,
+                c.start,
+                c.end,
+                c.quote,
+                c.prefix,
+                c.suffix,
+                c.text_hash,
+                c.note,
+                c.status,
+                c.created_at,
+                stamp,
+            ],
         )
         known = {name for (name,) in db.execute("SELECT name FROM tags")}
         _link_tags(db, c.id, tag_ids(db, [t for t in c.tags if t in known]))

@@ -48,10 +48,7 @@ def is_han(char: str) -> bool:
     """True for a CJK ideograph (the unified blocks and their extensions)."""
     code = ord(char)
     return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x20000 <= code <= 0x2FA1F
-        or 0xF900 <= code <= 0xFAFF
+        0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F or 0xF900 <= code <= 0xFAFF
     )
 
 

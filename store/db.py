@@ -89,8 +89,11 @@ def _guarded(target: object, opener):
 def _connect(target: object, uri: str | None = None) -> Database:
     """A connection in autocommit mode (writes that belong together use db.atomic() or immediate())."""
     conn = sqlite3.connect(
-        uri or str(target), timeout=busy_timeout_ms() / 1000, check_same_thread=False,
-        isolation_level=None, uri=uri is not None,
+        uri or str(target),
+        timeout=busy_timeout_ms() / 1000,
+        check_same_thread=False,
+        isolation_level=None,
+        uri=uri is not None,
     )
     return Database(conn)
 
@@ -176,7 +179,9 @@ def _check_version(db: Database, target: object) -> None:
     """Refuse a database written by a newer hecha."""
     known = len(MIGRATION_NAMES)
     if schema_version(db) > known:
-        raise DatabaseError(f"{display_path(target)}: made by a newer hecha (schema {schema_version(db)}, this one knows {known})")
+        raise DatabaseError(
+            f"{display_path(target)}: made by a newer hecha (schema {schema_version(db)}, this one knows {known})"
+        )
 
 
 @contextlib.contextmanager
@@ -211,8 +216,16 @@ def m001_initial(db: Database) -> None:
     """Sources, articles, blocks, figures, tags, claims and claim history."""
     db.table("sources").create(
         {
-            "id": int, "path": str, "name": str, "sha256": str, "encoding": str, "size": int,
-            "raw": str, "imported_at": str, "version": int, "replaced_by": int,
+            "id": int,
+            "path": str,
+            "name": str,
+            "sha256": str,
+            "encoding": str,
+            "size": int,
+            "raw": str,
+            "imported_at": str,
+            "version": int,
+            "replaced_by": int,
         },
         pk="id",
     )
@@ -220,9 +233,20 @@ def m001_initial(db: Database) -> None:
     db.table("sources").create_index(["path"])
     db.table("articles").create(
         {
-            "id": int, "source_id": int, "ord": int, "title": str, "kicker": str, "subtitle": str,
-            "byline": str, "text": str, "chars": int, "text_hash": str, "date": str,
-            "read_at": str, "figures_version": str, "created_at": str,
+            "id": int,
+            "source_id": int,
+            "ord": int,
+            "title": str,
+            "kicker": str,
+            "subtitle": str,
+            "byline": str,
+            "text": str,
+            "chars": int,
+            "text_hash": str,
+            "date": str,
+            "read_at": str,
+            "figures_version": str,
+            "created_at": str,
         },
         pk="id",
         foreign_keys=[("source_id", "sources", "id")],
@@ -236,8 +260,18 @@ def m001_initial(db: Database) -> None:
     db.table("blocks").create_index(["article_id", "ord"], unique=True)
     db.table("figures").create(
         {
-            "id": int, "article_id": int, "start": int, "end": int, "text": str, "kind": str,
-            "value": float, "unit": str, "low": float, "high": float, "qualifier": str, "iso": str,
+            "id": int,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "kind": str,
+            "value": float,
+            "unit": str,
+            "low": float,
+            "high": float,
+            "qualifier": str,
+            "iso": str,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
@@ -248,14 +282,21 @@ def m001_initial(db: Database) -> None:
 
 def _create_claim_tables(db: Database) -> None:
     """Tags, claims, the tags of each claim, and each claim's history."""
-    db.table("tags").create(
-        {"id": int, "name": str, "label": str, "color": str, "key": str, "ord": int}, pk="id"
-    )
+    db.table("tags").create({"id": int, "name": str, "label": str, "color": str, "key": str, "ord": int}, pk="id")
     db.table("tags").create_index(["name"], unique=True)
     db.table("claims").create(
         {
-            "id": str, "article_id": int, "start": int, "end": int, "quote": str, "prefix": str,
-            "suffix": str, "text_hash": str, "note": str, "status": str, "created_at": str,
+            "id": str,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "quote": str,
+            "prefix": str,
+            "suffix": str,
+            "text_hash": str,
+            "note": str,
+            "status": str,
+            "created_at": str,
             "updated_at": str,
         },
         pk="id",
@@ -335,8 +376,16 @@ def m006_indicators(db: Database) -> None:
     db.table("articles").add_column("checks_version", str)
     db.table("checks").create(
         {
-            "id": int, "article_id": int, "kind": str, "figures": str, "stated": float, "computed": float,
-            "verdict": str, "explanation": str, "start": int, "end": int,
+            "id": int,
+            "article_id": int,
+            "kind": str,
+            "figures": str,
+            "stated": float,
+            "computed": float,
+            "verdict": str,
+            "explanation": str,
+            "start": int,
+            "end": int,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
@@ -344,8 +393,18 @@ def m006_indicators(db: Database) -> None:
     db.table("checks").create_index(["article_id", "start"])
     db.table("indicators").create(
         {
-            "id": int, "article_id": int, "start": int, "end": int, "text": str, "indicator": str,
-            "place": str, "period": str, "base": str, "value": float, "unit": str, "step": float,
+            "id": int,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "indicator": str,
+            "place": str,
+            "period": str,
+            "base": str,
+            "value": float,
+            "unit": str,
+            "step": float,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],

@@ -65,20 +65,41 @@ def _known_problem(error: BaseException) -> str | None:
 
 
 _FAULTS = (
-    (("SQLITE_READONLY",), ("readonly database",),
-     "read-only: the database file or its folder cannot be written; reading commands still work"),
-    (("SQLITE_BUSY", "SQLITE_LOCKED"), ("database is locked", "database table is locked"),
-     "locked: another program holds the database and did not let go in time; try again when it has finished"),
-    (("SQLITE_FULL",), ("database or disk is full",),
-     "disk full: nothing more could be written; what was stored before is kept"),
-    (("SQLITE_CORRUPT",), ("malformed", "database corruption"),
-     f"the database is damaged (database disk image is malformed); nothing was written to it; {RECOVER_HINT}"),
-    (("SQLITE_NOTADB",), ("file is not a database",),
-     "not a database file (hecha will not change it); give another --db path"),
-    (("SQLITE_IOERR",), ("disk I/O error",),
-     "disk full or failing (disk I/O error): nothing more could be written; what was stored before is kept"),
-    (("SQLITE_CANTOPEN",), ("unable to open database file",),
-     "cannot open the database file (check that it and its folder exist and can be read)"),
+    (
+        ("SQLITE_READONLY",),
+        ("readonly database",),
+        "read-only: the database file or its folder cannot be written; reading commands still work",
+    ),
+    (
+        ("SQLITE_BUSY", "SQLITE_LOCKED"),
+        ("database is locked", "database table is locked"),
+        "locked: another program holds the database and did not let go in time; try again when it has finished",
+    ),
+    (
+        ("SQLITE_FULL",),
+        ("database or disk is full",),
+        "disk full: nothing more could be written; what was stored before is kept",
+    ),
+    (
+        ("SQLITE_CORRUPT",),
+        ("malformed", "database corruption"),
+        f"the database is damaged (database disk image is malformed); nothing was written to it; {RECOVER_HINT}",
+    ),
+    (
+        ("SQLITE_NOTADB",),
+        ("file is not a database",),
+        "not a database file (hecha will not change it); give another --db path",
+    ),
+    (
+        ("SQLITE_IOERR",),
+        ("disk I/O error",),
+        "disk full or failing (disk I/O error): nothing more could be written; what was stored before is kept",
+    ),
+    (
+        ("SQLITE_CANTOPEN",),
+        ("unable to open database file",),
+        "cannot open the database file (check that it and its folder exist and can be read)",
+    ),
 )
 
 

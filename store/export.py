@@ -34,18 +34,44 @@ from .figures import Figure
 
 FORMATS = ("csv", "json", "jsonl", "md", "doccano", "label-studio", "w3c", "brat", "conll")
 # File name endings for each format (annotation tools read JSON Lines and JSON; brat a folder).
-SUFFIXES = {"csv": ".csv", "json": ".json", "jsonl": ".jsonl", "md": ".md",
-            "doccano": ".doccano.jsonl", "label-studio": ".label-studio.json", "w3c": ".w3c.jsonld",
-            "brat": ".brat", "conll": ".bio.conll"}
+SUFFIXES = {
+    "csv": ".csv",
+    "json": ".json",
+    "jsonl": ".jsonl",
+    "md": ".md",
+    "doccano": ".doccano.jsonl",
+    "label-studio": ".label-studio.json",
+    "w3c": ".w3c.jsonld",
+    "brat": ".brat",
+    "conll": ".bio.conll",
+}
 # Formats whose export is a folder of files rather than one file.
 FOLDER_FORMATS = ("brat",)
 LABEL_STUDIO_CONFIG_SUFFIX = ".config.xml"
-ANCHOR_NOTES = {"moved": "moved (the text changed; the quote was found elsewhere)",
-                "fuzzy": "fuzzy (the text changed; the nearest similar passage)",
-                "orphan": "orphan (the quote is no longer in the article's text)"}
+ANCHOR_NOTES = {
+    "moved": "moved (the text changed; the quote was found elsewhere)",
+    "fuzzy": "fuzzy (the text changed; the nearest similar passage)",
+    "orphan": "orphan (the quote is no longer in the article's text)",
+}
 CSV_COLUMNS = (
-    "id", "article_id", "article_title", "source", "start", "end", "quote", "prefix", "suffix",
-    "tags", "status", "note", "created_at", "updated_at", "history", "figures", "checks", "anchor",
+    "id",
+    "article_id",
+    "article_title",
+    "source",
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "tags",
+    "status",
+    "note",
+    "created_at",
+    "updated_at",
+    "history",
+    "figures",
+    "checks",
+    "anchor",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Spreadsheets also read full-width and small forms of these as formula starts,
@@ -93,23 +119,32 @@ def check_label(check: dict) -> str:
 def claim_record(claim: Claim, history: list[HistoryEntry], figures: list[Figure]) -> dict:
     """One claim as exported: its fields, its history, and the figures lying inside its quote."""
     return {
-        "id": claim.id, "article_id": claim.article_id, "article_title": claim.article_title,
-        "source": claim.source, "start": claim.start, "end": claim.end, "quote": claim.quote,
-        "prefix": claim.prefix, "suffix": claim.suffix, "tags": list(claim.tags), "status": claim.status,
-        "note": claim.note, "created_at": claim.created_at, "updated_at": claim.updated_at,
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "article_title": claim.article_title,
+        "source": claim.source,
+        "start": claim.start,
+        "end": claim.end,
+        "quote": claim.quote,
+        "prefix": claim.prefix,
+        "suffix": claim.suffix,
+        "tags": list(claim.tags),
+        "status": claim.status,
+        "note": claim.note,
+        "created_at": claim.created_at,
+        "updated_at": claim.updated_at,
         "history": [entry.to_dict() for entry in history],
         "figures": [
             {"text": f.text, "kind": f.kind, "value": f.value, "unit": f.unit, "start": f.start, "end": f.end}
             for f in figures
             if claim.start <= f.start and f.end <= claim.end and claim.anchor != "orphan"
         ],
-        "anchor": claim.anchor, "text_hash": claim.text_hash,
+        "anchor": claim.anchor,
+        "text_hash": claim.text_hash,
     }
 
 
-def export_claims(
-    db: Database, fmt: str, *, status: str | None = None, tag: str | None = None, **options: bool
-) -> str:
+def export_claims(db: Database, fmt: str, *, status: str | None = None, tag: str | None = None, **options: bool) -> str:
     """The content of an export file in format `fmt` (one of FORMATS but the folder formats).
 
     Options: `split_tags` (doccano: one span per tag), `as_annotations`
@@ -181,7 +216,10 @@ def _check_format(fmt: str) -> None:
 def _render(db: Database, fmt: str, records: list[dict], options: dict | None = None) -> str:
     """The export text; annotation formats also get each article's cleaned text."""
     renderers: dict[str, Callable[[list[dict]], str]] = {
-        "csv": to_csv, "json": to_json, "jsonl": to_jsonl, "md": to_markdown,
+        "csv": to_csv,
+        "json": to_json,
+        "jsonl": to_jsonl,
+        "md": to_markdown,
     }
     if fmt in renderers:
         return renderers[fmt](records)
@@ -268,8 +306,12 @@ def figure_label(figure: dict) -> str:
 def to_markdown(records: list[dict]) -> str:
     """A report: one section per article, each claim's quote, tags, status, note and figures."""
     articles = len({record["article_id"] for record in records})
-    lines = ["# hecha claims", "", f"{len(records)} claim{'s' * (len(records) != 1)} in "
-             f"{articles} article{'s' * (articles != 1)}.", ""]
+    lines = [
+        "# hecha claims",
+        "",
+        f"{len(records)} claim{'s' * (len(records) != 1)} in {articles} article{'s' * (articles != 1)}.",
+        "",
+    ]
     current, number = None, 0
     for record in records:
         if record["article_id"] != current:

@@ -63,7 +63,8 @@ def annotation_conf(tags: list[str], statuses: tuple[str, ...]) -> str:
     """brat's annotation.conf: the tags as entity types, the status attribute."""
     entities = [*tags, *([UNTAGGED] if UNTAGGED not in tags else [])]
     return (
-        "[entities]\n" + "".join(f"{name}\n" for name in entities)
+        "[entities]\n"
+        + "".join(f"{name}\n" for name in entities)
         + "\n[relations]\n\n[events]\n\n[attributes]\n"
         + f"Status\tArg:<ENTITY>, Value:{'|'.join(statuses)}\n"
     )

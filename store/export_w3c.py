@@ -106,11 +106,19 @@ def from_w3c(item: dict) -> dict:
         raise ValueError(f"annotation {ident} has no TextQuoteSelector")
     position = next((s for s in selectors if isinstance(s, dict) and s.get("type") == "TextPositionSelector"), None)
     record = {
-        "id": ident[len(CLAIM_URN):], "quote": quote["exact"], "prefix": quote.get("prefix", ""),
-        "suffix": quote.get("suffix", ""), "start": (position or {}).get("start", 0),
-        "end": (position or {}).get("end", 0), "anchor": "exact" if position else "orphan",
-        "created_at": _from_z(item.get("created")), "updated_at": _from_z(item.get("modified") or item.get("created")),
-        "tags": [], "status": "open", "note": "", "source_urn": target.get("source", ""),
+        "id": ident[len(CLAIM_URN) :],
+        "quote": quote["exact"],
+        "prefix": quote.get("prefix", ""),
+        "suffix": quote.get("suffix", ""),
+        "start": (position or {}).get("start", 0),
+        "end": (position or {}).get("end", 0),
+        "anchor": "exact" if position else "orphan",
+        "created_at": _from_z(item.get("created")),
+        "updated_at": _from_z(item.get("modified") or item.get("created")),
+        "tags": [],
+        "status": "open",
+        "note": "",
+        "source_urn": target.get("source", ""),
     }
     _read_bodies(item.get("body", []), record)
     return record

@@ -92,7 +92,9 @@ _SCORE_TIE = re.compile(r"平(?![方米均台稳衡安价])|的(?:高潮|攻势|
 _SCORE_AFTER = re.compile(
     r"(?:的比分|的总比分)?(?:战胜|击败|胜|负|取胜|获胜|力克|险胜|逆转|赢|输|落败|打败|淘汰|横扫|大胜|完胜|告负|憾负|不敌|拿下|收场|结束|战平|打平|逼平)"
 )
-_TIME_BEFORE = re.compile("(?:" + "|".join(TIME_WORDS) + r"|今天|明天|昨天|每天|每日|当天|次日|北京时间|时间|于|在|从|截至)$")
+_TIME_BEFORE = re.compile(
+    "(?:" + "|".join(TIME_WORDS) + r"|今天|明天|昨天|每天|每日|当天|次日|北京时间|时间|于|在|从|截至)$"
+)
 _TIME_AFTER = re.compile(r"[开起前后左许举至到~-]")
 
 
@@ -101,8 +103,10 @@ def score(text: str, m: re.Match, ctx) -> list[Figure] | None:
     body = m.group()
     if "比" in body or "-" in body:
         start = m.start()
-        if "-" in body and not _ONLY_BEHIND.match(text, m.end()) and (
-            not text.startswith(tuple("平的领落"), m.end()) and _UNIT_AFTER.match(text, m.end())
+        if (
+            "-" in body
+            and not _ONLY_BEHIND.match(text, m.end())
+            and (not text.startswith(tuple("平的领落"), m.end()) and _UNIT_AFTER.match(text, m.end()))
         ):
             return None  # 以3-5人: a range of a count, not a score
         if _SCORE_BEFORE.search(text, max(0, start - 5), start) or _SCORE_AFTER.match(text, m.end()):
@@ -169,7 +173,12 @@ _PLACE_AFTER = frozenset("，。；、,.;)）\n")
 def league_place(text: str, start: int, end: int, n1: str) -> bool:
     """盧頓以15場9分排17: a place in a table written without 第."""
     after = text[end] if end < len(text) else "\n"
-    return n1.isdigit() and len(n1) <= 3 and after in _PLACE_AFTER and bool(_PLACE_BEFORE.search(text, max(0, start - 2), start))
+    return (
+        n1.isdigit()
+        and len(n1) <= 3
+        and after in _PLACE_AFTER
+        and bool(_PLACE_BEFORE.search(text, max(0, start - 2), start))
+    )
 
 
 def counted_noun(text: str, start: int, end: int, n1: str) -> bool:

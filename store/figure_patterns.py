@@ -177,12 +177,20 @@ _C = CN_DIGITS
 # (look-ahead, name, pattern) of each alternative, in the order they are tried. The look-ahead
 # is a cheap test of what the alternative needs near its start; it keeps the scan fast.
 ALTERNATIVES = [
-    ("[(（]", "paren_day", rf"(?<=[今昨明前])[(（](?:3[01]|[12][0-9]|0?[1-9])[)）]日(?:{TIME_AFTER_DATE})?"),  # 今（15）日 (Taiwan)
+    (
+        "[(（]",
+        "paren_day",
+        rf"(?<=[今昨明前])[(（](?:3[01]|[12][0-9]|0?[1-9])[)）]日(?:{TIME_AFTER_DATE})?",
+    ),  # 今（15）日 (Taiwan)
     ("[A-Za-z“‘「《(（〔单男女混]", "trap", TRAP_P),
     (f"[{_N}〔第其(（]", "trap_n", TRAP_N),
     ("[12][0-9]{3}[-/.]", "ymd", rf"{YMD}(?:[ T]{COLON_TIME})?"),
     (f"[{_N}]{{1,4}}(?:世纪|年代)", "era", ERA),
-    (f"[{_N}]{{1,4}} ?[年月日号季至到~\\-—–〜]|第|前|[上下]半年", "date", rf"(?:{DATE})(?:{TIME_AFTER_DATE}(?:{SEP}(?:{DATE})?{TIME_AFTER_DATE})?)?"),
+    (
+        f"[{_N}]{{1,4}} ?[年月日号季至到~\\-—–〜]|第|前|[上下]半年",
+        "date",
+        rf"(?:{DATE})(?:{TIME_AFTER_DATE}(?:{SEP}(?:{DATE})?{TIME_AFTER_DATE})?)?",
+    ),
     (f"[正腊冬]月|[{_C}]{{1,2}}月初|大年初", "lunar", LUNAR),
     ("[上下本这]?(?:周|星期|礼拜)", "weekday", WEEKDAY),
     ("民国|1[01][0-9]年", "roc", ROC),

@@ -56,7 +56,9 @@ class Context:
         return before in _CELL_EDGE and after in _CELL_EDGE
 
 
-def _fig(ctx: Context, m: re.Match, kind: str, value: Number | None = None, unit: str | None = None, **more) -> list[Figure]:
+def _fig(
+    ctx: Context, m: re.Match, kind: str, value: Number | None = None, unit: str | None = None, **more
+) -> list[Figure]:
     """One figure over the whole match, its text as written."""
     return [Figure(m.start(), m.end(), ctx.orig[m.start() : m.end()], kind, value, unit, **more)]
 
@@ -158,7 +160,9 @@ def time_of_day(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
 
 
 # ------------------------------------------------------------------ ranks
-_RANK_CLASSIFIERS = frozenset("位 名 家 个 次 颗 枚 局 盘 场 天 年 周 艘 架 台 辆 人 例 起 只 项 种 所 块 份 件 张 款 球 金 分钟 秒".split())
+_RANK_CLASSIFIERS = frozenset(
+    "位 名 家 个 次 颗 枚 局 盘 场 天 年 周 艘 架 台 辆 人 例 起 只 项 种 所 块 份 件 张 款 球 金 分钟 秒".split()
+)
 _NAME_AFTER_CI = re.compile(r"(?:会议|全会|全体|代表|常委|党代|大会|理事)")
 _RANK_CUES = re.compile(
     r"(?:全国|全省|全市|全区|全县|全球|世界|全网|国内|省内|排名|排行|排在|排|列|历来|史上|有史以来"
@@ -204,8 +208,16 @@ def _rank_in_context(text: str, m: re.Match) -> bool:
 _PIECE = re.compile(
     rf"(?P<n>[0-9]+(?:\.[0-9]+)?|[{CN_DIGITS}]+)(?P<u>个?小时|钟头|分钟?|秒|年|岁|个月|天|米)|(?P<frac>[0-9{CN_DIGITS}]+)$"
 )
-_STEP = {"小时": ("秒", 3600), "钟头": ("秒", 3600), "分": ("秒", 60), "秒": ("秒", 1), "年": ("个月", 12),
-         "岁": ("个月", 12), "个月": ("个月", 1), "天": ("天", 1)}
+_STEP = {
+    "小时": ("秒", 3600),
+    "钟头": ("秒", 3600),
+    "分": ("秒", 60),
+    "秒": ("秒", 1),
+    "年": ("个月", 12),
+    "岁": ("个月", 12),
+    "个月": ("个月", 1),
+    "天": ("天", 1),
+}
 
 
 def compound(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
@@ -262,8 +274,24 @@ def _decimal_mark(ctx: Context, m: re.Match, pieces: list[re.Match]) -> list[Fig
 from . import figure_forms as forms  # noqa: E402  (the word and symbol forms)
 
 HANDLERS = {
-    "ymd": ymd, "date": date, "era": no_iso_date, "lunar": no_iso_date, "weekday": no_iso_date,
-    "head": head_months, "roc": roc_date, "paren_day": paren_day, "rank": rank, "compound": compound, "size": forms.size, "score": forms.score,
-    "time": time_of_day, "percent": forms.percent, "fraction": forms.fraction, "multiple": forms.multiple,
-    "half": forms.half, "days": forms.days, "shared": forms.shared, "slash": forms.slash_fraction,
+    "ymd": ymd,
+    "date": date,
+    "era": no_iso_date,
+    "lunar": no_iso_date,
+    "weekday": no_iso_date,
+    "head": head_months,
+    "roc": roc_date,
+    "paren_day": paren_day,
+    "rank": rank,
+    "compound": compound,
+    "size": forms.size,
+    "score": forms.score,
+    "time": time_of_day,
+    "percent": forms.percent,
+    "fraction": forms.fraction,
+    "multiple": forms.multiple,
+    "half": forms.half,
+    "days": forms.days,
+    "shared": forms.shared,
+    "slash": forms.slash_fraction,
 }

@@ -78,9 +78,7 @@ def _figure(row: tuple) -> Figure:
 
 def stale_articles(db: Database) -> int:
     """How many articles have figures from another extractor version."""
-    return db.execute(
-        "SELECT count(*) FROM articles WHERE figures_version IS NOT ?", [EXTRACTOR_VERSION]
-    ).fetchone()[0]
+    return db.execute("SELECT count(*) FROM articles WHERE figures_version IS NOT ?", [EXTRACTOR_VERSION]).fetchone()[0]
 
 
 def reindex(db: Database, force: bool = False, progress: Callable[[int], None] | None = None) -> int:

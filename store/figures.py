@@ -39,7 +39,9 @@ _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移
 _DURATION_CUE = re.compile(
     r"(?:期限|为期|历时|用时|耗时|休市|停市|停牌|停课|停工|停业|延长|推迟|延迟|缩短|提前|相隔|间隔|时隔|长达|只用|仅用|用了|花了)$"
 )
-_CHANGE_BEFORE = re.compile(r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升|减少|增加|扩大|缩小")
+_CHANGE_BEFORE = re.compile(
+    r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升|减少|增加|扩大|缩小"
+)
 _CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
 _GRADE_BEFORE = re.compile(r"[风震浪]")
 _GRADE_AFTER = re.compile(
@@ -134,7 +136,9 @@ def _kind_and_unit(text: str, m: re.Match, unit: str) -> tuple[str, str | None]:
     elif unit == "块" and forms.counts_pieces(text, m):
         return "quantity", unit  # 4块金牌, 3块地: pieces, not yuan
     elif unit == "点" and not _MARKET_CUE.search(text, max(0, m.start() - 12), m.start()):
-        if not _INDEX_NEAR.search(text, max(0, m.start() - 40), m.start()) and not text.startswith(("大关", "关口"), m.end()):
+        if not _INDEX_NEAR.search(text, max(0, m.start() - 40), m.start()) and not text.startswith(
+            ("大关", "关口"), m.end()
+        ):
             return "quantity", unit  # 3点建议: items, not index points
     return kind, unit
 
@@ -145,8 +149,14 @@ _SPECIAL_UNITS = frozenset({"成", "位", "点", "块", *HALF_UNITS, *ROUGH_UNIT
 def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
     """A number with its unit, classifier or currency sign, a range, or a bare number."""
     u, n1, n2, neg, per = m.group("u", "n1", "n2", "neg", "per")
-    if u is not None and n2 is None and neg is None and per is None and n1[0] <= "9" and u not in _SPECIAL_UNITS and (
-        m.group("cur") is None or UNIT_KIND.get(u) != "quantity"
+    if (
+        u is not None
+        and n2 is None
+        and neg is None
+        and per is None
+        and n1[0] <= "9"
+        and u not in _SPECIAL_UNITS
+        and (m.group("cur") is None or UNIT_KIND.get(u) != "quantity")
     ):
         return _plain(text, m, ctx, u, n1)  # the common case: 2900亿元, 7.7%, 310个
     start = m.start()

@@ -43,8 +43,13 @@ class Hit:
 
     def to_dict(self) -> dict:
         """{"id", "title", "snippet", "marks", "score"} (marks as [start, end] lists)."""
-        return {"id": self.id, "title": self.title, "snippet": self.snippet,
-                "marks": [list(m) for m in self.marks], "score": self.score}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "snippet": self.snippet,
+            "marks": [list(m) for m in self.marks],
+            "score": self.score,
+        }
 
 
 def _tokens(text: str, words: tuple[str, ...]) -> str:
@@ -217,7 +222,9 @@ def make_snippet(
     spans = find_words(text, words) if spans is None else spans
     if not spans:
         return text[:width].replace("\n", " "), []
-    best = max(range(len(spans)), key=lambda i: len({text[s:e] for s, e in spans if spans[i][0] <= s < spans[i][0] + width}))
+    best = max(
+        range(len(spans)), key=lambda i: len({text[s:e] for s, e in spans if spans[i][0] <= s < spans[i][0] + width})
+    )
     start = max(0, min(spans[best][0] - width // 4, len(text) - width))
     end = min(len(text), start + width)
     snippet = text[start:end].replace("\n", " ")

@@ -42,8 +42,10 @@ class ClaimImportReport:
 
     def summary(self) -> str:
         """One line: added, updated, unchanged, waiting for their article, refused."""
-        return (f"Added {self.added}, updated {self.updated}, unchanged {self.unchanged}; "
-                f"{len(self.missing)} without their article; {len(self.refused)} refused.")
+        return (
+            f"Added {self.added}, updated {self.updated}, unchanged {self.unchanged}; "
+            f"{len(self.missing)} without their article; {len(self.refused)} refused."
+        )
 
 
 def read_claim_file(path: str | Path) -> list[dict]:
@@ -111,11 +113,15 @@ def _valid(record: dict, report: ClaimImportReport) -> bool:
         problem = "its id is not a string"
     if problem is None and not (isinstance(record["quote"], str) and record["quote"]):
         problem = "its quote is empty or not text"
-    if problem is None and not all(isinstance(record[k], int) and not isinstance(record[k], bool) for k in ("start", "end")):
+    if problem is None and not all(
+        isinstance(record[k], int) and not isinstance(record[k], bool) for k in ("start", "end")
+    ):
         problem = "offsets are not integers"
     if problem is None and record.get("status", "open") not in STATUSES:
         problem = f"unknown status {record.get('status')!r}"
-    if problem is None and not (isinstance(record.get("tags", []), list) and all(isinstance(t, str) for t in record.get("tags", []))):
+    if problem is None and not (
+        isinstance(record.get("tags", []), list) and all(isinstance(t, str) for t in record.get("tags", []))
+    ):
         problem = "tags are not a list of names"
     if problem:
         report.refused.append(f"claim {ident}: {problem}")
@@ -142,7 +148,8 @@ def find_article(db: Database, record: dict) -> tuple[int, str] | None:
     if digest:
         rows = db.execute(
             "SELECT a.id, a.text, s.replaced_by IS NULL FROM articles a JOIN sources s ON s.id = a.source_id "
-            "WHERE a.text_hash = ? ORDER BY a.id", [digest[:16]]
+            "WHERE a.text_hash = ? ORDER BY a.id",
+            [digest[:16]],
         ).fetchall()
         if rows:
             best = max(rows, key=lambda r: (r[0] == record.get("article_id"), r[2], -r[0]))
@@ -154,7 +161,7 @@ def _urn_hash(urn: str) -> str:
     """The text hash in an article URN of the W3C export ('' if none)."""
     from .export_w3c import ARTICLE_URN
 
-    return urn[len(ARTICLE_URN):] if isinstance(urn, str) and urn.startswith(ARTICLE_URN) else ""
+    return urn[len(ARTICLE_URN) :] if isinstance(urn, str) and urn.startswith(ARTICLE_URN) else ""
 
 
 def _by_id_or_name(db: Database, record: dict) -> tuple[int, str] | None:
@@ -166,7 +173,8 @@ def _by_id_or_name(db: Database, record: dict) -> tuple[int, str] | None:
         return None
     row = db.execute(
         "SELECT a.id, a.text FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.name = ? AND a.title = ? "
-        "ORDER BY s.replaced_by IS NOT NULL, a.id DESC", [record["source"], record["article_title"]]
+        "ORDER BY s.replaced_by IS NOT NULL, a.id DESC",
+        [record["source"], record["article_title"]],
     ).fetchone()
     return (row[0], row[1]) if row else None
 
@@ -178,8 +186,9 @@ def _merge(db: Database, record: dict, article_id: int, text: str, report: Claim
         report.unchanged += 1
         return
     _write(db, record, article_id, exists=bool(known))
-    found = place(record["quote"], record.get("prefix") or "", record.get("suffix") or "", record["start"], record["end"],
-                  text)
+    found = place(
+        record["quote"], record.get("prefix") or "", record.get("suffix") or "", record["start"], record["end"], text
+    )
     write_placement(db, record["id"], article_id, found, text)
     _merge_history(db, record)
     report.updated += bool(known)
@@ -197,11 +206,19 @@ def _newer(incoming: str, stored: str) -> bool:
 def _write(db: Database, record: dict, article_id: int, exists: bool) -> None:
     """Insert or overwrite the claim row and its tags from the record."""
     row = {
-        "id": record["id"], "article_id": article_id, "start": record["start"], "end": record["end"],
-        "quote": record["quote"], "prefix": record.get("prefix") or "", "suffix": record.get("suffix") or "",
-        "text_hash": record.get("text_hash") or "", "note": record.get("note") or "",
-        "status": record.get("status", "open"), "created_at": record.get("created_at") or record["updated_at"],
-        "updated_at": record["updated_at"], "anchor": record.get("anchor", "exact"),
+        "id": record["id"],
+        "article_id": article_id,
+        "start": record["start"],
+        "end": record["end"],
+        "quote": record["quote"],
+        "prefix": record.get("prefix") or "",
+        "suffix": record.get("suffix") or "",
+        "text_hash": record.get("text_hash") or "",
+        "note": record.get("note") or "",
+        "status": record.get("status", "open"),
+        "created_at": record.get("created_at") or record["updated_at"],
+        "updated_at": record["updated_at"],
+        "anchor": record.get("anchor", "exact"),
     }
     if exists:
         row.pop("created_at")
@@ -209,8 +226,10 @@ def _write(db: Database, record: dict, article_id: int, exists: bool) -> None:
         db.execute(f"UPDATE claims SET {sets} WHERE id = ?", [v for k, v in row.items() if k != "id"] + [row["id"]])
         db.execute("DELETE FROM claim_tags WHERE claim_id = ?", [row["id"]])
     else:
-        db.execute(f"INSERT INTO claims ({', '.join(f'[{k}]' for k in row)}) VALUES ({', '.join('?' * len(row))})",
-                   list(row.values()))
+        db.execute(
+            f"INSERT INTO claims ({', '.join(f'[{k}]' for k in row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
     for tag_id in tag_ids(db, record.get("tags", [])):
         db.execute("INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) VALUES (?, ?)", [row["id"], tag_id])
 
@@ -219,13 +238,22 @@ def _merge_history(db: Database, record: dict) -> None:
     """Append the record's history entries the claim does not have yet (a W3C record: a 'created' entry)."""
     entries = record.get("history")
     if not isinstance(entries, list):
-        entries = [{"at": record.get("created_at") or record["updated_at"], "field": "created", "old": None,
-                    "new": record.get("status", "open")}]
-    have = {tuple(row) for row in db.execute("SELECT at, field, old, new FROM claim_history WHERE claim_id = ?", [record["id"]])}
+        entries = [
+            {
+                "at": record.get("created_at") or record["updated_at"],
+                "field": "created",
+                "old": None,
+                "new": record.get("status", "open"),
+            }
+        ]
+    have = {
+        tuple(row)
+        for row in db.execute("SELECT at, field, old, new FROM claim_history WHERE claim_id = ?", [record["id"]])
+    }
     for entry in entries:
         key = tuple(entry.get(k) for k in ("at", "field", "old", "new")) if isinstance(entry, dict) else None
         if key and key not in have:
-            db.execute("INSERT INTO claim_history (claim_id, at, field, old, new) VALUES (?, ?, ?, ?, ?)",
-                       [record["id"], *key])
+            db.execute(
+                "INSERT INTO claim_history (claim_id, at, field, old, new) VALUES (?, ?, ?, ?, ?)", [record["id"], *key]
+            )
             have.add(key)
-

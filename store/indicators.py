@@ -50,8 +50,9 @@ class Indicator:
     def to_dict(self) -> dict:
         """The fields `hecha indicators --json` prints."""
         data = asdict(self)
-        return {k: data[k] for k in ("indicator", "place", "period", "base", "value", "unit", "article_id",
-                                      "start", "end")}
+        return {
+            k: data[k] for k in ("indicator", "place", "period", "base", "value", "unit", "article_id", "start", "end")
+        }
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +64,7 @@ def _res() -> dict[str, re.Pattern]:
     bases = cues.pairs("bases.tsv")
     return {
         "named": re.compile(rf"(?:^|(?<=[^{HAN}])|(?<=[{before}]))(?![{before}])([{HAN}]{{2,6}}?(?:{suffix}))"),
-        "lead": re.compile(
-            rf"(?:(?:{alternation(list(places['deictic']))})(?:{suffix})|[{HAN}]{{2,6}}?(?:{suffix}))"
-        ),
+        "lead": re.compile(rf"(?:(?:{alternation(list(places['deictic']))})(?:{suffix})|[{HAN}]{{2,6}}?(?:{suffix}))"),
         "deictic": re.compile(rf"^(?:{alternation(list(places['deictic']))})(?P<suffix>{suffix})$"),
         "not_start": re.compile(alternation(list(places["not_start"]))),
         "not_place": re.compile(rf"(?:{alternation(list(places['not_place']))})$"),
@@ -129,14 +128,14 @@ def _lead_places(phrase: str) -> tuple[str | None, str]:
     place = None
     while phrase:
         if skip := _res()["period"].match(phrase) or _res()["lead_word"].match(phrase):
-            phrase = phrase[skip.end():]
+            phrase = phrase[skip.end() :]
             continue
         m = _res()["lead"].match(phrase)
         if not m or len(m.group()) == len(phrase):
             break
         if not _res()["deictic"].match(m.group()) and not is_place(m.group()):
             break
-        place, phrase = m.group(), phrase[m.end():]
+        place, phrase = m.group(), phrase[m.end() :]
     return place, phrase
 
 
@@ -145,7 +144,7 @@ def _name(phrase: str) -> tuple[str | None, str | None]:
     place, phrase = _lead_places(phrase)
     stops = list(_res()["stop"].finditer(phrase))
     if stops:
-        phrase = phrase[stops[-1].end():]
+        phrase = phrase[stops[-1].end() :]
     inner, phrase = _lead_places(phrase)
     place = inner or place
     phrase = phrase.lstrip("的")[-MAX_NAME:]
@@ -194,16 +193,19 @@ def find_indicators(
         marks = lines.get(line_start) or lines.setdefault(line_start, _line_marks(folded, line_start))
         if not adjacent or place is None:
             place = _resolve_place(place or (_last_before(marks[0], f.start) or (0, None))[1], home)
-        period = resolve_period(folded, line_start, f.start, _between(dates, line_start, f.start), date,
-                                _last_before(marks[1], f.start))
+        period = resolve_period(
+            folded, line_start, f.start, _between(dates, line_start, f.start), date, _last_before(marks[1], f.start)
+        )
         found.append(Indicator(name, place, period, base, float(f.value), f.unit, f.start, f.end, f.text, quantum(f)))
     return found
 
 
 def _same_segment(text: str, start: int, end: int) -> bool:
     """Whether no sentence or semicolon break lies between two offsets."""
-    return not any(c in "。！？!?；;\n" for c in text[start:end]) and text.count("，", start, end) + text.count(
-        ",", start, end) <= 1
+    return (
+        not any(c in "。！？!?；;\n" for c in text[start:end])
+        and text.count("，", start, end) + text.count(",", start, end) <= 1
+    )
 
 
 def _between(dates: list[Figure], floor: int, pos: int) -> list[Figure]:
@@ -221,8 +223,11 @@ def _line_marks(text: str, start: int) -> tuple[list[tuple[int, str]], list[tupl
         lead = _res()["lead"].match(text, m.end(), end)
         if lead and (_res()["deictic"].match(lead.group()) or is_place(lead.group())):
             places.append((lead.start(), lead.group()))
-    periods = [(m.start(), m.group()) for m in _res()["period"].finditer(text, start, end)
-               if not (m.start() and text[m.start() - 1] in "比较")]
+    periods = [
+        (m.start(), m.group())
+        for m in _res()["period"].finditer(text, start, end)
+        if not (m.start() and text[m.start() - 1] in "比较")
+    ]
     return places, periods
 
 
@@ -237,8 +242,9 @@ def _last_before(marks: list[tuple[int, str]], pos: int) -> tuple[int, str] | No
 
 
 # ------------------------------------------------------------- periods
-def resolve_period(text: str, floor: int, pos: int, dates: list[Figure], date: str | None,
-                   word: tuple[int, str] | None) -> str | None:
+def resolve_period(
+    text: str, floor: int, pos: int, dates: list[Figure], date: str | None, word: tuple[int, str] | None
+) -> str | None:
     """The period the paragraph gives before `pos` (its last date figure or period word), as ISO text."""
     year = int(date[:4]) if date else None
     month = int(date[5:7]) if date and len(date) >= 7 else None
@@ -274,8 +280,10 @@ def _fill_year(iso: str, year: int | None) -> str:
     """--01/--11 → 2023-01/2023-11 when the year is known."""
     if year is None:
         return iso
-    return "/".join(f"{year:04d}-{part[2:]}" if part.startswith("--") and not part.startswith("---") else part
-                    for part in iso.split("/"))
+    return "/".join(
+        f"{year:04d}-{part[2:]}" if part.startswith("--") and not part.startswith("---") else part
+        for part in iso.split("/")
+    )
 
 
 def _template(form: str, year: int | None, month: int | None) -> str | None:

@@ -122,7 +122,11 @@ def _show(progress: Progress | None, files: list[Path], index: int, shown: list[
 
 
 def _import_batch(
-    db: Database, files: list[Path], start: int, report: ImportReport, failed: dict[int, Refused],
+    db: Database,
+    files: list[Path],
+    start: int,
+    report: ImportReport,
+    failed: dict[int, Refused],
     show: Callable[[int], None],
 ) -> int:
     """Store files from `start` on until the batch is full (skipping those that failed); return the next index."""
@@ -197,10 +201,16 @@ def _insert_source(db: Database, source: SourceText, digest: str) -> int:
         [exact, path],
     ).fetchone()
     row = {
-        "path": path, "path_bytes": exact, "name": display_name(source.path.name), "sha256": digest,
+        "path": path,
+        "path_bytes": exact,
+        "name": display_name(source.path.name),
+        "sha256": digest,
         "encoding": source.encoding,
-        "size": len(source.data), "raw": strip_controls(source.text), "imported_at": now(),
-        "version": previous[1] + 1 if previous else 1, "replaced_by": None,
+        "size": len(source.data),
+        "raw": strip_controls(source.text),
+        "imported_at": now(),
+        "version": previous[1] + 1 if previous else 1,
+        "replaced_by": None,
     }
     source_id = _insert_row(db, "sources", row)
     if previous:
@@ -212,19 +222,30 @@ def _insert_article(db: Database, source_id: int, article: Article, published: s
     """Insert one article with its blocks and figures."""
     text = article.text
     article_id = _insert_row(
-        db, "articles",
+        db,
+        "articles",
         {
-            "source_id": source_id, "ord": article.order, "title": article.title,
-            "kicker": article.first("kicker"), "subtitle": article.first("subtitle"),
-            "byline": article.first("byline"), "text": text, "chars": len(text),
-            "text_hash": text_hash(text), "date": published, "read_at": None,
-            "figures_version": None, "created_at": now(),
-        }
+            "source_id": source_id,
+            "ord": article.order,
+            "title": article.title,
+            "kicker": article.first("kicker"),
+            "subtitle": article.first("subtitle"),
+            "byline": article.first("byline"),
+            "text": text,
+            "chars": len(text),
+            "text_hash": text_hash(text),
+            "date": published,
+            "read_at": None,
+            "figures_version": None,
+            "created_at": now(),
+        },
     )
     db.conn.executemany(
         "INSERT INTO blocks (article_id, ord, kind, start, [end]) VALUES (?, ?, ?, ?, ?)",
-        [(article_id, n, block.kind, start, end)
-         for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))],
+        [
+            (article_id, n, block.kind, start, end)
+            for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))
+        ],
     )
     save_figures(db, article_id, text)
     head = article_head(article.title, article.first("kicker"), article.first("subtitle"), text)
@@ -235,5 +256,7 @@ def _insert_article(db: Database, source_id: int, article: Article, published: s
 def _insert_row(db: Database, table: str, row: dict) -> int:
     """Insert one row (plain values only) with a plain statement; return its rowid."""
     columns = ", ".join(f"[{key}]" for key in row)
-    cursor = db.conn.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    cursor = db.conn.execute(
+        f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+    )
     return int(cursor.lastrowid or 0)

@@ -91,8 +91,11 @@ def _distant(pairs: list[tuple[Block, int]], index: int) -> int | None:
     order = sorted(range(len(pairs)), key=lambda other: (abs(other - index), other < index))
     for other in order:
         block = pairs[other][0]
-        if other != index and block.kind == "paragraph" and _continues(tail, block.text) and not starts_with(
-            "dateline", block.text
+        if (
+            other != index
+            and block.kind == "paragraph"
+            and _continues(tail, block.text)
+            and not starts_with("dateline", block.text)
         ):
             return other
     return None

@@ -42,8 +42,12 @@ class ArticleSummary:
     def to_dict(self) -> dict:
         """The JSON shape of `hecha list --json`."""
         return {
-            "id": self.id, "title": self.title, "source": self.source,
-            "kicker": self.kicker, "byline": self.byline, "chars": self.chars,
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "kicker": self.kicker,
+            "byline": self.byline,
+            "chars": self.chars,
         }
 
 
@@ -74,8 +78,12 @@ class ArticleView:
     def to_dict(self) -> dict:
         """The JSON shape of `hecha show --json`."""
         return {
-            "id": self.id, "title": self.title, "kicker": self.kicker, "subtitle": self.subtitle,
-            "byline": self.byline, "source": self.source,
+            "id": self.id,
+            "title": self.title,
+            "kicker": self.kicker,
+            "subtitle": self.subtitle,
+            "byline": self.byline,
+            "source": self.source,
             "blocks": [{"kind": b.kind, "text": b.text} for b in self.blocks],
         }
 
@@ -97,7 +105,17 @@ def list_articles(db: Database) -> list[ArticleSummary]:
     """Every current article, and older versions of changed files that carry claims."""
     return [
         ArticleSummary(
-            row[0], row[1], display_name(row[2]), row[3], row[4], row[5], row[6], row[7], read=bool(row[8]), figures=row[9], claims=row[10],
+            row[0],
+            row[1],
+            display_name(row[2]),
+            row[3],
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            read=bool(row[8]),
+            figures=row[9],
+            claims=row[10],
             current=bool(row[11]),
         )
         for row in db.execute(_SUMMARY_SQL).fetchall()
@@ -143,8 +161,19 @@ FROM articles a JOIN sources s ON s.id = a.source_id
 
 def _summary(row: tuple) -> ArticleSummary:
     return ArticleSummary(
-        row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-        read=bool(row[8]), figures=row[9], claims=row[10], current=bool(row[11]), keywords=row[12],
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        read=bool(row[8]),
+        figures=row[9],
+        claims=row[10],
+        current=bool(row[11]),
+        keywords=row[12],
     )
 
 
@@ -260,7 +289,9 @@ def get_article(db: Database, article_id: int) -> ArticleView | None:
             "SELECT kind, start, end FROM blocks WHERE article_id = ? ORDER BY ord", [article_id]
         ).fetchall()
     ]
-    return ArticleView(row[0], row[1], row[2], row[3], row[4], display_name(row[5]), display_name(row[6]), text, blocks=blocks)
+    return ArticleView(
+        row[0], row[1], row[2], row[3], row[4], display_name(row[5]), display_name(row[6]), text, blocks=blocks
+    )
 
 
 def source_text(db: Database, article_id: int) -> str | None:

@@ -297,4 +297,3 @@ class LineWalk:
             if block.kind not in ("credit", "byline"):
                 return block
         return None
-

@@ -121,8 +121,10 @@ def _filter(query: Query, key: str, value: str) -> None:
     elif key == "tag":
         query.tags.append(value)
         query.add(
-            "tag", "a.id IN (SELECT c.article_id FROM claims c JOIN claim_tags ct ON ct.claim_id = c.id "
-            "JOIN tags t ON t.id = ct.tag_id WHERE lower(t.name) = lower(?))", value,
+            "tag",
+            "a.id IN (SELECT c.article_id FROM claims c JOIN claim_tags ct ON ct.claim_id = c.id "
+            "JOIN tags t ON t.id = ct.tag_id WHERE lower(t.name) = lower(?))",
+            value,
         )
     elif key == "status":
         from .claims import STATUSES  # claims sits above the index in the import order
@@ -142,8 +144,15 @@ def _filter(query: Query, key: str, value: str) -> None:
         query.add("has", HAS[value.lower()])
 
 
-_EXAMPLES = {"kind": "money", "value": "10亿", "tag": "数据", "status": "false", "source": "2024",
-             "date": "2024-03", "has": "claims"}
+_EXAMPLES = {
+    "kind": "money",
+    "value": "10亿",
+    "tag": "数据",
+    "status": "false",
+    "source": "2024",
+    "date": "2024-03",
+    "has": "claims",
+}
 
 
 def _date(query: Query, value: str) -> None:

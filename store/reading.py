@@ -88,8 +88,10 @@ def _scan_folder(folder: Path, found: list[Path], missing: list[Refused]) -> Non
 
 
 _SPECIAL = (
-    (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
 )
 
 
@@ -200,11 +202,33 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
 
 # Code pages Chinese and English news is saved in; the detector's other guesses
 # (EBCDIC, Cyrillic, Greek, Korean, Thai, Arabic…) only ever fit byte noise here.
-_PLAUSIBLE = frozenset({
-    "ascii", "utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
-    "gb2312", "gbk", "gb18030", "hz", "big5", "big5hkscs", "cp950",
-    "iso8859-1", "iso8859-15", "cp1252", "cp1250", "iso8859-2", "mac-roman", "cp437", "cp850",
-})
+_PLAUSIBLE = frozenset(
+    {
+        "ascii",
+        "utf-8",
+        "utf-16",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32",
+        "utf-32-le",
+        "utf-32-be",
+        "gb2312",
+        "gbk",
+        "gb18030",
+        "hz",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "iso8859-1",
+        "iso8859-15",
+        "cp1252",
+        "cp1250",
+        "iso8859-2",
+        "mac-roman",
+        "cp437",
+        "cp850",
+    }
+)
 
 
 def _plausible_codec(codec: str) -> bool:

@@ -60,8 +60,10 @@ class RecleanReport:
         )
         if any(self.anchors.values()):
             a = self.anchors
-            line += (f" Claims re-anchored: {a['exact']} exactly, {a['moved']} moved, "
-                     f"{a['fuzzy']} matched fuzzily, {a['orphan']} orphaned.")
+            line += (
+                f" Claims re-anchored: {a['exact']} exactly, {a['moved']} moved, "
+                f"{a['fuzzy']} matched fuzzily, {a['orphan']} orphaned."
+            )
         return line
 
     def count(self, counts: dict[str, int]) -> None:
@@ -130,8 +132,12 @@ def _rewrite(
     db: Database, source_id: int, name: str, ids: list[int], articles: list[Article], report: RecleanReport
 ) -> None:
     """Update articles in place by order, insert new ones, delete those left over; claims follow their words."""
-    claims = [row[0] for row in db.execute(
-        "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.source_id = ?", [source_id])]
+    claims = [
+        row[0]
+        for row in db.execute(
+            "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.source_id = ?", [source_id]
+        )
+    ]
     for order, article in enumerate(articles):
         published = publication_date(name, (b.text for b in article.blocks))
         if order < len(ids):
@@ -140,10 +146,15 @@ def _rewrite(
         else:
             _insert_article(db, source_id, article, published)
     gone = ids[len(articles) :]
-    kept = [row for row in db.execute("SELECT id, text FROM articles WHERE source_id = ? ORDER BY ord", [source_id])
-            if row[0] not in gone]
+    kept = [
+        row
+        for row in db.execute("SELECT id, text FROM articles WHERE source_id = ? ORDER BY ord", [source_id])
+        if row[0] not in gone
+    ]
     for article_id in gone:  # its claims wait as orphans on the page's last article, then look for their words
-        db.execute("UPDATE claims SET article_id = ?, anchor = 'orphan' WHERE article_id = ?", [kept[-1][0], article_id])
+        db.execute(
+            "UPDATE claims SET article_id = ?, anchor = 'orphan' WHERE article_id = ?", [kept[-1][0], article_id]
+        )
         unindex_article(db, article_id)
         for table in ("blocks", "figures", "checks", "indicators"):
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
@@ -173,8 +184,13 @@ def _update_article(db: Database, article_id: int, article: Article, published: 
     """Give a stored article the text, fields, blocks and figures of `article`."""
     text = article.text
     fields = {
-        "title": article.title, "kicker": article.first("kicker"), "subtitle": article.first("subtitle"),
-        "byline": article.first("byline"), "text": text, "chars": len(text), "text_hash": text_hash(text),
+        "title": article.title,
+        "kicker": article.first("kicker"),
+        "subtitle": article.first("subtitle"),
+        "byline": article.first("byline"),
+        "text": text,
+        "chars": len(text),
+        "text_hash": text_hash(text),
         "date": published,
     }
     assignments = ", ".join(f"{name} = ?" for name in fields)

@@ -58,7 +58,7 @@ def _bmp_table() -> list[int]:
     return table
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def fold(text: str) -> str:

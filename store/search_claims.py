@@ -45,8 +45,10 @@ def _allowed(db: Database, query: Query, claims: list[Claim]) -> set[str] | None
     sql = "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id IN (SELECT value FROM json_each(?))"
     if query.kinds or query.values:
         test, figure_params = figure_test(query.figure_kinds(), query.values)
-        sql += (" AND EXISTS (SELECT 1 FROM figures f WHERE f.article_id = c.article_id "
-                f"AND f.start >= c.start AND f.end <= c.[end] AND {test})")
+        sql += (
+            " AND EXISTS (SELECT 1 FROM figures f WHERE f.article_id = c.article_id "
+            f"AND f.start >= c.start AND f.end <= c.[end] AND {test})"
+        )
         params = [*figure_params, *params]
     elif not conditions:
         return None

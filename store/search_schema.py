@@ -16,17 +16,23 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-SOURCE_KEY = "(SELECT name FROM sources WHERE id = {a}.source_id) || char(1) || printf('%010d%06d', {a}.source_id, {a}.ord)"
+SOURCE_KEY = (
+    "(SELECT name FROM sources WHERE id = {a}.source_id) || char(1) || printf('%010d%06d', {a}.source_id, {a}.ord)"
+)
 
 COLUMNS = (
-    "source_key TEXT", "title_key TEXT", "n_figures INTEGER NOT NULL DEFAULT 0",
-    "n_claims INTEGER NOT NULL DEFAULT 0", "shown INTEGER NOT NULL DEFAULT 1", "keywords TEXT",
+    "source_key TEXT",
+    "title_key TEXT",
+    "n_figures INTEGER NOT NULL DEFAULT 0",
+    "n_claims INTEGER NOT NULL DEFAULT 0",
+    "shown INTEGER NOT NULL DEFAULT 1",
+    "keywords TEXT",
     "indexed_with TEXT",
 )
 
 TRIGGERS = (
     f"""CREATE TRIGGER articles_library_keys AFTER INSERT ON articles BEGIN
-      UPDATE articles SET source_key = {SOURCE_KEY.format(a='new')}, title_key = coalesce(new.title_key, new.title)
+      UPDATE articles SET source_key = {SOURCE_KEY.format(a="new")}, title_key = coalesce(new.title_key, new.title)
       WHERE id = new.id; END""",
     """CREATE TRIGGER figures_count_add AFTER INSERT ON figures BEGIN
       UPDATE articles SET n_figures = n_figures + 1 WHERE id = new.article_id; END""",
@@ -60,7 +66,10 @@ ORDERS = {
 }
 
 INDEXES = (
-    *(f"CREATE INDEX articles_by_{name} ON articles(shown, {order.replace('a.', '')})" for name, order in ORDERS.items()),
+    *(
+        f"CREATE INDEX articles_by_{name} ON articles(shown, {order.replace('a.', '')})"
+        for name, order in ORDERS.items()
+    ),
     "CREATE INDEX figures_by_kind_value ON figures(kind, coalesce(value, high, low), article_id)",
     "CREATE INDEX claims_by_status ON claims(status, article_id)",
     "CREATE INDEX articles_by_indexed ON articles(indexed_with)",

@@ -222,9 +222,7 @@ def word_bounds(text: str, whole: Iterable[tuple[int, int]] | None = None) -> li
         depth += inside[offset]
         if depth > 0:
             covered.add(offset)
-    return sorted(
-        b for b in bounds if b in (0, len(text)) or (b not in covered and not _inside_number(text, b))
-    )
+    return sorted(b for b in bounds if b in (0, len(text)) or (b not in covered and not _inside_number(text, b)))
 
 
 def word_at(text: str, offset: int, whole: Iterable[tuple[int, int]] | None = None) -> tuple[int, int]:

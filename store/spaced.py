@@ -44,8 +44,10 @@ class _Walk:
     def head_run(self, index: int) -> int:
         """End index of the run of short unclassified lines starting at `index`."""
         end = index
-        while end < len(self.blocks) and self.blocks[end].kind == "" and (
-            is_line(self.blocks[end]) or is_captionish(self.blocks[end])
+        while (
+            end < len(self.blocks)
+            and self.blocks[end].kind == ""
+            and (is_line(self.blocks[end]) or is_captionish(self.blocks[end]))
         ):
             end += 1
         if end == index and self.over_dateline(index):
@@ -125,7 +127,11 @@ def _assign_head(walk: _Walk, start: int, end: int, after: Block | None) -> None
     run = walk.blocks[start:end]
     for offset in range(end - start):
         walk.owners[start + offset] = walk.article
-    if after is None or after.kind in ("credit", "caption") or (after.kind == "byline" and after.rule not in STAFF_RULES):
+    if (
+        after is None
+        or after.kind in ("credit", "caption")
+        or (after.kind == "byline" and after.rule not in STAFF_RULES)
+    ):
         run[0].set("title", "head of a photo story")  # a title over captions
         for block in run[1:]:
             block.set("caption", "line of a photo story")

@@ -41,7 +41,9 @@ class Suggestion:
     def to_dict(self) -> dict:
         """The suggestion as `hecha suggest --json` prints it."""
         return {
-            "start": self.start, "end": self.end, "score": self.score,
+            "start": self.start,
+            "end": self.end,
+            "score": self.score,
             "figures": [{"start": s, "end": e, "text": t} for s, e, t in self.figures],
         }
 

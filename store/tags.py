@@ -72,8 +72,13 @@ def add_tag(db: Database, name: str, label: str = "", color: str = DEFAULT_COLOR
 
 
 def update_tag(
-    db: Database, name: str, *, new_name: str | None = None, label: str | None = None,
-    color: str | None = None, key: str | None = None,
+    db: Database,
+    name: str,
+    *,
+    new_name: str | None = None,
+    label: str | None = None,
+    color: str | None = None,
+    key: str | None = None,
 ) -> Tag:
     """Rename a tag or change its label, colour or key (None leaves it, key "" removes the key)."""
     changes = {
@@ -101,7 +106,9 @@ def delete_tag(db: Database, name: str) -> None:
         claim_ids = [r[0] for r in db.execute("SELECT claim_id FROM claim_tags WHERE tag_id = ?", [tag.id])]
         for claim_id in claim_ids:
             old = tag_names(db, claim_id)
-            log_change(db, claim_id, stamp, "tags", TAG_SEPARATOR.join(old), TAG_SEPARATOR.join(n for n in old if n != name))
+            log_change(
+                db, claim_id, stamp, "tags", TAG_SEPARATOR.join(old), TAG_SEPARATOR.join(n for n in old if n != name)
+            )
             db.execute("UPDATE claims SET updated_at = ? WHERE id = ?", [stamp, claim_id])
         db.execute("DELETE FROM claim_tags WHERE tag_id = ?", [tag.id])
         db.execute("DELETE FROM tags WHERE id = ?", [tag.id])
@@ -169,10 +176,13 @@ def clean_note(note: str) -> str:
 
 def tag_names(db: Database, claim_id: str) -> list[str]:
     """One claim's tag names, in tag order."""
-    return [row[0] for row in db.execute(
-        "SELECT t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = ? ORDER BY t.ord, t.id",
-        [claim_id],
-    )]
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = ? ORDER BY t.ord, t.id",
+            [claim_id],
+        )
+    ]
 
 
 def log_change(db: Database, claim_id: str, stamp: str, field: str, old: str | None, new: str | None) -> None:

@@ -134,8 +134,12 @@ QUALIFIERS = (
 _QUALIFIER = re.compile(rf"(?:{alternation(QUALIFIERS)})$")
 # A single-character qualifier that is really the end of a word: 签约, 最近, 到达.
 _NOT_QUALIFIER = {
-    "约": "签合节制履特预违公邀相践盟条", "近": "最附邻靠临就亲", "达": "到抵传表下发通直送转雷",
-    "超": "赶高", "仅": "不", "满": "圆充美饱布丰爆客占装",
+    "约": "签合节制履特预违公邀相践盟条",
+    "近": "最附邻靠临就亲",
+    "达": "到抵传表下发通直送转雷",
+    "超": "赶高",
+    "仅": "不",
+    "满": "圆充美饱布丰爆客占装",
 }
 
 

@@ -28,7 +28,9 @@ def carry_claims(db: Database, source_id: int) -> dict[str, int]:
     on the older version, still right in its text (which the library keeps
     listed while it carries claims). Call inside the import's transaction.
     """
-    new = db.execute("SELECT id, ord, title, text FROM articles WHERE source_id = ? ORDER BY ord", [source_id]).fetchall()
+    new = db.execute(
+        "SELECT id, ord, title, text FROM articles WHERE source_id = ? ORDER BY ord", [source_id]
+    ).fetchall()
     counts = dict.fromkeys((*ANCHORS, "kept"), 0)
     for old_id, ord_, title in db.execute(_OLD_ARTICLES, [source_id]).fetchall():
         claims = db.execute(CLAIMS_OF_ARTICLE, [old_id]).fetchall()

@@ -18,8 +18,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 # Property tests: derandomized (the same examples every run) and with no example
 # database on disk. "ci" (selected when CI=true) keeps the robustness suite
 # well under two minutes; "dev" tries more examples; HYPOTHESIS_PROFILE overrides.
-_PROFILE = {"derandomize": True, "database": None, "deadline": None,
-            "suppress_health_check": [HealthCheck.too_slow]}
+_PROFILE = {"derandomize": True, "database": None, "deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile("ci", max_examples=60, **_PROFILE)
 settings.register_profile("dev", max_examples=200, **_PROFILE)
 settings.register_profile("thorough", max_examples=2000, **_PROFILE)

@@ -26,13 +26,34 @@ ENGLISH = "Port traffic rises\n\nContainer volume rose 4.5% in the third quarter
 
 # name → the repeated unit (100 KB of each is fed to every text function).
 RUNS = {
-    "yi": "一", "er": "二", "shi": "十", "numerals": "一二三四五六七八九十百千万亿",
-    "digits": "1234567890", "full-width digits": "１２３４５", "decimal": "3.5", "thousands": "1,",
-    "percent": "5%", "dots": ".", "full stops": "。", "ellipsis": "…", "end marks": "？！",
-    "quote end": "。\"", "open quotes": "“", "close quotes": "”", "open brackets": "（",
-    "close brackets": "）", "crossed brackets": "《）", "han dot": "中.", "han comma": "中,",
-    "spaced comma": " , ", "escape": "\x1b[", "osc": "\x1b]", "cr": "\r", "newlines": "\n",
-    "latin": "a", "apostrophes": "'",
+    "yi": "一",
+    "er": "二",
+    "shi": "十",
+    "numerals": "一二三四五六七八九十百千万亿",
+    "digits": "1234567890",
+    "full-width digits": "１２３４５",
+    "decimal": "3.5",
+    "thousands": "1,",
+    "percent": "5%",
+    "dots": ".",
+    "full stops": "。",
+    "ellipsis": "…",
+    "end marks": "？！",
+    "quote end": '。"',
+    "open quotes": "“",
+    "close quotes": "”",
+    "open brackets": "（",
+    "close brackets": "）",
+    "crossed brackets": "《）",
+    "han dot": "中.",
+    "han comma": "中,",
+    "spaced comma": " , ",
+    "escape": "\x1b[",
+    "osc": "\x1b]",
+    "cr": "\r",
+    "newlines": "\n",
+    "latin": "a",
+    "apostrophes": "'",
 }
 
 
@@ -51,21 +72,26 @@ def _bytes_files() -> dict[str, bytes]:
     """File name → content for the byte-level cases."""
     noise = random.Random(9)
     files = {
-        "empty.txt": b"", "blank.txt": b" \n\t\r\n", "bom-only.txt": codecs.BOM_UTF8,
+        "empty.txt": b"",
+        "blank.txt": b" \n\t\r\n",
+        "bom-only.txt": codecs.BOM_UTF8,
         "png.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
         "nul-middle.txt": ARTICLE.encode() + b"\x00" + ARTICLE.encode(),
         "overlong-utf8.txt": b"\xc0\xaf\xe0\x80\xaf" * 50,
         "lone-continuation.txt": b"\x80\x81\x82" * 100,
         "utf16le-bom.txt": codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le"),
         "utf16be-bom.txt": codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be"),
-        "utf16le.txt": ARTICLE.encode("utf-16-le"), "utf16be.txt": ARTICLE.encode("utf-16-be"),
+        "utf16le.txt": ARTICLE.encode("utf-16-le"),
+        "utf16be.txt": ARTICLE.encode("utf-16-be"),
         "utf16-english.txt": ENGLISH.encode("utf-16-le"),
         "utf32-bom.txt": ARTICLE.encode("utf-32"),
         "utf16-odd-length.txt": ARTICLE.encode("utf-16-le")[:-1],
-        "gbk.txt": ARTICLE.encode("gbk"), "gb18030.txt": (ARTICLE + "𠀀").encode("gb18030"),
+        "gbk.txt": ARTICLE.encode("gbk"),
+        "gb18030.txt": (ARTICLE + "𠀀").encode("gb18030"),
         "big5.txt": "縣府公告：本週六全區停水，請民眾提前儲水。\n".encode("big5"),
         "cp1252.txt": "Caf\xe9 owners protest new rent rules in the old town.\n".encode("cp1252"),
-        "crlf.txt": ARTICLE.replace("\n", "\r\n").encode(), "cr-only.txt": ARTICLE.replace("\n", "\r").encode(),
+        "crlf.txt": ARTICLE.replace("\n", "\r\n").encode(),
+        "cr-only.txt": ARTICLE.replace("\n", "\r").encode(),
     }
     for seed in range(6):
         files[f"noise-{seed}.txt"] = noise.randbytes(2000 + 500 * seed).replace(b"\x00", b"\x01")
@@ -79,12 +105,16 @@ def _text_files() -> dict[str, str]:
         "markup.txt": "[bold]标题[/bold][/]\n\n正文[@click=app.quit]x[/]，增长7.7%。\n",
         "zero-width.txt": "标\u200b题\ufeff\n\n正\u200d文\u2060。\n",
         "emoji-combining.txt": "👍🏽 标题 e\u0301\n\n正文😀，同比增长5%。\n",
-        "only-punctuation.txt": "，。！？、；：" * 50, "only-digits.txt": "1234567890" * 100,
+        "only-punctuation.txt": "，。！？、；：" * 50,
+        "only-digits.txt": "1234567890" * 100,
         "one-long-line.txt": ARTICLE.replace("\n", " ") * 400,
         "long-number.txt": "全年收入" + "9" * 5000 + "元。\n",
-        "english.txt": ENGLISH, "short.txt": "短讯：雨。\n", "headline-only.txt": "标题\n",
+        "english.txt": ENGLISH,
+        "short.txt": "短讯：雨。\n",
+        "headline-only.txt": "标题\n",
         "big-figures.txt": "罚款9223372036854775808元。\n\n预算9999亿亿元，另有"
-        + "五" * 30 + "元和12345678901234567890亿元。\n",
+        + "五" * 30
+        + "元和12345678901234567890亿元。\n",
     }
     for name in RUN_NAMES:  # small runs here: extract's speed on long ones is the bench's business
         files[f"run-{name}.txt"] = "标题\n\n" + run_text(name, 1000) + "\n"
@@ -92,8 +122,14 @@ def _text_files() -> dict[str, str]:
 
 
 HOSTILE_NAMES = (
-    "csi-\x1b[31mred.txt", "osc-title-\x1b]0;owned\x07.txt", "osc52-\x1b]52;c;cm0gLXJm\x07.txt",
-    "bel-\x07.txt", "bidi-\u202etxt.exe.txt", "cr-\rspoof.txt", "newline-\nname.txt", "markup-[bold]x[@click=app.quit].txt",
+    "csi-\x1b[31mred.txt",
+    "osc-title-\x1b]0;owned\x07.txt",
+    "osc52-\x1b]52;c;cm0gLXJm\x07.txt",
+    "bel-\x07.txt",
+    "bidi-\u202etxt.exe.txt",
+    "cr-\rspoof.txt",
+    "newline-\nname.txt",
+    "markup-[bold]x[@click=app.quit].txt",
 )
 
 

@@ -92,8 +92,13 @@ def run_cli(*args: str, unprivileged: bool = False, fsize: int | None = None, en
     child_env = {**os.environ, "HECHA_BUSY_TIMEOUT_MS": "200", "HOME": "/tmp", **(env or {})}
     child_env.pop("HECHA_DEBUG", None)
     done = subprocess.run(
-        [sys.executable, "-m", "hecha", *args], capture_output=True, text=True, timeout=120,
-        preexec_fn=prepare, env=child_env, cwd="/tmp",
+        [sys.executable, "-m", "hecha", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=prepare,
+        env=child_env,
+        cwd="/tmp",
     )
     return done.returncode, done.stdout, done.stderr
 

@@ -145,7 +145,17 @@ def test_claims_follow_a_seed_article_changed_six_ways(db, prefix):
             right += 1
             assert new.quote == doc.text[new.start : new.end]
         else:
-            wrong.append((old.quote, new.quote, new.anchor, (old.start, old.end), (new.start, new.end), expected, doc.text[expected[0]:expected[1]]))
+            wrong.append(
+                (
+                    old.quote,
+                    new.quote,
+                    new.anchor,
+                    (old.start, old.end),
+                    (new.start, new.end),
+                    expected,
+                    doc.text[expected[0] : expected[1]],
+                )
+            )
     assert wrong == []  # what does not land right is an orphan, never put in a wrong place
     assert right / len(before) >= 0.95, (right, len(before), counts)
     assert counts["moved"] > 0 and counts["fuzzy"] > 0 and counts["orphan"] > 0
@@ -159,12 +169,15 @@ def test_a_repeated_quote_goes_to_the_place_whose_context_agrees():
     assert place("增长5%", "去年", "。", 2, 6, "前言。" + text) == Placement(5, 9, "moved")
 
 
-@pytest.mark.parametrize("old, new, anchor", [
-    ("全镇完成植树造林三千亩，超额完成任务。", "全镇完成植树造林三千亩，超额完成任务。", "exact"),
-    ("全镇完成植树造林三千亩，超额完成任务。", "另起一段。全镇完成植树造林三千亩，超额完成任务。", "moved"),
-    ("全镇完成植树造林三千亩，超额完成任务。", "全镇完成植树造林三千五百亩,超额完成任务。", "fuzzy"),
-    ("全镇完成植树造林三千亩，超额完成任务。", "今年天气晴好，游客众多。", "orphan"),
-])
+@pytest.mark.parametrize(
+    "old, new, anchor",
+    [
+        ("全镇完成植树造林三千亩，超额完成任务。", "全镇完成植树造林三千亩，超额完成任务。", "exact"),
+        ("全镇完成植树造林三千亩，超额完成任务。", "另起一段。全镇完成植树造林三千亩，超额完成任务。", "moved"),
+        ("全镇完成植树造林三千亩，超额完成任务。", "全镇完成植树造林三千五百亩,超额完成任务。", "fuzzy"),
+        ("全镇完成植树造林三千亩，超额完成任务。", "今年天气晴好，游客众多。", "orphan"),
+    ],
+)
 def test_place_says_how_it_found_the_claim(old, new, anchor):
     quote = "植树造林三千亩，超额完成"
     start = old.index(quote)
@@ -193,8 +206,10 @@ def test_a_newer_version_of_a_file_takes_the_claims_that_still_fit(db, tmp_path)
     text = store.get_article(db, 1).text
     kept = store.add_claim(db, 1, text.index("全县地区"), text.index("百分之六") + 4, ["数据"])
     lost = store.add_claim(db, 1, text.index("工业投资"), text.index("较快") + 2)
-    path.write_text(first.replace("\n\n今年", "\n\n本报讯 今年").replace("工业投资增长较快，服务业稳步回升。", "另有消息待发布。"),
-                    encoding="utf-8")
+    path.write_text(
+        first.replace("\n\n今年", "\n\n本报讯 今年").replace("工业投资增长较快，服务业稳步回升。", "另有消息待发布。"),
+        encoding="utf-8",
+    )
     store.import_paths(db, [path])
     moved = store.get_claim(db, kept.id)
     new_text = store.get_article(db, moved.article_id).text

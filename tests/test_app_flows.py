@@ -232,7 +232,9 @@ async def test_review_filters(library):
         assert [c.tags for c in app.screen.claims] == [("排名",)]
         await pilot.press("g", "g", "g", "g", "g")  # back to all tags
         await pilot.press("slash", *"春风")
-        assert [c.article_id for c in app.screen.claims] == [2] or all("春风" in c.article_title for c in app.screen.claims)
+        assert [c.article_id for c in app.screen.claims] == [2] or all(
+            "春风" in c.article_title for c in app.screen.claims
+        )
 
 
 async def test_library_filter_and_sort(library):
@@ -387,7 +389,11 @@ async def test_mouse_drag_selects_text(library):
     app = HechaApp(library)
     async with app.run_test(size=SIZE) as pilot:
         view = await open_first_article(pilot)
-        line = next(n for n, ln in enumerate(view.doc.lines) if ln.block >= 0 and view.doc.article.blocks[ln.block].kind == "paragraph")
+        line = next(
+            n
+            for n, ln in enumerate(view.doc.lines)
+            if ln.block >= 0 and view.doc.article.blocks[ln.block].kind == "paragraph"
+        )
         await pilot.mouse_down(ArticleView, offset=(2, line))
         await pilot.hover(ArticleView, offset=(12, line))
         await pilot.mouse_up(ArticleView, offset=(12, line))

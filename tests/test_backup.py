@@ -51,9 +51,12 @@ def test_backup_while_another_connection_writes_is_a_sound_copy(library, db_path
         assert check_backup(target) == store.schema_version(library)
         quotes = claims_in(target)
         assert set(quotes) == {"全县地区生产总值增长百分之六，位居全市第一", text[0:4]} or quotes == [
-            "全县地区生产总值增长百分之六，位居全市第一"]
+            "全县地区生产总值增长百分之六，位居全市第一"
+        ]
         conn = sqlite3.connect(target)
-        counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("claims", "claim_tags", "claim_history")]
+        counts = [
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("claims", "claim_tags", "claim_history")
+        ]
         conn.close()
         assert counts[0] == counts[1] == counts[2]  # one snapshot: every claim with its tag and its history
     writer.close()
@@ -70,14 +73,19 @@ def test_restore_checks_first_and_keeps_the_replaced_library(library, db_path, t
     store.delete_claim(library, store.list_claims(library)[0].id)
     assert store.list_claims(library) == []
     kept = restore_db(saved, db_path)
-    assert [c.quote for c in store.list_claims(library)] == ["全县地区生产总值增长百分之六，位居全市第一"]  # the open app sees it
+    assert [c.quote for c in store.list_claims(library)] == [
+        "全县地区生产总值增长百分之六，位居全市第一"
+    ]  # the open app sees it
     assert kept.parent.name == "backups" and claims_in(kept) == []
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"", "not a hecha library"),
-    (b"this is not a database at all" * 100, "not a readable SQLite database"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "not a hecha library"),
+        (b"this is not a database at all" * 100, "not a readable SQLite database"),
+    ],
+)
 def test_restore_refuses_a_bad_file_and_changes_nothing(library, db_path, tmp_path, content, reason):
     bad = tmp_path / "bad.db"
     bad.write_bytes(content)

@@ -11,11 +11,7 @@ from hecha.tui.screens.indicators import IndicatorsScreen
 from hecha.tui.screens.reader import ReaderScreen
 from hecha.tui.widgets.article_view import ArticleView
 
-PAGE = (
-    "青石县经济简报\n\n"
-    "全年计划造林3.3万亩，实际完成造林4.4万亩，完成年度计划的140%。\n\n"
-    "会上还通报了其他工作。\n"
-)
+PAGE = "青石县经济简报\n\n全年计划造林3.3万亩，实际完成造林4.4万亩，完成年度计划的140%。\n\n会上还通报了其他工作。\n"
 COUNTY = "青石县工业简报\n\n1至11月，全县规模以上工业增加值达到{}，同比增长6.3%。\n"
 SIZE = (100, 32)
 
@@ -51,11 +47,15 @@ def plan_app(db_path, tmp_path):
 @pytest.fixture
 def county_app(db_path, tmp_path):
     """The app on three articles: two disagree on one indicator, one restates a value in 万元."""
-    library(db_path, tmp_path / "news", {
-        "2023-12-05_a.txt": COUNTY.format("120.5亿元"),
-        "2023-12-08_b.txt": COUNTY.format("118.2亿元"),
-        "2023-12-09_c.txt": COUNTY.format("1205000万元"),
-    })
+    library(
+        db_path,
+        tmp_path / "news",
+        {
+            "2023-12-05_a.txt": COUNTY.format("120.5亿元"),
+            "2023-12-08_b.txt": COUNTY.format("118.2亿元"),
+            "2023-12-09_c.txt": COUNTY.format("1205000万元"),
+        },
+    )
     return HechaApp(db_path)
 
 
@@ -80,7 +80,9 @@ async def test_choosing_a_check_in_the_panel_selects_its_figures(plan_app):
         await pilot.pause()
         reader = pilot.app.screen
         panel = reader.query_one(OptionList)
-        index = next(n for n in range(panel.option_count) if (panel.get_option_at_index(n).id or "").startswith("check:"))
+        index = next(
+            n for n in range(panel.option_count) if (panel.get_option_at_index(n).id or "").startswith("check:")
+        )
         panel.highlighted = index
         await pilot.press("enter")
         await pilot.pause()
@@ -96,7 +98,9 @@ async def test_accepting_a_suggestion_makes_a_claim_carrying_its_checks(plan_app
         reader = pilot.app.screen
         assert isinstance(reader, ReaderScreen) and reader.doc.suggested
         panel = reader.query_one(OptionList)
-        index = next(n for n in range(panel.option_count) if (panel.get_option_at_index(n).id or "").startswith("suggest:"))
+        index = next(
+            n for n in range(panel.option_count) if (panel.get_option_at_index(n).id or "").startswith("suggest:")
+        )
         panel.highlighted = index
         await pilot.press("enter")
         await pilot.pause()

@@ -59,7 +59,9 @@ def test_add_claim_stores_quote_context_hash_and_history(db, article, clock):
     assert claim.created_at == claim.updated_at == "2024-01-01T00:00:00+00:00"
     assert claim.article_title == "经济运行稳中向好" and claim.source == "news.txt"
     assert len(claim.id) == 36 and claim.id.count("-") == 4
-    assert store.claim_history(db, claim.id) == [store.HistoryEntry("2024-01-01T00:00:00+00:00", "created", None, "open")]
+    assert store.claim_history(db, claim.id) == [
+        store.HistoryEntry("2024-01-01T00:00:00+00:00", "created", None, "open")
+    ]
 
 
 def test_claim_ids_are_unique(db, article):
@@ -93,7 +95,10 @@ def test_a_claim_survives_kill_9_right_after_add(db, db_path, article):
     )
     result = subprocess.run(
         [sys.executable, "-c", script, str(db_path), str(article.id)],
-        capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=60,
     )
     assert result.returncode == -9
     claim = store.get_claim(store.open_db(db_path), result.stdout.strip())
@@ -102,8 +107,14 @@ def test_a_claim_survives_kill_9_right_after_add(db, db_path, article):
 
 @pytest.mark.parametrize(
     "start, end, message",
-    [(-1, 3, "outside"), (3, 3, "outside"), (5, 2, "outside"), (0, 10_000, "outside"), (0.0, 3, "integers"),
-     (True, 3, "integers")],
+    [
+        (-1, 3, "outside"),
+        (3, 3, "outside"),
+        (5, 2, "outside"),
+        (0, 10_000, "outside"),
+        (0.0, 3, "integers"),
+        (True, 3, "integers"),
+    ],
 )
 def test_add_claim_refuses_bad_offsets(db, article, start, end, message):
     with pytest.raises(ValueError, match=message):
@@ -257,9 +268,20 @@ def test_article_claims_by_start(db, library):
 
 def test_ten_thousand_claims_list_fast_in_two_queries(db, article):
     rows = [
-        {"id": f"c{n:05d}", "article_id": article.id, "start": n % 40, "end": n % 40 + 3, "quote": "q",
-         "prefix": "", "suffix": "", "text_hash": "", "note": f"note {n}", "status": "open",
-         "created_at": "", "updated_at": ""}
+        {
+            "id": f"c{n:05d}",
+            "article_id": article.id,
+            "start": n % 40,
+            "end": n % 40 + 3,
+            "quote": "q",
+            "prefix": "",
+            "suffix": "",
+            "text_hash": "",
+            "note": f"note {n}",
+            "status": "open",
+            "created_at": "",
+            "updated_at": "",
+        }
         for n in range(10_000)
     ]
     with db.conn:

@@ -102,7 +102,9 @@ def test_every_subcommand_has_help():
 def test_console_script_runs(db_path):
     result = subprocess.run(
         [sys.executable, "-m", "hecha", "--db", str(db_path), "import", str(SEEDS)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "Imported 20 articles" in result.stdout

@@ -12,8 +12,6 @@ from hecha.tui.cli import build_parser
 TEXT = "经济运行稳中向好\n\n今年1至11月，全区规模以上工业增加值增长7.7%，总投资24亿元。"
 
 
-
-
 @pytest.fixture
 def claims(db, tmp_path):
     """Two claims on one imported article: (open one with 数据, checked one with a note)."""
@@ -80,7 +78,9 @@ def test_export_to_a_file_reports_where_and_how_many(cli, claims, tmp_path):
 
 def test_export_errors_are_one_line(cli, claims, tmp_path):
     code, _, err = cli("export", "--format", "json", "-o", str(tmp_path / "missing" / "x.json"))
-    assert code == 2 and err.startswith(f"hecha: {tmp_path / 'missing' / 'x.json'}: cannot write") and err.count("\n") == 1
+    assert (
+        code == 2 and err.startswith(f"hecha: {tmp_path / 'missing' / 'x.json'}: cannot write") and err.count("\n") == 1
+    )
     code, _, err = cli("export", "--format", "json", "--tag", "无")
     assert code == 1 and err.startswith("hecha: unknown tag: 无")
     code, _, err = cli("export", "--status", "bogus")
@@ -96,7 +96,10 @@ def test_tags_lists_the_tags_with_counts(cli, claims):
 
 
 def test_tags_add_rename_set_delete(cli, db_path):
-    assert cli("tags", "add", "来源", "--label", "source", "--color", "#123ABC", "--key", "s")[:2] == (0, "Added tag 来源.\n")
+    assert cli("tags", "add", "来源", "--label", "source", "--color", "#123ABC", "--key", "s")[:2] == (
+        0,
+        "Added tag 来源.\n",
+    )
     assert cli("tags", "rename", "来源", "出处")[:2] == (0, "Renamed tag 来源 to 出处.\n")
     assert cli("tags", "set", "出处", "--color", "#000000", "--key", "")[:2] == (0, "Changed tag 出处.\n")
     db = store.open_db(db_path)

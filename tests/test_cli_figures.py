@@ -92,7 +92,18 @@ def test_batch_one_line_out_per_line_in(cli):
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 1 and len(rows) == 4
     assert rows[0]["id"] == "a" and rows[0]["figures"][0]["start"] == 2
-    assert set(rows[0]["figures"][0]) == {"text", "start", "end", "kind", "value", "unit", "low", "high", "qualifier", "iso"}
+    assert set(rows[0]["figures"][0]) == {
+        "text",
+        "start",
+        "end",
+        "kind",
+        "value",
+        "unit",
+        "low",
+        "high",
+        "qualifier",
+        "iso",
+    }
     assert rows[1] == {"id": None, "error": "not JSON (Expecting value)"}
     assert rows[2] == {"id": 3, "error": 'no "text" string'}
     assert rows[3]["figures"][0]["text"] == "１２％"

@@ -56,8 +56,7 @@ def test_show_on_a_terminal_never_splits_a_figure_nor_starts_a_line_with_a_comma
 def test_figures_table_never_splits_a_figure(cli, news, monkeypatch, columns):
     terminal(monkeypatch, columns)
     _, out, _ = cli("figures", "--article", "1")
-    assert not any(line.split("│")[1].strip() in ("元", ",000", "亿元") for line in out.splitlines()[2:]
-                   if "│" in line)
+    assert not any(line.split("│")[1].strip() in ("元", ",000", "亿元") for line in out.splitlines()[2:] if "│" in line)
     assert "16.5亿元" in out or "16.5亿…" in out or "16.5…" in out
 
 
@@ -107,7 +106,10 @@ def test_list_and_claims_take_csv_and_nl(cli, news):
 def test_bare_hecha_without_a_terminal_refuses_in_one_line(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "hecha", "--db", str(tmp_path / "x.db")],
-        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and "needs a terminal" in done.stderr

@@ -24,12 +24,35 @@ SECOND = "𠮷市市长表示：“全市新建5G基站1.2万个📶，位居全
 
 def insert_article(db, article_id: int, source: str, title: str, text: str) -> None:
     """An article stored directly (not through the layout), so the golden files depend only on export."""
-    db["sources"].insert({"id": article_id, "path": f"/news/{source}", "name": source, "sha256": source,
-                          "encoding": "utf-8", "size": 0, "raw": text, "imported_at": "", "version": 1,
-                          "replaced_by": None})
-    db["articles"].insert({"id": article_id, "source_id": article_id, "ord": 0, "title": title, "kicker": "",
-                           "subtitle": "", "byline": "", "text": text, "chars": len(text),
-                           "text_hash": store.ingest.text_hash(text), "created_at": ""})
+    db["sources"].insert(
+        {
+            "id": article_id,
+            "path": f"/news/{source}",
+            "name": source,
+            "sha256": source,
+            "encoding": "utf-8",
+            "size": 0,
+            "raw": text,
+            "imported_at": "",
+            "version": 1,
+            "replaced_by": None,
+        }
+    )
+    db["articles"].insert(
+        {
+            "id": article_id,
+            "source_id": article_id,
+            "ord": 0,
+            "title": title,
+            "kicker": "",
+            "subtitle": "",
+            "byline": "",
+            "text": text,
+            "chars": len(text),
+            "text_hash": store.ingest.text_hash(text),
+            "created_at": "",
+        }
+    )
     db.conn.commit()
 
 
@@ -37,9 +60,13 @@ def fixed_figures(db, article_id: int) -> list[Figure]:
     """Fixed figures, so the golden files do not change with the figure rules."""
     text = FIRST if article_id == 1 else SECOND
     found = []
-    for figure_text, kind, value, unit in (("5.2%", "percent", 5.2, "%"), ("4.9%", "percent", 4.9, "%"),
-                                           ("-3.5%", "percent", -3.5, "%"), ("1.2万个", "quantity", 12000, "个"),
-                                           ("第一", "rank", 1, None)):
+    for figure_text, kind, value, unit in (
+        ("5.2%", "percent", 5.2, "%"),
+        ("4.9%", "percent", 4.9, "%"),
+        ("-3.5%", "percent", -3.5, "%"),
+        ("1.2万个", "quantity", 12000, "个"),
+        ("第一", "rank", 1, None),
+    ):
         at = text.find(figure_text)
         if at >= 0:
             found.append(Figure(at, at + len(figure_text), figure_text, kind, value, unit))
@@ -51,8 +78,17 @@ def fixed_checks(db, article_id: int) -> list[store.Check]:
     if article_id != 1:
         return []
     at = FIRST.index("5.2%")
-    return [store.Check("growth", ((at, at + 4, "5.2%"),), 5.2, 5.25, "rounding",
-                        "(126万亿元 − 120万亿元) ÷ 120万亿元 × 100 = 5.25%", 1)]
+    return [
+        store.Check(
+            "growth",
+            ((at, at + 4, "5.2%"),),
+            5.2,
+            5.25,
+            "rounding",
+            "(126万亿元 − 120万亿元) ÷ 120万亿元 × 100 = 5.25%",
+            1,
+        )
+    ]
 
 
 def span(text: str, quote: str) -> tuple[int, int]:
@@ -71,18 +107,29 @@ def claims_db(db, monkeypatch):
     insert_article(db, 1, "统计公报.txt", "前三季度经济运行*稳中向好*", FIRST)
     insert_article(db, 2, "采访[2024].md", "5G建设提速", SECOND)
     gdp = store.add_claim(db, 1, *span(FIRST, "前三季度国内生产总值同比增长5.2%"), tags=["数据", "待核实"])
-    store.update_claim(db, gdp.id, status="checking", note="=HYPERLINK(\"http://evil.example\")")
-    store.update_claim(db, gdp.id, status="true", note="与统计局公报一致。\n# 不是标题 [链接](http://evil.example) <b>粗</b>")
+    store.update_claim(db, gdp.id, status="checking", note='=HYPERLINK("http://evil.example")')
+    store.update_claim(
+        db, gdp.id, status="true", note="与统计局公报一致。\n# 不是标题 [链接](http://evil.example) <b>粗</b>"
+    )
     store.add_claim(db, 1, *span(FIRST, "-3.5%的降幅有所收窄"), tags=["模糊"], note="+ 降幅？@记者")
     rank = store.add_claim(db, 2, *span(SECOND, "全市新建5G基站1.2万个📶，位居全省第一。"), tags=["排名", "引语"])
     store.update_claim(db, rank.id, status="misleading", note="全省第一：仅指**地级市**_排名_")
     return db
 
 
-@pytest.mark.parametrize("fmt, name", [("csv", "claims.csv"), ("json", "claims.json"), ("jsonl", "claims.jsonl"),
-                                       ("md", "claims.md"), ("doccano", "claims.doccano.jsonl"),
-                                       ("label-studio", "claims.label-studio.json"), ("w3c", "claims.w3c.jsonld"),
-                                       ("conll", "claims.bio.conll")])
+@pytest.mark.parametrize(
+    "fmt, name",
+    [
+        ("csv", "claims.csv"),
+        ("json", "claims.json"),
+        ("jsonl", "claims.jsonl"),
+        ("md", "claims.md"),
+        ("doccano", "claims.doccano.jsonl"),
+        ("label-studio", "claims.label-studio.json"),
+        ("w3c", "claims.w3c.jsonld"),
+        ("conll", "claims.bio.conll"),
+    ],
+)
 def test_export_matches_golden_file(claims_db, fmt, name):
     data = store.export_claims(claims_db, fmt).encode("utf-8")
     golden = GOLDEN / name
@@ -96,15 +143,36 @@ def test_json_record_has_every_field_history_and_figures_inside_the_quote(claims
     records = json.loads(store.export_claims(claims_db, "json"))
     assert [r["id"][-1] for r in records] == ["1", "2", "3"]
     first = records[0]
-    assert set(first) == {"id", "article_id", "article_title", "source", "start", "end", "quote", "prefix", "suffix",
-                          "tags", "status", "note", "created_at", "updated_at", "history", "figures",
-                          "anchor", "text_hash", "checks"}
+    assert set(first) == {
+        "id",
+        "article_id",
+        "article_title",
+        "source",
+        "start",
+        "end",
+        "quote",
+        "prefix",
+        "suffix",
+        "tags",
+        "status",
+        "note",
+        "created_at",
+        "updated_at",
+        "history",
+        "figures",
+        "anchor",
+        "text_hash",
+        "checks",
+    }
     assert [(c["kind"], c["verdict"]) for c in first["checks"]] == [("growth", "rounding")]
     assert records[1]["checks"] == [] and records[2]["checks"] == []
     assert first["tags"] == ["数据", "待核实"] and first["status"] == "true"
     assert [f["text"] for f in first["figures"]] == ["5.2%"]
     assert [(h["field"], h["old"], h["new"]) for h in first["history"]][:3] == [
-        ("created", None, "open"), ("status", "open", "checking"), ("note", "", '=HYPERLINK("http://evil.example")')]
+        ("created", None, "open"),
+        ("status", "open", "checking"),
+        ("note", "", '=HYPERLINK("http://evil.example")'),
+    ]
     assert [f["text"] for f in records[2]["figures"]] == ["1.2万个", "第一"]
 
 
@@ -143,18 +211,44 @@ def test_csv_neutralises_formula_cells(claims_db):
     assert rows[1]["figures"] == "'-3.5% (percent -3.5 %)" and rows[1]["start"] == str(FIRST.index("-3.5%"))
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("=1+1", "'=1+1"), ("+86", "'+86"), ("-5", "'-5"), ("@cmd", "'@cmd"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-    ("增长=5", "增长=5"), ("", ""), (-5, -5), (12, 12),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+86", "'+86"),
+        ("-5", "'-5"),
+        ("@cmd", "'@cmd"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("增长=5", "增长=5"),
+        ("", ""),
+        (-5, -5),
+        (12, 12),
+    ],
+)
 def test_csv_cell(value, expected):
     assert csv_cell(value) == expected
 
 
 def test_csv_of_a_record_with_a_formula_in_every_text_field():
-    record = {"id": "=a", "article_id": 1, "article_title": "@t", "source": "+s", "start": 0, "end": 1,
-              "quote": "-q", "prefix": "=p", "suffix": "\ts", "tags": ["=x"], "status": "open", "note": "=n",
-              "created_at": "", "updated_at": "", "history": [], "figures": []}
+    record = {
+        "id": "=a",
+        "article_id": 1,
+        "article_title": "@t",
+        "source": "+s",
+        "start": 0,
+        "end": 1,
+        "quote": "-q",
+        "prefix": "=p",
+        "suffix": "\ts",
+        "tags": ["=x"],
+        "status": "open",
+        "note": "=n",
+        "created_at": "",
+        "updated_at": "",
+        "history": [],
+        "figures": [],
+    }
     row = next(csv.reader(io.StringIO(to_csv([record]).splitlines()[1])))
     assert [cell[0] for cell in row if cell] == ["'", "1", "'", "'", "0", "1", "'", "'", "'", "'", "o", "'"]
 
@@ -171,22 +265,25 @@ def test_markdown_groups_by_article_and_escapes_user_text(claims_db):
     assert "> 前三季度国内生产总值同比增长5.2%" in text
 
 
-@pytest.mark.parametrize("raw, escaped", [
-    ("[x](http://e.com)", "\\[x\\](http\\://e.com)"),
-    ("![img](a)", "!\\[img\\](a)"),
-    ("增长7.7%，列第2.", "增长7.7%，列第2."),
-    ("---", "\\---"),
-    ("<script>", "\\<script\\>"),
-    ("`code`", "\\`code\\`"),
-    ("a|b", "a\\|b"),
-    ("&amp;", "\\&amp;"),
-    ("1. 第一", "1\\. 第一"),
-    ("- 项", "\\- 项"),
-    ("\\", "\\\\"),
-    ("  缩进\n    代码", "缩进\n代码"),
-    ("中文，没有特殊字符。", "中文，没有特殊字符。"),
-    ("a\x1b[2Jb", "ab"),
-])
+@pytest.mark.parametrize(
+    "raw, escaped",
+    [
+        ("[x](http://e.com)", "\\[x\\](http\\://e.com)"),
+        ("![img](a)", "!\\[img\\](a)"),
+        ("增长7.7%，列第2.", "增长7.7%，列第2."),
+        ("---", "\\---"),
+        ("<script>", "\\<script\\>"),
+        ("`code`", "\\`code\\`"),
+        ("a|b", "a\\|b"),
+        ("&amp;", "\\&amp;"),
+        ("1. 第一", "1\\. 第一"),
+        ("- 项", "\\- 项"),
+        ("\\", "\\\\"),
+        ("  缩进\n    代码", "缩进\n代码"),
+        ("中文，没有特殊字符。", "中文，没有特殊字符。"),
+        ("a\x1b[2Jb", "ab"),
+    ],
+)
 def test_md_escape(raw, escaped):
     assert md_escape(raw) == escaped
 

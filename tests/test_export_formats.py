@@ -48,8 +48,11 @@ def test_doccano_spans_are_utf16_units_one_per_claim(claims_db):
     lines = [json.loads(line) for line in store.export_claims(claims_db, "doccano").splitlines()]
     assert [line["article_id"] for line in lines] == [1, 2] and all("id" not in line for line in lines)
     found = {utf16_slice(line["text"], s, e): label for line in lines for s, e, label in line["label"]}
-    assert found == {"前三季度国内生产总值同比增长5.2%": "数据,待核实", "-3.5%的降幅有所收窄": "模糊",
-                     "全市新建5G基站1.2万个📶，位居全省第一。": "排名,引语"}
+    assert found == {
+        "前三季度国内生产总值同比增长5.2%": "数据,待核实",
+        "-3.5%的降幅有所收窄": "模糊",
+        "全市新建5G基站1.2万个📶，位居全省第一。": "排名,引语",
+    }
     second = lines[1]
     assert second["label"][0][0] == SECOND.index("全市") + 1  # 𠮷 is two UTF-16 units
 
@@ -81,7 +84,11 @@ def test_label_studio_predictions_in_code_points_with_status_and_note_per_region
             assert task["data"]["text"][r["value"]["start"] : r["value"]["end"]] == regions[r["id"]]["value"]["text"]
     assert {r["value"]["text"] for r in regions.values()} == QUOTES
     status = {r["id"]: r["value"]["choices"] for r in results if r["from_name"] == "status"}
-    assert set(status) == set(regions) and sorted(map(tuple, status.values())) == [("misleading",), ("open",), ("true",)]
+    assert set(status) == set(regions) and sorted(map(tuple, status.values())) == [
+        ("misleading",),
+        ("open",),
+        ("true",),
+    ]
     notes = [r for r in results if r["type"] == "textarea"]
     assert all(n["id"] in regions for n in notes) and len(notes) == 3
 
@@ -105,13 +112,28 @@ def test_label_studio_config_lists_every_tag_and_the_region_controls(claims_db, 
     status = root.find(".//Choices")
     assert status.get("perRegion") == "true" and [c.get("value") for c in status] == list(store.STATUSES)
     names = {el.get("name") for el in root.iter() if el.get("name")}
-    used = {r["from_name"] for t in json.loads(target.read_text(encoding="utf-8")) for r in t["predictions"][0]["result"]}
+    used = {
+        r["from_name"] for t in json.loads(target.read_text(encoding="utf-8")) for r in t["predictions"][0]["result"]
+    }
     assert used <= names
 
 
 # ---------------------------------------------------------------- W3C Web Annotation
-MOTIVATIONS = {"assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting",
-               "identifying", "linking", "moderating", "questioning", "replying", "tagging"}
+MOTIVATIONS = {
+    "assessing",
+    "bookmarking",
+    "classifying",
+    "commenting",
+    "describing",
+    "editing",
+    "highlighting",
+    "identifying",
+    "linking",
+    "moderating",
+    "questioning",
+    "replying",
+    "tagging",
+}
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 
@@ -172,7 +194,11 @@ def _target_errors(target: object) -> list[str]:
         if selector.get("type") == "TextQuoteSelector":
             if not isinstance(selector.get("exact"), str):
                 errors.append("a TextQuoteSelector must have exactly one exact")
-            errors += [f"{k} must be a string" for k in ("prefix", "suffix") if k in selector and not isinstance(selector[k], str)]
+            errors += [
+                f"{k} must be a string"
+                for k in ("prefix", "suffix")
+                if k in selector and not isinstance(selector[k], str)
+            ]
         elif selector.get("type") == "TextPositionSelector":
             start, end = selector.get("start"), selector.get("end")
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
@@ -181,8 +207,19 @@ def _target_errors(target: object) -> list[str]:
 
 
 def test_validator_catches_broken_annotations():
-    assert len(w3c_errors({"id": "no iri", "type": "Note", "body": {"type": "TextualBody", "purpose": "x"},
-                           "target": {"selector": {"type": "TextPositionSelector", "start": -1, "end": 2}}})) == 7
+    assert (
+        len(
+            w3c_errors(
+                {
+                    "id": "no iri",
+                    "type": "Note",
+                    "body": {"type": "TextualBody", "purpose": "x"},
+                    "target": {"selector": {"type": "TextPositionSelector", "start": -1, "end": 2}},
+                }
+            )
+        )
+        == 7
+    )
 
 
 def test_w3c_annotations_are_valid_and_select_the_quote_in_code_points(claims_db):
@@ -195,7 +232,9 @@ def test_w3c_annotations_are_valid_and_select_the_quote_in_code_points(claims_db
         text = texts[anno["target"]["source"]]
         quote, position = anno["target"]["selector"]
         assert text[position["start"] : position["end"]] == quote["exact"]
-        assert text[: position["start"]].endswith(quote["prefix"]) and text[position["end"] :].startswith(quote["suffix"])
+        assert text[: position["start"]].endswith(quote["prefix"]) and text[position["end"] :].startswith(
+            quote["suffix"]
+        )
         purposes = [b["purpose"] for b in anno["body"]]
         assert purposes.count("assessing") == 1 and purposes.count("commenting") == 1
     assert [b["value"] for b in annotations[2]["body"] if b["purpose"] == "tagging"] == ["排名", "引语"]
@@ -238,8 +277,10 @@ def test_conll_bio_runs_spell_the_claims(claims_db):
         else:
             current = None
     assert {quote: label for quote, label in runs} == {
-        "前三季度国内生产总值同比增长5.2%": "数据,待核实", "-3.5%的降幅有所收窄": "模糊",
-        "全市新建5G基站1.2万个📶，位居全省第一。": "排名,引语"}
+        "前三季度国内生产总值同比增长5.2%": "数据,待核实",
+        "-3.5%的降幅有所收窄": "模糊",
+        "全市新建5G基站1.2万个📶，位居全省第一。": "排名,引语",
+    }
     assert text.count("-DOCSTART- -X- O O\n") == 2
 
 

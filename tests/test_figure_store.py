@@ -55,7 +55,12 @@ def test_unknown_article_has_no_figures(db):
 
 
 def test_values_too_large_for_an_integer_are_stored_as_real_and_shown(db, tmp_path):
-    huge = ["共计9223372036854775808元", "损失" + "五" * 30 + "元", "规模12345678901234567890亿元", "差额-9223372036854775809元"]
+    huge = [
+        "共计9223372036854775808元",
+        "损失" + "五" * 30 + "元",
+        "规模12345678901234567890亿元",
+        "差额-9223372036854775809元",
+    ]
     page = tmp_path / "huge.txt"
     page.write_text("标题\n\n" + "。".join(huge) + "。", encoding="utf-8")
     store.import_paths(db, [page])

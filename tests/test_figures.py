@@ -302,8 +302,16 @@ def test_public_api():
     assert KINDS == ("percent", "money", "quantity", "measure", "date", "duration", "rank", "multiple", "number")
     fig = one("总投资约3.08亿元。", "3.08亿元")
     assert fig.to_dict() == {
-        "text": "3.08亿元", "start": 4, "end": 10, "kind": "money", "value": 308000000,
-        "unit": "元", "low": None, "high": None, "qualifier": "约", "iso": None,
+        "text": "3.08亿元",
+        "start": 4,
+        "end": 10,
+        "kind": "money",
+        "value": 308000000,
+        "unit": "元",
+        "low": None,
+        "high": None,
+        "qualifier": "约",
+        "iso": None,
     }
     with pytest.raises(AttributeError):
         fig.kind = "number"  # frozen
@@ -637,8 +645,21 @@ def test_not_figures_never_overlap(text, trap):
 @pytest.mark.parametrize(
     "word",
     [
-        "一直以来", "一些企业", "统一设计", "万一出事", "一切围绕项目干", "第一时间", "十分重要", "百度搜索",
-        "三门峡", "千家万户", "一年四季", "三番五次强调", "四处奔走", "落实中央八项规定精神", "不仅一批项目",
+        "一直以来",
+        "一些企业",
+        "统一设计",
+        "万一出事",
+        "一切围绕项目干",
+        "第一时间",
+        "十分重要",
+        "百度搜索",
+        "三门峡",
+        "千家万户",
+        "一年四季",
+        "三番五次强调",
+        "四处奔走",
+        "落实中央八项规定精神",
+        "不仅一批项目",
     ],
 )
 def test_ordinary_words_do_not_light_up(word):

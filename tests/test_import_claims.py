@@ -29,10 +29,24 @@ def test_round_trip_into_a_fresh_library_is_byte_identical(claims_db, fresh, tmp
     report = store.import_claims(fresh, store.read_claim_file(path))
     assert (report.added, report.updated, report.missing, report.refused) == (3, 0, [], [])
     assert store.export_claims(fresh, fmt) == exported
-    same = ("id", "article_id", "start", "end", "quote", "prefix", "suffix", "tags", "status", "note", "created_at",
-            "updated_at", "anchor")
+    same = (
+        "id",
+        "article_id",
+        "start",
+        "end",
+        "quote",
+        "prefix",
+        "suffix",
+        "tags",
+        "status",
+        "note",
+        "created_at",
+        "updated_at",
+        "anchor",
+    )
     assert [[getattr(c, f) for f in same] for c in store.list_claims(fresh)] == [
-        [getattr(c, f) for f in same] for c in store.list_claims(claims_db)]
+        [getattr(c, f) for f in same] for c in store.list_claims(claims_db)
+    ]
     if fmt == "json":
         for other in ("csv", "md", "doccano", "label-studio"):
             assert store.export_claims(fresh, other) == store.export_claims(claims_db, other)
@@ -63,7 +77,11 @@ def test_the_newer_side_wins_and_histories_merge(claims_db, fresh, tmp_path, mon
     report = store.import_claims(claims_db, store.read_claim_file(path))
     assert (report.added, report.updated, report.unchanged) == (0, 1, 2)
     merged = store.get_claim(claims_db, claim_id)
-    assert (merged.status, merged.note, merged.updated_at) == ("false", "核实：降幅实为-3.2%", "2024-03-02T09:00:00+00:00")
+    assert (merged.status, merged.note, merged.updated_at) == (
+        "false",
+        "核实：降幅实为-3.2%",
+        "2024-03-02T09:00:00+00:00",
+    )
     assert [h.field for h in store.claim_history(claims_db, claim_id)] == ["created", "status", "note"]
     assert store.get_claim(claims_db, "00000000-0000-4000-8000-000000000003").status == "true"  # older import lost
 
@@ -102,11 +120,14 @@ def test_claims_land_even_if_the_other_library_cleaned_the_text_differently(clai
         assert claim.anchor == "moved" and store.get_article(other, 1).text[claim.start : claim.end] == claim.quote
 
 
-@pytest.mark.parametrize("content, message", [
-    ("not json at all\n", "line 1 is not JSON"),
-    ('{"a": 1}\n[1, 2]\n', "not a hecha claims export"),
-    ('"text"', "not a hecha claims export"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("not json at all\n", "line 1 is not JSON"),
+        ('{"a": 1}\n[1, 2]\n', "not a hecha claims export"),
+        ('"text"', "not a hecha claims export"),
+    ],
+)
 def test_bad_files_are_refused_naming_the_file(tmp_path, content, message):
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")

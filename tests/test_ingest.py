@@ -176,12 +176,18 @@ def test_two_connections_creating_the_database_at_once_do_not_collide(db_path):
 
 def test_publication_date_from_dateline_or_file_name(db, tmp_path):
     (tmp_path / "2024-03-18_要闻.txt").write_text("标题甲\n\n正文。", encoding="utf-8")
-    (tmp_path / "page.txt").write_text("2023年10月9日 星期一\n\n标题乙很长很长\n\n正文说2021年5月22日开工。", encoding="utf-8")
+    (tmp_path / "page.txt").write_text(
+        "2023年10月9日 星期一\n\n标题乙很长很长\n\n正文说2021年5月22日开工。", encoding="utf-8"
+    )
     (tmp_path / "other.txt").write_text("标题丙\n\n正文说2021年5月22日开工。", encoding="utf-8")
     store.import_paths(db, [tmp_path])
     dates = {a.title: a.date for a in store.list_articles(db)}
     assert dates == {"标题甲": "2024-03-18", "标题乙很长很长": "2023-10-09", "标题丙": None}
-    assert [a.title for a in store.sort_articles(store.list_articles(db), "date")] == ["标题甲", "标题乙很长很长", "标题丙"]
+    assert [a.title for a in store.sort_articles(store.list_articles(db), "date")] == [
+        "标题甲",
+        "标题乙很长很长",
+        "标题丙",
+    ]
 
 
 def test_older_version_with_claims_stays_listed_and_marked(db, tmp_path):
@@ -196,9 +202,11 @@ def test_older_version_with_claims_stays_listed_and_marked(db, tmp_path):
 
 
 def test_a_file_failing_inside_a_batch_leaves_nothing_and_the_others_go_in(db, tmp_path, monkeypatch):
-    for name, body in (("a.txt", "甲篇标题\n\n第一段说明了湖边的新路今年春天修好。"),
-                       ("b.txt", "乙篇标题\n\n第二段写到桥下的集市每逢周六开放。"),
-                       ("c.txt", "丙篇标题\n\n第三段提到山里的学校添了一座图书室。")):
+    for name, body in (
+        ("a.txt", "甲篇标题\n\n第一段说明了湖边的新路今年春天修好。"),
+        ("b.txt", "乙篇标题\n\n第二段写到桥下的集市每逢周六开放。"),
+        ("c.txt", "丙篇标题\n\n第三段提到山里的学校添了一座图书室。"),
+    ):
         (tmp_path / name).write_text(body, encoding="utf-8")
     original = ingest._insert_article
 

@@ -23,7 +23,7 @@ QUERIES = {
     "sources": "SELECT id, path, name, sha256, raw, version, replaced_by FROM sources ORDER BY id",
     "tags": "SELECT id, name, label, color, key, ord FROM tags ORDER BY id",
     "claims": "SELECT id, article_id, start, [end], quote, prefix, suffix, text_hash, note, status, created_at, "
-              "updated_at FROM claims ORDER BY id",
+    "updated_at FROM claims ORDER BY id",
     "claim_tags": "SELECT claim_id, tag_id FROM claim_tags ORDER BY claim_id, tag_id",
     "claim_history": "SELECT id, claim_id, at, field, old, new FROM claim_history ORDER BY id",
 }

@@ -37,7 +37,9 @@ def test_wheel_in_a_fresh_venv_adds_nothing_but_hecha(wheel, tmp_path):
     site = Path(
         subprocess.run(
             [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
     )
     before = {p.name for p in site.iterdir()}

@@ -70,8 +70,10 @@ def _odd_entries(folder) -> dict[str, str]:
     (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
     (folder / "loop.txt").symlink_to(folder / "loop.txt")
     return {
-        "pipe.txt": "a FIFO", "zero.txt": "a character device (through a symbolic link)",
-        "gone.txt": "dangling symbolic link", "loop.txt": "symbolic link loop",
+        "pipe.txt": "a FIFO",
+        "zero.txt": "a character device (through a symbolic link)",
+        "gone.txt": "dangling symbolic link",
+        "loop.txt": "symbolic link loop",
     }
 
 
@@ -175,10 +177,16 @@ def test_read_only_library_does_not_record_reading(tmp_path):
     assert not store.list_articles(reader)[0].read
 
 
-@pytest.mark.parametrize("args", [
-    ("show", "99999999999999999999"), ("figures", "--article", "99999999999999999999"),
-    ("figures", "/dev/zero"), ("import", "/dev/null"), ("export", "-o", "/"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "99999999999999999999"),
+        ("figures", "--article", "99999999999999999999"),
+        ("figures", "/dev/zero"),
+        ("import", "/dev/null"),
+        ("export", "-o", "/"),
+    ],
+)
 def test_odd_command_arguments_end_in_one_line(cli, args):
     try:
         code, _out, err = cli(*args)

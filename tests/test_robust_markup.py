@@ -179,7 +179,6 @@ async def test_locked_library_in_review_and_note_is_shown_not_a_crash(tmp_path, 
 async def test_escape_sequences_in_file_names_are_visible_in_the_app(tmp_path):
     import os
 
-
     folder = tmp_path / "in"
     folder.mkdir()
     name = "clip\x1b]52;c;cm0gLXJm\x07\u202eevil.txt"

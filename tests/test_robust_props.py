@@ -27,10 +27,14 @@ from hecha.store.script import fold
 from hecha.store.sentences import sentence_at, sentence_spans, word_bounds
 
 HOSTILE = (
-    "一二三四五六七八九十百千万亿零〇两点分之第余多约近超", "0123456789０１２３４５６７８９",
-    "。！？!?…．.,，、；;：:%％‰元年月日号时个人次倍", "“”‘’「」『』（）()【】《》\"'",
-    "\x1b[31m\x1b]52;c;x\x07\x1b\\\x9b\x9d", "\x00\x07\x08\x0b\x0c\r\x7f\u200b\u200d\u2060\ufeff\u202e\u2066",
-    " \t\n\u3000\u00a0", "abcXYZ-+=@#*_[]<>`|~&\\/",
+    "一二三四五六七八九十百千万亿零〇两点分之第余多约近超",
+    "0123456789０１２３４５６７８９",
+    "。！？!?…．.,，、；;：:%％‰元年月日号时个人次倍",
+    "“”‘’「」『』（）()【】《》\"'",
+    "\x1b[31m\x1b]52;c;x\x07\x1b\\\x9b\x9d",
+    "\x00\x07\x08\x0b\x0c\r\x7f\u200b\u200d\u2060\ufeff\u202e\u2066",
+    " \t\n\u3000\u00a0",
+    "abcXYZ-+=@#*_[]<>`|~&\\/",
 )
 hostile_text = st.text(alphabet=st.sampled_from("".join(HOSTILE)), max_size=120)
 any_text = st.one_of(hostile_text, st.text(max_size=120))

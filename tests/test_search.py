@@ -36,8 +36,28 @@ def titles(db, query: str, limit: int = 20) -> list[str]:
     return [hit.title for hit in store.search(db, query, limit)]
 
 
-HOSTILE = ["项目-投资", "C++ 项目", '"', '"新能源', "AND", "OR OR", "NOT", "*", "()", "NEAR(", "NEAR(项目", "^项目",
-           "项目*", "{title}: x", "'; DROP TABLE articles; --", "\x00", "-", "新能源 AND", "a" * 5000, "“新能源汽车”"]
+HOSTILE = [
+    "项目-投资",
+    "C++ 项目",
+    '"',
+    '"新能源',
+    "AND",
+    "OR OR",
+    "NOT",
+    "*",
+    "()",
+    "NEAR(",
+    "NEAR(项目",
+    "^项目",
+    "项目*",
+    "{title}: x",
+    "'; DROP TABLE articles; --",
+    "\x00",
+    "-",
+    "新能源 AND",
+    "a" * 5000,
+    "“新能源汽车”",
+]
 
 
 @pytest.mark.parametrize("query", HOSTILE)
@@ -51,8 +71,24 @@ def test_hostile_queries_search_or_say_why_in_one_line(lib, query):
     assert store.count_articles(lib) == 4
 
 
-@pytest.mark.parametrize("query", ["", "   ", '"', "*", "()", "—", "value>=abc", "date:2024-13", "kind:gold",
-                                  "status:maybe", "has:nothing", "tag:", "colour:red"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        '"',
+        "*",
+        "()",
+        "—",
+        "value>=abc",
+        "date:2024-13",
+        "kind:gold",
+        "status:maybe",
+        "has:nothing",
+        "tag:",
+        "colour:red",
+    ],
+)
 def test_queries_with_nothing_to_search_or_a_wrong_filter_are_refused(lib, query):
     with pytest.raises(store.QueryError):
         store.search(lib, query)
@@ -214,8 +250,16 @@ def test_a_library_from_before_search_is_migrated_and_indexed(db_path):
     schema.migrations.apply(old, stop_before="m007_search_index")
     old.execute("PRAGMA user_version = 2")
     old["sources"].insert({"id": 1, "path": "/x/old.txt", "name": "old.txt", "sha256": "ab", "size": 1, "version": 1})
-    old["articles"].insert({"id": 1, "source_id": 1, "ord": 0, "title": "旧馆藏文章", "text": "旧馆藏文章\n\n水库蓄水量增长5%。",
-                            "chars": 16})
+    old["articles"].insert(
+        {
+            "id": 1,
+            "source_id": 1,
+            "ord": 0,
+            "title": "旧馆藏文章",
+            "text": "旧馆藏文章\n\n水库蓄水量增长5%。",
+            "chars": 16,
+        }
+    )
     old["figures"].insert({"article_id": 1, "start": 13, "end": 15, "text": "5%", "kind": "percent", "value": 5})
     old.close()
     db = store.open_db(db_path)
@@ -230,7 +274,9 @@ def test_random_queries_never_raise_anything_but_query_errors(lib):
     import random
 
     rng = random.Random(5)
-    pool = [chr(c) for c in [*range(0x20, 0x180), *range(0x2000, 0x2070), *range(0x3000, 0x3040), *range(0xFF00, 0xFF70)]]
+    pool = [
+        chr(c) for c in [*range(0x20, 0x180), *range(0x2000, 0x2070), *range(0x3000, 0x3040), *range(0xFF00, 0xFF70)]
+    ]
     pool += ["AND", "OR", "NOT", "NEAR", '"', "*", "(", ")", ":", "kind:", "value>=", "date:", "项目", "新能源", " "]
     for _ in range(400):
         query = "".join(rng.choice(pool) for _ in range(rng.randint(0, 10)))

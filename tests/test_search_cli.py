@@ -25,7 +25,9 @@ def test_search_json_is_best_first_with_marks_inside_the_snippet(cli, tmp_path):
     imported(cli, tmp_path)
     code, out, _ = cli("search", "新能源汽车", "--json", "--limit", "1")
     (hit,) = json.loads(out)
-    assert code == 0 and hit["title"] == "新能源汽车产销两旺" and set(hit) == {"id", "title", "snippet", "marks", "score"}
+    assert (
+        code == 0 and hit["title"] == "新能源汽车产销两旺" and set(hit) == {"id", "title", "snippet", "marks", "score"}
+    )
     assert all(hit["snippet"][s:e] in ("新能源", "汽车") for s, e in hit["marks"]) and hit["marks"]
 
 

@@ -50,7 +50,10 @@ def test_a_quotation_with_several_sentences_is_kept_whole():
 
 
 def test_quote_ending_without_end_mark_does_not_split():
-    assert sentences("“一切围绕项目干、一切围绕项目转”的原则。好。") == ["“一切围绕项目干、一切围绕项目转”的原则。", "好。"]
+    assert sentences("“一切围绕项目干、一切围绕项目转”的原则。好。") == [
+        "“一切围绕项目干、一切围绕项目转”的原则。",
+        "好。",
+    ]
 
 
 def test_nested_quotes_and_parentheses_keep_sentences_inside_whole():

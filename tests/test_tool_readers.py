@@ -50,5 +50,8 @@ def test_spacy_reads_the_conll_file_back_into_the_claims(claims_db):
     docs = list(converters.conll_ner_to_docs(store.export_claims(claims_db, "conll"), n_sents=0, no_print=True))
     assert len(docs) == 2
     found = {ent.text.replace(" ", ""): ent.label_ for doc in docs for ent in doc.ents}
-    assert found == {"前三季度国内生产总值同比增长5.2%": "数据,待核实", "-3.5%的降幅有所收窄": "模糊",
-                     "全市新建5G基站1.2万个📶，位居全省第一。": "排名,引语"}
+    assert found == {
+        "前三季度国内生产总值同比增长5.2%": "数据,待核实",
+        "-3.5%的降幅有所收窄": "模糊",
+        "全市新建5G基站1.2万个📶，位居全省第一。": "排名,引语",
+    }

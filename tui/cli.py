@@ -209,8 +209,15 @@ def cmd_list(db, args) -> int:
     """`hecha list [--json | --csv | --nl]`"""
     articles = store.list_articles(db)
     print_records(
-        args, [a.to_dict() for a in articles], ("id", "title", "source", "chars"),
-        lambda r: (str(r["id"]), Text(store.display_name(r["title"])), Text(store.display_name(r["source"])), str(r["chars"])),
+        args,
+        [a.to_dict() for a in articles],
+        ("id", "title", "source", "chars"),
+        lambda r: (
+            str(r["id"]),
+            Text(store.display_name(r["title"])),
+            Text(store.display_name(r["source"])),
+            str(r["chars"]),
+        ),
     )
     return 0
 

@@ -63,8 +63,13 @@ def cmd_checks(db, args, fail) -> int:
     for name in ("article", "kind", "verdict", "figures", "explanation"):
         table.add_column(name, overflow="fold")
     for c in checks:
-        table.add_row(str(c.article_id), c.kind, Text(c.verdict, style=VERDICT_STYLES[c.verdict]),
-                      Text(" ".join(f[2] for f in c.figures)), Text(c.explanation))
+        table.add_row(
+            str(c.article_id),
+            c.kind,
+            Text(c.verdict, style=VERDICT_STYLES[c.verdict]),
+            Text(" ".join(f[2] for f in c.figures)),
+            Text(c.explanation),
+        )
     Console(highlight=False).print(table)
     return 0
 
@@ -80,8 +85,9 @@ def cmd_indicators(db, args, fail) -> int:
         table.add_column(name, overflow="fold", justify="right" if name == "value" else "left")
     for i in items:
         mark = Text("conflict", style="bold red") if (i.article_id, i.start) in clashing else Text("")
-        table.add_row(Text(i.indicator), Text(i.place or ""), i.period or "", i.base or "",
-                      Text(i.text), str(i.article_id), mark)
+        table.add_row(
+            Text(i.indicator), Text(i.place or ""), i.period or "", i.base or "", Text(i.text), str(i.article_id), mark
+        )
     Console(highlight=False).print(table)
     return 0
 

@@ -28,12 +28,22 @@ def add_parsers(sub) -> None:
     """Register the `export`, `claims` and `tags` subcommands."""
     formats = ", ".join(store.EXPORT_FORMATS)
     exp = sub.add_parser("export", help=f"export claims ({formats})", description=f"Export claims. Formats: {formats}.")
-    exp.add_argument("--format", choices=store.EXPORT_FORMATS, default="csv", metavar="FORMAT",
-                     help=f"one of: {formats} (default csv)")
-    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE, a folder for brat (default: standard output)")
+    exp.add_argument(
+        "--format",
+        choices=store.EXPORT_FORMATS,
+        default="csv",
+        metavar="FORMAT",
+        help=f"one of: {formats} (default csv)",
+    )
+    exp.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE, a folder for brat (default: standard output)"
+    )
     exp.add_argument("--split-tags", action="store_true", help="doccano: one span per tag (needs overlapping entities)")
-    exp.add_argument("--as-annotations", action="store_true",
-                     help="Label Studio: claims as finished annotations instead of predictions")
+    exp.add_argument(
+        "--as-annotations",
+        action="store_true",
+        help="Label Studio: claims as finished annotations instead of predictions",
+    )
     _add_filters(exp)
     cl = sub.add_parser("claims", help="list the claims in the library")
     _add_filters(cl)
@@ -45,8 +55,9 @@ def add_parsers(sub) -> None:
 
 def _add_filters(parser) -> None:
     """--status and --tag."""
-    parser.add_argument("--status", metavar="STATUS",
-                        help=f"only claims with this status: one of {', '.join(store.STATUSES)}")
+    parser.add_argument(
+        "--status", metavar="STATUS", help=f"only claims with this status: one of {', '.join(store.STATUSES)}"
+    )
     parser.add_argument("--tag", metavar="T", help="only claims with this tag")
 
 
@@ -96,8 +107,12 @@ def cmd_export(db, args, fail) -> int:
     options = {"split_tags": args.split_tags, "as_annotations": args.as_annotations}
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     if args.format == "doccano" and args.split_tags:
-        err.print(Text("doccano: one span per tag; enable \"Allow overlapping entity\" in the project settings "
-                       "before importing, or doccano keeps only one label per span."))
+        err.print(
+            Text(
+                'doccano: one span per tag; enable "Allow overlapping entity" in the project settings '
+                "before importing, or doccano keeps only one label per span."
+            )
+        )
     if not args.output or args.output == "-":
         if args.format in store.EXPORT_FOLDER_FORMATS:
             return fail(f"{args.format} export is a folder of .txt and .ann files: give -o FOLDER", EXIT_REFUSED)
@@ -118,12 +133,18 @@ def cmd_export(db, args, fail) -> int:
 def cmd_claims(db, args, fail) -> int:
     """`hecha claims [--status S] [--tag T] [--text Q] [--json | --csv | --nl]`"""
     _check_tag_filter(db, args)
-    claims = store.list_claims(db, status=args.status, tag=args.tag, text=args.text,
-                               anchor="orphan" if args.orphans else None)
+    claims = store.list_claims(
+        db, status=args.status, tag=args.tag, text=args.text, anchor="orphan" if args.orphans else None
+    )
     print_records(
-        args, [c.to_dict() for c in claims], ("id", "status", "tags", "quote", "article"),
+        args,
+        [c.to_dict() for c in claims],
+        ("id", "status", "tags", "quote", "article"),
         lambda r: (
-            r["id"][:8], r["status"], Text(", ".join(r["tags"])), Text(_short(r["quote"])),
+            r["id"][:8],
+            r["status"],
+            Text(", ".join(r["tags"])),
+            Text(_short(r["quote"])),
             Text(f"{r['article_id']} {strip_controls(r['article_title'])}"),
         ),
     )
@@ -164,8 +185,13 @@ def _print_tags(db) -> int:
     """A table of the tags: key, name, label, colour (as a swatch), claims."""
     counts = store.tag_counts(db)
     rows = [
-        (Text(tag.key or ""), Text(tag.name, style=f"bold {tag.color}"), Text(tag.label),
-         Text(tag.color, style=tag.color), str(counts.get(tag.name, 0)))
+        (
+            Text(tag.key or ""),
+            Text(tag.name, style=f"bold {tag.color}"),
+            Text(tag.label),
+            Text(tag.color, style=tag.color),
+            str(counts.get(tag.name, 0)),
+        )
         for tag in store.list_tags(db)
     ]
     print_table(("key", "name", "label", "color", "claims"), rows, right=("claims",))

@@ -68,8 +68,11 @@ def cmd_import_claims(db, args, fail) -> int:
         for record in report.missing:
             title = record.get("article_title") or record.get("source_urn") or "?"
             _say(f"{args.file}: claim {record.get('id')}: its article ({title}) is not in this library", stderr=True)
-        _say(f"Kept {len(report.missing)} claims without their article in {kept}; import their articles, "
-             f"then run `hecha import-claims {kept}`.", stderr=True)
+        _say(
+            f"Kept {len(report.missing)} claims without their article in {kept}; import their articles, "
+            f"then run `hecha import-claims {kept}`.",
+            stderr=True,
+        )
     _say(report.summary())
     return EXIT_REFUSED if report.missing or report.refused else 0
 

@@ -70,7 +70,9 @@ def emit(figures: list[store.Figure], fmt: str) -> int:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
-        sys.stdout.write(store.csv_text(store.FIGURE_FIELDS, ([row.get(f) for f in store.FIGURE_FIELDS] for row in rows)))
+        sys.stdout.write(
+            store.csv_text(store.FIGURE_FIELDS, ([row.get(f) for f in store.FIGURE_FIELDS] for row in rows))
+        )
     else:
         print_table(TABLE_COLUMNS, [_row(f) for f in figures], right=("start", "value"))
     return 0
@@ -83,8 +85,14 @@ def _row(f: store.Figure) -> tuple:
     """A figure as table cells, its text in its kind's highlight."""
     span = "" if f.low is None else f"{format_value(f.low)}–{format_value(f.high)}"
     return (
-        str(f.start), Text(strip_controls(f.text), style=figure_style(f.kind)), f.kind,
-        format_value(f.value), Text(f.unit or ""), span, Text(f.qualifier or ""), f.iso or "",
+        str(f.start),
+        Text(strip_controls(f.text), style=figure_style(f.kind)),
+        f.kind,
+        format_value(f.value),
+        Text(f.unit or ""),
+        span,
+        Text(f.qualifier or ""),
+        f.iso or "",
     )
 
 

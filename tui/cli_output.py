@@ -77,8 +77,9 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]], right:
     )
     table = Table(show_edge=False, header_style="bold")
     for name, width in zip(columns, widths):
-        table.add_column(name, justify="right" if name in right else "left", no_wrap=True, overflow="ellipsis",
-                         width=width)
+        table.add_column(
+            name, justify="right" if name in right else "left", no_wrap=True, overflow="ellipsis", width=width
+        )
     for row in cells:
         table.add_row(*row)
     console.print(table)

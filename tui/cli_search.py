@@ -30,7 +30,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     find.add_argument("query", nargs="?", metavar="QUERY", help="words and filters, e.g. '新能源汽车 date:2024-03'")
     find.add_argument("--limit", type=int, default=20, metavar="N", help="at most N articles (default 20)")
     find.add_argument("--json", action="store_true", help="print a JSON array of {id, title, snippet, marks, score}")
-    find.add_argument("--batch", action="store_true", help='read JSON lines {"id", "query"} on stdin, write hits per line')
+    find.add_argument(
+        "--batch", action="store_true", help='read JSON lines {"id", "query"} on stdin, write hits per line'
+    )
     words = sub.add_parser("dict", help="the user dictionary of words search keeps whole")
     words_sub = words.add_subparsers(dest="dict_command", metavar="ACTION", required=True)
     add = words_sub.add_parser("add", help="add words, then re-segment the library")
@@ -85,7 +87,7 @@ def cmd_batch(db, args, fail: Fail) -> int:
             request = json.loads(line)
             query_id, text = request["id"], str(request["query"])
         except (ValueError, KeyError, TypeError):  # one bad line is said and answered; the rest go on
-            message = f"stdin line {number}: expected a JSON object with \"id\" and \"query\""
+            message = f'stdin line {number}: expected a JSON object with "id" and "query"'
             fail(message)
             print(json.dumps({"id": None, "hits": [], "ms": 0.0, "error": message}), flush=True)
             code = 1
@@ -134,7 +136,10 @@ def _warn_pending(db) -> None:
     pending = store.search_pending(db)
     if pending:
         Console(stderr=True, highlight=False).print(
-            Text(f"hecha: {pending} article{'s' * (pending != 1)} not indexed for search yet: run `hecha reindex`", style="yellow")
+            Text(
+                f"hecha: {pending} article{'s' * (pending != 1)} not indexed for search yet: run `hecha reindex`",
+                style="yellow",
+            )
         )
 
 
@@ -154,4 +159,6 @@ def _force(db) -> int:
 
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("segmenting", total=None)
-        return store.reindex_search(db, force=True, progress=lambda done, total: progress.update(task, completed=done, total=total))
+        return store.reindex_search(
+            db, force=True, progress=lambda done, total: progress.update(task, completed=done, total=total)
+        )

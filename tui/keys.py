@@ -25,7 +25,8 @@ def defined_by_hecha(node: object, binding: Binding) -> bool:
         if cls.__module__.startswith("hecha"):
             for declared in vars(cls).get("BINDINGS", ()):
                 if isinstance(declared, Binding) and (declared.action, declared.description) == (
-                    binding.action, binding.description
+                    binding.action,
+                    binding.description,
                 ):
                     return True
     return False

@@ -66,6 +66,7 @@ def figure_style(kind: str) -> Style:
 
 def _luminance(rgb: tuple[int, ...]) -> float:
     """Relative luminance (WCAG) of an sRGB colour."""
+
     def channel(value: int) -> float:
         v = value / 255
         return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4

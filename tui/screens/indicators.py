@@ -20,8 +20,15 @@ from ... import store
 from .reader import ReaderScreen
 from .table_screen import TableScreen
 
-COLUMNS = (("", "mark", 1), ("Indicator", "indicator", 0), ("Place", "place", 10), ("Period", "period", 15),
-           ("Base", "base", 6), ("Value", "value", 12), ("Article", "article", -16))
+COLUMNS = (
+    ("", "mark", 1),
+    ("Indicator", "indicator", 0),
+    ("Place", "place", 10),
+    ("Period", "period", 15),
+    ("Base", "base", 6),
+    ("Value", "value", 12),
+    ("Article", "article", -16),
+)
 CONFLICT = Style(color="red", bold=True)
 BAR_CELLS = 30
 MAX_ROWS = 5000  # conflicts come first, so a large library still shows every conflict
@@ -143,9 +150,13 @@ class IndicatorsScreen(TableScreen):
             style = CONFLICT if conflict else Style()
             title = self.titles.get(item.article_id, "") if item.article_id is not None else ""
             cells = {
-                "mark": Text("≠" if conflict else "", style=CONFLICT), "indicator": Text(item.indicator, style=style),
-                "place": Text(item.place or "—"), "period": Text(item.period or "—"), "base": Text(item.base or ""),
-                "value": Text(item.text, style=style, justify="right"), "article": Text(title),
+                "mark": Text("≠" if conflict else "", style=CONFLICT),
+                "indicator": Text(item.indicator, style=style),
+                "place": Text(item.place or "—"),
+                "period": Text(item.period or "—"),
+                "base": Text(item.base or ""),
+                "value": Text(item.text, style=style, justify="right"),
+                "article": Text(title),
             }
             table.add_row(*(cells[key] for key in keys), key=str(n))
         self._draw_chart()
@@ -162,8 +173,10 @@ class IndicatorsScreen(TableScreen):
     def _draw_chart(self) -> None:
         """The sparkline and bars of the current row's series, by period."""
         current = self._current()
-        points = [] if current is None else sorted(
-            self.series.get(series_key(current), []), key=lambda i: (i.period or "", i.value or 0)
+        points = (
+            []
+            if current is None
+            else sorted(self.series.get(series_key(current), []), key=lambda i: (i.period or "", i.value or 0))
         )
         self.query_one(Sparkline).data = [p.value or 0 for p in points]
         heading = Text()

@@ -72,8 +72,9 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         """Header, search box, the article table, a status line, the key footer."""
         yield Header()
-        yield Input(self.query_text, placeholder="Search: words, kind:money value>=10亿, date:2024-03, tag:数据 …",
-                    id="filter")
+        yield Input(
+            self.query_text, placeholder="Search: words, kind:money value>=10亿, date:2024-03, tag:数据 …", id="filter"
+        )
         yield LibraryTable(id="library")
         yield Static(Text("Loading the library…"), id="status")
         yield Footer()
@@ -128,8 +129,12 @@ class LibraryScreen(Screen):
                 report = store.import_seeds_if_empty(db)
                 if report is not None:
                     self.app.call_from_thread(self._imported, report)
-                store.reindex_search(db, progress=lambda done, total: self.app.call_from_thread(
-                    self._say, f"indexing for search: {done:,} of {total:,} articles"))
+                store.reindex_search(
+                    db,
+                    progress=lambda done, total: self.app.call_from_thread(
+                        self._say, f"indexing for search: {done:,} of {total:,} articles"
+                    ),
+                )
             finally:
                 db.close()
         except store.DatabaseError as error:
@@ -139,8 +144,9 @@ class LibraryScreen(Screen):
 
     def _imported(self, report: store.ImportReport) -> None:
         self.first_run_note = f"first run: imported the {report.articles} bundled sample articles · i: import yours"
-        self.notify(f"Imported {report.articles} sample articles. Press i to import your own .txt/.md files.",
-                    timeout=15)
+        self.notify(
+            f"Imported {report.articles} sample articles. Press i to import your own .txt/.md files.", timeout=15
+        )
 
     def _say(self, note: str) -> None:
         self.note = note

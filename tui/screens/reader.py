@@ -48,8 +48,13 @@ class ReaderScreen(ClaimActions, Screen):
     ]
 
     def __init__(
-        self, db_path: str, article_ids: Sequence[int], index: int, focus: tuple[int, int] | None = None,
-        back_to: str = "library", find: tuple[str, ...] = (),
+        self,
+        db_path: str,
+        article_ids: Sequence[int],
+        index: int,
+        focus: tuple[int, int] | None = None,
+        back_to: str = "library",
+        find: tuple[str, ...] = (),
     ):
         super().__init__()
         self.find_words = find  # a library search's words, highlighted in each article
@@ -76,8 +81,7 @@ class ReaderScreen(ClaimActions, Screen):
         self.stamp = store.claims_stamp(self.db, article_id)
         claims = store.article_claims(self.db, article_id)
         marks = [
-            Mark(c.id, c.start, c.end, colors.get(c.tags[0], "white") if c.tags else "white", c.tags)
-            for c in claims
+            Mark(c.id, c.start, c.end, colors.get(c.tags[0], "white") if c.tags else "white", c.tags) for c in claims
         ]
         store.mark_read(self.db, article_id)
         figures = store.article_figures(self.db, article_id)

@@ -22,10 +22,7 @@ def claim_summary(claim: store.Claim) -> str:
     """Tags, status, note and quote of a claim, for a confirmation."""
     quote = " ".join(claim.quote.split())
     quote = quote if len(quote) <= 120 else quote[:60] + " … " + quote[-58:]
-    return (
-        f"Tags: {', '.join(claim.tags) or 'none'}\nStatus: {claim.status}\n"
-        f"Note: {claim.note or '—'}\nQuote: {quote}"
-    )
+    return f"Tags: {', '.join(claim.tags) or 'none'}\nStatus: {claim.status}\nNote: {claim.note or '—'}\nQuote: {quote}"
 
 
 if TYPE_CHECKING:  # for the type checker the mix-in is the screen it is mixed into
@@ -101,8 +98,13 @@ class ClaimActions(_Host):
             return store.update_claim(self.db, claim.id, tags=choice.tags, note=choice.note, status=choice.status)
 
         dialog = TagDialog(
-            claim.quote, store.list_tags(self.db), save,
-            chosen=claim.tags, note=claim.note, status=claim.status, title="Edit claim",
+            claim.quote,
+            store.list_tags(self.db),
+            save,
+            chosen=claim.tags,
+            note=claim.note,
+            status=claim.status,
+            title="Edit claim",
         )
         self._open_dialog(dialog)
 

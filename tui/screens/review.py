@@ -14,8 +14,13 @@ from .dialogs.export import ExportDialog
 from .dialogs.note import NoteDialog
 from .table_screen import TableScreen
 
-COLUMNS = (("Status", "status", 12), ("Tags", "tags", 12), ("Quote", "quote", 0), ("Article", "article", -22),
-           ("Changed", "changed", 11))
+COLUMNS = (
+    ("Status", "status", 12),
+    ("Tags", "tags", 12),
+    ("Quote", "quote", 0),
+    ("Article", "article", -22),
+    ("Changed", "changed", 11),
+)
 STATUS_KEYS = {"o": "open", "h": "checking", "y": "true", "f": "false", "m": "misleading", "u": "unverifiable"}
 STATUS_STYLES = {
     "open": Style(bold=True),
@@ -62,8 +67,10 @@ class ReviewScreen(TableScreen):
     def compose(self) -> ComposeResult:
         """Header, search box, the claims table, a status line, keys."""
         yield Header()
-        yield Input(placeholder="Search quotes, notes, tags and titles: words, tag:数据, status:false, kind:money …",
-                    id="search")
+        yield Input(
+            placeholder="Search quotes, notes, tags and titles: words, tag:数据, status:false, kind:money …",
+            id="search",
+        )
         yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
         yield Static(id="review-status")
@@ -84,8 +91,9 @@ class ReviewScreen(TableScreen):
         """Read the claims with the current filters and fill the table."""
         keep = keep or self._current_id()
         text = self.query_one("#search", Input).value.strip() or None
-        self.claims = store.list_claims(self.db, status=self.status, tag=self.tag,
-                                        anchor="orphan" if self.orphans else None)
+        self.claims = store.list_claims(
+            self.db, status=self.status, tag=self.tag, anchor="orphan" if self.orphans else None
+        )
         if text:  # the library's query language over quotes, notes, tags and titles
             try:
                 self.claims = store.filter_claims(self.db, self.claims, text)
@@ -168,8 +176,9 @@ class ReviewScreen(TableScreen):
             self.notify("This claim's quote is no longer in the article's text; it is kept here with its quote.")
             self.app.push_screen(ReaderScreen(self.db_path, [claim.article_id], 0, back_to="review"))
         elif claim is not None:
-            self.app.push_screen(ReaderScreen(self.db_path, [claim.article_id], 0, focus=(claim.start, claim.end),
-                                             back_to="review"))
+            self.app.push_screen(
+                ReaderScreen(self.db_path, [claim.article_id], 0, focus=(claim.start, claim.end), back_to="review")
+            )
 
     def action_filter_status(self) -> None:
         """Cycle the status filter: all, then each status."""

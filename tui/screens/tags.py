@@ -42,7 +42,9 @@ class TagsScreen(Screen):
         """Header, tag table, hint, keys."""
         yield Header()
         yield DataTable(id="tag-table", cursor_type="row")
-        yield Static(Text("In the tag dialog a tag is toggled by its key, or by Space on it.", style="dim"), id="status")
+        yield Static(
+            Text("In the tag dialog a tag is toggled by its key, or by Space on it.", style="dim"), id="status"
+        )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -62,8 +64,11 @@ class TagsScreen(Screen):
         table.clear()
         for tag in self.tags:
             table.add_row(
-                Text(tag.key or ""), Text(tag.name, style=Style(color=tag.color, bold=True)), Text(tag.label),
-                Text(tag.color, style=Style(color=tag.color)), Text(str(counts.get(tag.name, 0)), justify="right"),
+                Text(tag.key or ""),
+                Text(tag.name, style=Style(color=tag.color, bold=True)),
+                Text(tag.label),
+                Text(tag.color, style=Style(color=tag.color)),
+                Text(str(counts.get(tag.name, 0)), justify="right"),
             )
         names = [t.name for t in self.tags]
         if keep in names:
@@ -96,7 +101,9 @@ class TagsScreen(Screen):
         tag = self._current()
         if tag:
             self._ask(
-                f"Colour of {tag.name}", tag.color, lambda color: store.update_tag(self.db, tag.name, color=color),
+                f"Colour of {tag.name}",
+                tag.color,
+                lambda color: store.update_tag(self.db, tag.name, color=color),
                 "#rrggbb, e.g. #5fafff · Enter save · Esc cancel",
             )
 
@@ -105,7 +112,9 @@ class TagsScreen(Screen):
         tag = self._current()
         if tag:
             self._ask(
-                f"Key of {tag.name}", tag.key or "", lambda key: store.update_tag(self.db, tag.name, key=key),
+                f"Key of {tag.name}",
+                tag.key or "",
+                lambda key: store.update_tag(self.db, tag.name, key=key),
                 "one character, empty for none · Enter save · Esc cancel",
             )
 

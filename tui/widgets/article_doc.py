@@ -85,8 +85,11 @@ class ArticleDoc:
             if index:
                 lines.append(Line(-1))
             near = figures[bisect.bisect_left(starts, block.start) : bisect.bisect_right(starts, block.end)]
-            keep = [(f.start - block.start, f.end - block.start) for f in near
-                    if f.start >= block.start and f.end <= block.end]
+            keep = [
+                (f.start - block.start, f.end - block.start)
+                for f in near
+                if f.start >= block.start and f.end <= block.end
+            ]
             for start, end in wrap(block.text, width, keep):
                 lines.append(Line(index, block.start + start, block.start + end))
         self.lines = lines

@@ -74,7 +74,8 @@ class SelectionMixin(_Host):
         block = self.doc.block_of_unit(self.doc.unit_at(offset))
         whole = [
             (max(f.start, block.start) - block.start, min(f.end, block.end) - block.start)
-            for f in self.doc.figures if f.start < block.end and f.end > block.start
+            for f in self.doc.figures
+            if f.start < block.end and f.end > block.start
         ]
         return [block.start + b for b in store.word_bounds(block.text, whole)]
 

@@ -38,7 +38,10 @@ class ArticleView(FindMixin, SelectionMixin, ScrollView, can_focus=True):
     """Draws an `ArticleDoc` and moves a cursor over its sentences."""
 
     COMPONENT_CLASSES = {
-        "article-view--cursor", "article-view--selection", "article-view--match", "article-view--current-match",
+        "article-view--cursor",
+        "article-view--selection",
+        "article-view--match",
+        "article-view--current-match",
     }
     DEFAULT_CSS = """
     ArticleView > .article-view--cursor { background: $foreground 14%; }
@@ -202,8 +205,11 @@ class ArticleView(FindMixin, SelectionMixin, ScrollView, can_focus=True):
         spans += [(m, self._background("match")) for m in self.matches]
         if self.match is not None:
             spans.append((self.matches[self.match], self._background("current-match")))
-        spans += [((f.start, f.end), figure_style(f.kind)) for f in self.doc.figures
-                  if end is None or (f.start < end and f.end > start)]
+        spans += [
+            ((f.start, f.end), figure_style(f.kind))
+            for f in self.doc.figures
+            if end is None or (f.start < end and f.end > start)
+        ]
         if self.figure:
             spans.append(((self.figure.start, self.figure.end), CURRENT_FIGURE))
         return spans

@@ -38,15 +38,19 @@ class ClaimPanel(OptionList):
     ]
 
     def fill(
-        self, claims: list[store.Claim], figures: list[store.Figure], colors: dict[str, str],
+        self,
+        claims: list[store.Claim],
+        figures: list[store.Figure],
+        colors: dict[str, str],
         extra: list[Option] | None = None,
     ) -> None:
         """List the claims (with tags, quotes cut at figure bounds), the figures, then `extra`; highlight the first."""
         self.clear_options()
         options: list[Option] = [Option(Text(f"Claims ({len(claims)})", style="bold"), disabled=True)]
         for claim in claims:
-            inside = [(f.start - claim.start, f.end - claim.start) for f in figures
-                      if claim.start <= f.start < claim.end]
+            inside = [
+                (f.start - claim.start, f.end - claim.start) for f in figures if claim.start <= f.start < claim.end
+            ]
             label = Text(f"{claim.status} ", style="bold")
             for tag in claim.tags:
                 label.append(f"#{tag} ", style=Style(color=colors.get(tag), bold=True))

@@ -37,8 +37,12 @@ class ExportDialog(ModalScreen):
             yield Label(Text(f"Export claims ({filters})", style="bold"))
             yield OptionList(*(Option(Text(fmt), id=fmt) for fmt in store.EXPORT_FORMATS), id="formats")
             yield Input(value=str(store.default_export_dir() / f"hecha-claims-{stamp}"), id="path")
-            yield Static(Text("Enter (on a format or in the path) writes PATH with the format's ending · Esc closes",
-                              style="dim"), id="result")
+            yield Static(
+                Text(
+                    "Enter (on a format or in the path) writes PATH with the format's ending · Esc closes", style="dim"
+                ),
+                id="result",
+            )
 
     def on_mount(self) -> None:
         """Start on the format list."""

@@ -73,8 +73,10 @@ class TagDialog(ModalScreen):
             yield TagPicker(self.tags, set(self.chosen), id="tags")
             yield Input(value=self.note, placeholder="Note (Tab to reach, Enter saves)", id="note")
             yield StatusPicker(store.STATUSES, self.status, id="status")
-            yield Static(Text("key or Space: toggle · ↑↓ move · Tab: note, status (←→) · Enter save · Esc cancel",
-                              style="dim"), id="tag-hint")
+            yield Static(
+                Text("key or Space: toggle · ↑↓ move · Tab: note, status (←→) · Enter save · Esc cancel", style="dim"),
+                id="tag-hint",
+            )
 
     def on_mount(self) -> None:
         """Focus the tags, so `t 1 Enter` tags a sentence; take keys typed before the dialog was up."""

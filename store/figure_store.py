@@ -37,13 +37,13 @@ def _values(article_id: int, figure: Figure) -> tuple:
     return (article_id, *(_storable(getattr(figure, c)) if c in _NUMBERS else getattr(figure, c) for c in FIELDS))
 
 
-def save_figures(db: Database, article_id: int, text: str) -> int:
-    """Replace an article's stored figures with fresh ones; return how many. Call inside a transaction."""
+def save_figures(db: Database, article_id: int, text: str) -> list[Figure]:
+    """Replace an article's stored figures with fresh ones; return them. Call inside a transaction."""
     figures = extract(text)
     db.execute("DELETE FROM figures WHERE article_id = ?", [article_id])
     db.conn.executemany(_INSERT, [_values(article_id, f) for f in figures])
     db.execute("UPDATE articles SET figures_version = ? WHERE id = ?", [EXTRACTOR_VERSION, article_id])
-    return len(figures)
+    return figures
 
 
 def article_figures(db: Database, article_id: int) -> list[Figure]:

@@ -25,7 +25,7 @@ from .clean import clean_text, strip_controls
 from .dating import publication_date
 from .db import immediate
 from .db_faults import DatabaseError, db_file, fault_message, is_database_fault
-from .figure_store import article_figures, save_figures
+from .figure_store import save_figures
 from .fulltext import index_article
 from .layout import Article, split_page
 from .names import display_name, name_bytes
@@ -219,27 +219,40 @@ def _insert_source(db: Database, source: SourceText, digest: str) -> int:
 
 
 def _insert_article(db: Database, source_id: int, article: Article, published: str | None = None) -> None:
-    """Insert one article with its blocks and figures."""
+    """Insert one article with everything derived from its text."""
+    row = {
+        "source_id": source_id,
+        "ord": article.order,
+        **article_fields(article, published),
+        "read_at": None,
+        "figures_version": None,
+        "created_at": now(),
+    }
+    save_article_parts(db, _insert_row(db, "articles", row), article, published)
+
+
+def article_fields(article: Article, published: str | None) -> dict[str, object]:
+    """The columns of an article row that come from its text (insert and re-clean share them)."""
     text = article.text
-    article_id = _insert_row(
-        db,
-        "articles",
-        {
-            "source_id": source_id,
-            "ord": article.order,
-            "title": article.title,
-            "kicker": article.first("kicker"),
-            "subtitle": article.first("subtitle"),
-            "byline": article.first("byline"),
-            "text": text,
-            "chars": len(text),
-            "text_hash": text_hash(text),
-            "date": published,
-            "read_at": None,
-            "figures_version": None,
-            "created_at": now(),
-        },
-    )
+    return {
+        "title": article.title,
+        "kicker": article.first("kicker"),
+        "subtitle": article.first("subtitle"),
+        "byline": article.first("byline"),
+        "text": text,
+        "chars": len(text),
+        "text_hash": text_hash(text),
+        "date": published,
+    }
+
+
+def save_article_parts(db: Database, article_id: int, article: Article, published: str | None) -> None:
+    """Store what derives from an article's text: blocks, figures, checks and indicators, search index.
+
+    The article row must already hold the text, and the index must not hold the
+    article (a new one, or one taken out with `unindex_article`).
+    """
+    db.execute("DELETE FROM blocks WHERE article_id = ?", [article_id])
     db.conn.executemany(
         "INSERT INTO blocks (article_id, ord, kind, start, [end]) VALUES (?, ?, ?, ?, ?)",
         [
@@ -247,10 +260,10 @@ def _insert_article(db: Database, source_id: int, article: Article, published: s
             for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))
         ],
     )
-    save_figures(db, article_id, text)
-    head = article_head(article.title, article.first("kicker"), article.first("subtitle"), text)
-    save_analysis(db, article_id, text, published, head, article_figures(db, article_id))
-    index_article(db, article_id, article.title, text)
+    figures = save_figures(db, article_id, article.text)
+    head = article_head(article.title, article.first("kicker"), article.first("subtitle"), article.text)
+    save_analysis(db, article_id, article.text, published, head, figures)
+    index_article(db, article_id, article.title, article.text)
 
 
 def _insert_row(db: Database, table: str, row: dict) -> int:

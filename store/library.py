@@ -88,38 +88,13 @@ class ArticleView:
         }
 
 
-_SUMMARY_SQL = """
-SELECT a.id, a.title, s.name, a.kicker, a.byline, a.chars, a.ord, a.date, a.read_at IS NOT NULL,
-       (SELECT count(*) FROM figures f WHERE f.article_id = a.id),
-       (SELECT count(*) FROM claims c WHERE c.article_id = a.id),
-       s.replaced_by IS NULL
-FROM articles a JOIN sources s ON s.id = a.source_id
-WHERE s.replaced_by IS NULL OR EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id)
-ORDER BY s.name, s.id, a.ord
-"""
-
 SORTS = ("source", "date", "title", "length", "figures", "claims", "unread")
 
 
 def list_articles(db: Database) -> list[ArticleSummary]:
     """Every current article, and older versions of changed files that carry claims."""
-    return [
-        ArticleSummary(
-            row[0],
-            row[1],
-            display_name(row[2]),
-            row[3],
-            row[4],
-            row[5],
-            row[6],
-            row[7],
-            read=bool(row[8]),
-            figures=row[9],
-            claims=row[10],
-            current=bool(row[11]),
-        )
-        for row in db.execute(_SUMMARY_SQL).fetchall()
-    ]
+    rows = db.execute(f"{_ROW_SQL} WHERE a.shown ORDER BY s.name, s.id, a.ord").fetchall()
+    return [_summary(row) for row in rows]
 
 
 def filter_articles(articles: list[ArticleSummary], query: str) -> list[ArticleSummary]:
@@ -160,10 +135,11 @@ FROM articles a JOIN sources s ON s.id = a.source_id
 
 
 def _summary(row: tuple) -> ArticleSummary:
+    """One row of `_ROW_SQL` as a summary (the source's name shown escaped)."""
     return ArticleSummary(
         row[0],
         row[1],
-        row[2],
+        display_name(row[2]),
         row[3],
         row[4],
         row[5],

@@ -19,14 +19,12 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from .analysis import article_head, save_analysis
 from .anchoring import ANCHORS, place, reanchor_article, write_placement
 from .clean import clean_text
 from .dating import publication_date
 from .db import immediate
-from .figure_store import article_figures, save_figures
-from .fulltext import index_article, unindex_article
-from .ingest import _insert_article, text_hash
+from .fulltext import unindex_article
+from .ingest import _insert_article, article_fields, save_article_parts
 from .layout import Article, split_page
 
 STALE_RULE = "stored by earlier layout rules (run `hecha reindex --clean`)"
@@ -181,28 +179,9 @@ def _place_orphans(db: Database, claim_ids: list[str], kept: list[tuple[int, str
 
 
 def _update_article(db: Database, article_id: int, article: Article, published: str | None) -> None:
-    """Give a stored article the text, fields, blocks and figures of `article`."""
-    text = article.text
-    fields = {
-        "title": article.title,
-        "kicker": article.first("kicker"),
-        "subtitle": article.first("subtitle"),
-        "byline": article.first("byline"),
-        "text": text,
-        "chars": len(text),
-        "text_hash": text_hash(text),
-        "date": published,
-    }
+    """Give a stored article the text, fields, blocks, figures, checks and index entry of `article`."""
+    fields = article_fields(article, published)
     assignments = ", ".join(f"{name} = ?" for name in fields)
     unindex_article(db, article_id)  # before the text changes: the index forgets the words it was given
     db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*fields.values(), article_id])
-    db.execute("DELETE FROM blocks WHERE article_id = ?", [article_id])
-    rows = [
-        {"article_id": article_id, "ord": n, "kind": block.kind, "start": start, "end": end}
-        for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))
-    ]
-    db.table("blocks").insert_all(rows)
-    save_figures(db, article_id, text)
-    index_article(db, article_id, article.title, text)
-    head = article_head(article.title, article.first("kicker"), article.first("subtitle"), text)
-    save_analysis(db, article_id, text, published, head, article_figures(db, article_id))
+    save_article_parts(db, article_id, article, published)

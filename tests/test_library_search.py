@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from test_app_flows import until
 from test_search import PAGES, write_pages
 
 from hecha import store
@@ -24,15 +25,6 @@ def pages_db(db_path, tmp_path):
     store.import_paths(db, [write_pages(tmp_path / "pages", PAGES)])
     db.close()
     return db_path
-
-
-async def until(pilot, condition, what: str = "condition"):
-    """Pause until `condition()` is true."""
-    for _ in range(1500):  # up to about 30 s on a busy machine
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def shown_titles(table: LibraryTable) -> list[str]:

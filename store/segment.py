@@ -1,8 +1,10 @@
-"""Word segmentation with jieba, loaded lazily and without noise.
+"""Word segmentation with rjieba, the Rust port of jieba.
 
-jieba prints its dictionary loading to stderr on first use, which garbles a
-full-screen terminal app, and loading takes about a second. We load it once,
-on demand, with its logger silenced.
+rjieba cuts with jieba's own dictionary and the same word boundaries as
+jieba on our text, loads in about a tenth of a second instead of one, and
+segments about fifteen times faster; it logs nothing. Layout, selection and
+search all cut with it. `words` uses a plain instance (precise mode, HMM off:
+dictionary words only); search uses one with the user dictionary added.
 """
 
 from __future__ import annotations
@@ -13,26 +15,22 @@ import threading
 from functools import lru_cache
 
 _lock = threading.Lock()
-_tokenizer = None
+_plain: dict[str, object] = {}
 
 
 def quiet_jieba() -> None:
-    """Silence jieba's logger; safe to call before jieba is imported."""
+    """Silence jieba's logger (jieba itself is only read for its IDF table, but a plug-in may import it)."""
     logging.getLogger("jieba").setLevel(logging.ERROR)
 
 
 def tokenizer():
-    """The shared jieba tokenizer, initialised once."""
-    global _tokenizer
+    """The shared rjieba instance without user words, built once."""
     with _lock:
-        if _tokenizer is None:
-            quiet_jieba()
-            import jieba
+        if "jieba" not in _plain:
+            import rjieba
 
-            jieba.setLogLevel(logging.ERROR)
-            jieba.initialize()
-            _tokenizer = jieba.dt
-    return _tokenizer
+            _plain["jieba"] = rjieba.Jieba()
+    return _plain["jieba"]
 
 
 CACHED_CHARS = 2_000  # texts longer than this are not kept in the cache of `words`
@@ -41,14 +39,14 @@ CACHED_CHARS = 2_000  # texts longer than this are not kept in the cache of `wor
 @lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
     """The words of a short text, as jieba cuts it (HMM off: dictionary words only)."""
-    return tuple(tokenizer().cut(text, HMM=False))
+    return tuple(tokenizer().cut(text, False))
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of each word of `text`."""
     spans, pos = [], 0
     # Whole articles are cut afresh: caching them would keep megabytes per article for the session.
-    cut = words(text) if len(text) <= CACHED_CHARS else tokenizer().cut(text, HMM=False)
+    cut = words(text) if len(text) <= CACHED_CHARS else tokenizer().cut(text, False)
     for word in cut:
         spans.append((pos, pos + len(word)))
         pos += len(word)
@@ -66,8 +64,13 @@ def crosses(left: str, right: str) -> str | None:
 
 
 def frequency(word: str) -> int:
-    """How often jieba's dictionary saw `word` on its own (0 if never)."""
-    return tokenizer().FREQ.get(word, 0) or 0
+    """About how often jieba's dictionary saw `word` on its own (0 if never).
+
+    rjieba reports the count a word needs to stay whole: for a dictionary
+    word, its count or one more — exact enough to tell common from rare.
+    """
+    seg = tokenizer()
+    return int(seg.suggest_freq(word)) if seg.has_word(word) else 0
 
 
 def first_word(text: str) -> str:
@@ -76,17 +79,17 @@ def first_word(text: str) -> str:
     return found[0] if found else ""
 
 
-# --- search words (rjieba) ---------------------------------------------------
-# Search segments with rjieba, the Rust port of jieba: the same word boundaries
-# as jieba on our text, about 12 MB/s in search mode against jieba's 1.5 MB/s,
-# a 4.6 MB install and no dictionary load to wait for. The user dictionary is
-# added to a private rjieba instance, rebuilt when the dictionary changes.
+# --- search words -------------------------------------------------------------
+# The user dictionary is added to a private rjieba instance, rebuilt when the
+# dictionary changes; without user words search shares the plain instance.
 _search_lock = threading.Lock()
 _search_state: dict[str, object] = {}
 
 
 def search_segmenter(user_words: tuple[str, ...] = ()):
     """An rjieba instance with `user_words` added, built once per word list."""
+    if not user_words:
+        return tokenizer()
     with _search_lock:
         if _search_state.get("words") != user_words or "jieba" not in _search_state:
             import rjieba

@@ -15,15 +15,14 @@ from sqlite_utils import Database
 
 from .checks import Check, find_checks
 from .figure_store import article_figures
-from .figures import EXTRACTOR_VERSION, Figure, extract
+from .figures import Figure, extract
 from .indicators import Indicator, conflicts, find_indicators
+from .prepare import ANALYSIS_VERSION, IND_FIELDS, article_head, check_row, indicator_row
 from .script import fold
 from .suggest import Suggestion, suggest
 
-RULES_VERSION = "1"
-VERSION = f"{RULES_VERSION}.{EXTRACTOR_VERSION}"
-_IND_FIELDS = ("indicator", "place", "period", "base", "value", "unit", "start", "end", "text", "step", "article_id")
-HEAD_CHARS = 200
+VERSION = ANALYSIS_VERSION
+_IND_FIELDS = (*IND_FIELDS, "article_id")
 
 
 def save_analysis(
@@ -32,41 +31,29 @@ def save_analysis(
     """Replace an article's stored checks and indicators. Call inside a transaction."""
     figures = extract(text) if figures is None else figures
     folded = fold(text)
-    checks = find_checks(text, figures, folded)
     db.execute("DELETE FROM checks WHERE article_id = ?", [article_id])
     db.execute("DELETE FROM indicators WHERE article_id = ?", [article_id])
-    db.conn.executemany(
-        "INSERT INTO checks (article_id, kind, figures, stated, computed, verdict, explanation, start, [end]) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                article_id,
-                c.kind,
-                json.dumps(c.figures, ensure_ascii=False),
-                c.stated,
-                c.computed,
-                c.verdict,
-                c.explanation,
-                c.start,
-                c.end,
-            )
-            for c in checks
-        ],
-    )
-    db.conn.executemany(
-        f"INSERT INTO indicators ({', '.join(f'[{k}]' for k in _IND_FIELDS)}) "
-        f"VALUES ({', '.join('?' * len(_IND_FIELDS))})",
-        [
-            tuple(article_id if k == "article_id" else getattr(i, k) for k in _IND_FIELDS)
-            for i in find_indicators(text, figures, date, head, folded)
-        ],
-    )
+    insert_checks(db, article_id, [check_row(c) for c in find_checks(text, figures, folded)])
+    insert_indicators(db, article_id, [indicator_row(i) for i in find_indicators(text, figures, date, head, folded)])
     db.execute("UPDATE articles SET checks_version = ? WHERE id = ?", [VERSION, article_id])
 
 
-def article_head(title: str | None, kicker: str | None, subtitle: str | None, text: str) -> str:
-    """What names the place an article is about: its title lines and first characters."""
-    return "\n".join(p for p in (title, kicker, subtitle, text[:HEAD_CHARS]) if p)
+def insert_checks(db: Database, article_id: int, rows: list[tuple]) -> None:
+    """Insert check rows (as `prepare.check_row` makes them) for an article."""
+    db.conn.executemany(
+        "INSERT INTO checks (article_id, kind, figures, stated, computed, verdict, explanation, start, [end]) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, *row) for row in rows],
+    )
+
+
+def insert_indicators(db: Database, article_id: int, rows: list[tuple]) -> None:
+    """Insert indicator rows (as `prepare.indicator_row` makes them) for an article."""
+    db.conn.executemany(
+        f"INSERT INTO indicators ({', '.join(f'[{k}]' for k in _IND_FIELDS)}) "
+        f"VALUES ({', '.join('?' * len(_IND_FIELDS))})",
+        [(*row, article_id) for row in rows],
+    )
 
 
 def refresh(db: Database, article_ids: Iterable[int] | None = None) -> int:

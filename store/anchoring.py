@@ -234,7 +234,7 @@ def _ratio(a: str, b: str) -> float:
 
 
 def _hash(text: str) -> str:
-    """The short text hash articles and claims keep (as store.ingest.text_hash)."""
+    """The short text hash articles and claims keep (as store.prepare.text_hash)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

@@ -424,3 +424,11 @@ def m007_search_index(db: Database) -> None:
 def m008_source_path_bytes_index(db: Database) -> None:
     """An index on the exact path bytes: importing a file looks up the version it replaces without a scan."""
     db.execute("CREATE INDEX IF NOT EXISTS sources_by_path_bytes ON sources(path_bytes)")
+
+
+@_migration
+def m009_keys_with_the_row(db: Database) -> None:
+    """Import writes sort keys and the figure count with the article row, not by a trigger per figure."""
+    from .search_schema import keys_with_the_row
+
+    keys_with_the_row(db)

@@ -14,17 +14,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from .figures import EXTRACTOR_VERSION, FIELDS, Figure, extract
-
-_INT64 = (-(2**63), 2**63 - 1)
-_NUMBERS = ("value", "low", "high")
-
-
-def _storable(number: object) -> object:
-    """An integer too large for SQLite's INTEGER becomes REAL (9223372036854775808元 still shows, rounded)."""
-    if isinstance(number, int) and not _INT64[0] <= number <= _INT64[1]:
-        return float(number)
-    return number
-
+from .prepare import figure_row
 
 _INSERT = (
     f"INSERT INTO figures (article_id, {', '.join(f'[{c}]' for c in FIELDS)}) "
@@ -32,17 +22,20 @@ _INSERT = (
 )
 
 
-def _values(article_id: int, figure: Figure) -> tuple:
-    """The values of one figure's row, in the order of `_INSERT`."""
-    return (article_id, *(_storable(getattr(figure, c)) if c in _NUMBERS else getattr(figure, c) for c in FIELDS))
+def insert_figures(db: Database, article_id: int, rows: list[tuple]) -> None:
+    """Insert figure rows (as `prepare.figure_row` makes them) for an article."""
+    db.conn.executemany(_INSERT, [(article_id, *row) for row in rows])
 
 
 def save_figures(db: Database, article_id: int, text: str) -> list[Figure]:
     """Replace an article's stored figures with fresh ones; return them. Call inside a transaction."""
     figures = extract(text)
     db.execute("DELETE FROM figures WHERE article_id = ?", [article_id])
-    db.conn.executemany(_INSERT, [_values(article_id, f) for f in figures])
-    db.execute("UPDATE articles SET figures_version = ? WHERE id = ?", [EXTRACTOR_VERSION, article_id])
+    insert_figures(db, article_id, [figure_row(f) for f in figures])
+    db.execute(
+        "UPDATE articles SET figures_version = ?, n_figures = ? WHERE id = ?",
+        [EXTRACTOR_VERSION, len(figures), article_id],
+    )
     return figures
 
 

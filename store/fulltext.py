@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from .keywords import keywords
+from .prepare import index_words
 from .query import Query, QueryError, figure_test, parse
 from .script import fold
 from .segment import search_segmenter, search_words
@@ -28,7 +29,17 @@ TITLE_WEIGHT = 8.0
 SNIPPET = 80
 BATCH = 200
 
-__all__ = ["Hit", "QueryError", "index_article", "unindex_article", "reindex_search", "search", "pending", "warm"]
+__all__ = [
+    "Hit",
+    "QueryError",
+    "index_article",
+    "index_prepared",
+    "unindex_article",
+    "reindex_search",
+    "search",
+    "pending",
+    "warm",
+]
 
 
 @dataclass(frozen=True)
@@ -52,19 +63,16 @@ class Hit:
         }
 
 
-def _tokens(text: str, words: tuple[str, ...]) -> str:
-    """The index form of a text: folded, search-mode words joined by spaces."""
-    return " ".join(search_words(fold(text), words))
+def index_prepared(db: Database, article_id: int, title_words: str, body_words: str) -> None:
+    """Put an article's index forms (`prepare.index_words`) into the index. Call inside a transaction."""
+    db.execute("INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)", [article_id, title_words, body_words])
 
 
 def index_article(db: Database, article_id: int, title: str, text: str) -> None:
     """Put one article into the index with its title sort key and keywords. Call inside a transaction."""
     words = current_words()
     body = fold(text)
-    db.execute(
-        "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)",
-        [article_id, _tokens(title, words), " ".join(search_words(body, words))],
-    )
+    index_prepared(db, article_id, index_words(title, words), " ".join(search_words(body, words)))
     db.execute(
         "UPDATE articles SET title_key = ?, keywords = ?, indexed_with = ? WHERE id = ?",
         [title_key(title), " ".join(keywords(body, words)), fingerprint(words), article_id],
@@ -78,7 +86,7 @@ def unindex_article(db: Database, article_id: int) -> None:
     if row and row[2] == fingerprint(words):
         db.execute(
             "INSERT INTO search_index (search_index, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-            [article_id, _tokens(row[0], words), _tokens(row[1], words)],
+            [article_id, index_words(row[0], words), index_words(row[1], words)],
         )
     db.execute("UPDATE articles SET indexed_with = NULL WHERE id = ?", [article_id])
 

@@ -10,7 +10,6 @@ refused with a reason and the rest of the import goes on.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -20,17 +19,18 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .analysis import article_head, save_analysis
-from .clean import clean_text, strip_controls
-from .dating import publication_date
+from .analysis import insert_checks, insert_indicators
 from .db import immediate
 from .db_faults import DatabaseError, db_file, fault_message, is_database_fault
-from .figure_store import save_figures
-from .fulltext import index_article
-from .layout import Article, split_page
+from .figure_store import insert_figures
+from .fulltext import index_prepared
 from .names import display_name, name_bytes
-from .reading import Refused, SourceText, find_files, read_source
+from .prepare import PreparedArticle, PreparedFile, prepare_file
+from .reading import Refused, find_files
+from .search_schema import source_key
+from .userdict import current_words
 from .version_claims import carry_claims
+from .workers import prepared_files
 
 Progress = Callable[[Path], None]
 
@@ -63,11 +63,6 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def text_hash(text: str) -> str:
-    """A short hash of an article's cleaned text (claims keep it to detect edits)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
 BATCH_SECONDS = 0.2  # the longest one import transaction keeps other writers waiting
 BATCH_FILES = 64
 
@@ -83,34 +78,45 @@ class _FileFailed(Exception):
 def import_paths(db: Database, paths: Iterable[str | Path], progress: Progress | None = None) -> ImportReport:
     """Import every .txt/.md file under `paths`.
 
-    Files go in batches of one transaction each (a commit costs more than a
-    small file), so a crash leaves each file either fully stored or not at
-    all. A file that fails once it has begun to be stored takes its batch
-    back with it; the batch is done again without that file, so one bad
-    file never stops the others. A fault of the database stops the import;
-    the files of the batch it hit are named as not imported.
+    The text work (reading, cleaning, figures, checks, search words) is done
+    by `store.workers`, in other processes for a large import, while this
+    process writes. Files go in batches of one transaction each (a commit
+    costs more than a small file), so a crash leaves each file either fully
+    stored or not at all. A file that fails once it has begun to be stored
+    takes its batch back with it; the batch is done again without that file,
+    so one bad file never stops the others. A fault of the database stops the
+    import; the files not yet stored are named as not imported.
     """
     files, missing = find_files(list(paths))
     report = ImportReport(refused=list(missing))
-    start, shown = 0, [0]
+    words = current_words()
+    shown = [0]
     failed: dict[int, Refused] = {}
-    while start < len(files):
-        batch = ImportReport()
-        try:
-            with immediate(db):
-                end = _import_batch(db, files, start, batch, failed, lambda i: _show(progress, files, i, shown))
-        except _FileFailed as failure:
-            failed[failure.index] = failure.refusal
-            continue
-        except (DatabaseError, sqlite3.Error) as error:
-            report.refused += batch.refused
-            report.stopped = str(error) if isinstance(error, DatabaseError) else fault_message(db_file(db), error)
-            refused = {r.path for r in batch.refused}
-            names = [display_name(str(p)) for p in files[start:]]
-            report.not_imported = [name for name in names if name not in refused]
-            break
-        _merge(report, batch)
-        start = end
+    pending: list[PreparedFile] = []  # prepared, in file order, not yet stored; the first is files[start]
+    start = 0
+    with prepared_files(db, files, words) as stream:
+        while start < len(files):
+            while len(pending) < BATCH_FILES and start + len(pending) < len(files):
+                pending.append(next(stream))
+            batch = ImportReport()
+            try:
+                with immediate(db):
+                    done = _store_batch(
+                        db, pending, start, batch, failed, words, lambda i: _show(progress, files, i, shown)
+                    )
+            except _FileFailed as failure:
+                failed[failure.index] = failure.refusal
+                continue
+            except (DatabaseError, sqlite3.Error) as error:
+                report.refused += batch.refused
+                report.stopped = str(error) if isinstance(error, DatabaseError) else fault_message(db_file(db), error)
+                refused = {r.path for r in batch.refused}
+                names = [display_name(str(p)) for p in files[start:]]
+                report.not_imported = [name for name in names if name not in refused]
+                break
+            _merge(report, batch)
+            del pending[:done]
+            start += done
     return report
 
 
@@ -121,41 +127,40 @@ def _show(progress: Progress | None, files: list[Path], index: int, shown: list[
         progress(files[index])
 
 
-def _import_batch(
+def _store_batch(
     db: Database,
-    files: list[Path],
+    pending: list[PreparedFile],
     start: int,
     report: ImportReport,
     failed: dict[int, Refused],
+    words: tuple[str, ...],
     show: Callable[[int], None],
 ) -> int:
-    """Store files from `start` on until the batch is full (skipping those that failed); return the next index."""
+    """Store prepared files from the first on until the batch is full (skipping those that failed); return how many."""
     began = time.perf_counter()
-    index = start
-    while index < len(files) and index - start < BATCH_FILES and time.perf_counter() - began < BATCH_SECONDS:
-        path = files[index]
+    done = 0
+    while done < len(pending) and (done == 0 or time.perf_counter() - began < BATCH_SECONDS):
+        prepared, index = pending[done], start + done
         show(index)
-        index += 1
-        if index - 1 in failed:
-            report.refused.append(failed[index - 1])
+        done += 1
+        if index in failed:
+            report.refused.append(failed[index])
             continue
-        changes = db.conn.total_changes
+        if prepared.refusal is not None:
+            report.refused.append(Refused(prepared.path, prepared.refusal))
+            continue
         try:
-            import_file(db, read_source(path), report)
+            store_file(db, prepared, report, words)
         except DatabaseError:
             raise
-        except Refused as refusal:
-            if db.conn.total_changes != changes:
-                raise _FileFailed(index - 1, refusal) from refusal
-            report.refused.append(refusal)
         except sqlite3.Error as error:
             if is_database_fault(error):
                 raise
-            raise _FileFailed(index - 1, Refused(path, f"could not be stored ({error})")) from error
+            raise _FileFailed(index, Refused(prepared.path, f"could not be stored ({error})")) from error
         except Exception as error:  # a fault on one file never stops the rest of the folder
-            failure = Refused(path, f"could not be imported ({type(error).__name__}: {error})")
-            raise _FileFailed(index - 1, failure) from error
-    return index
+            failure = Refused(prepared.path, f"could not be imported ({type(error).__name__}: {error})")
+            raise _FileFailed(index, failure) from error
+    return done
 
 
 def _merge(report: ImportReport, batch: ImportReport) -> None:
@@ -168,33 +173,34 @@ def _merge(report: ImportReport, batch: ImportReport) -> None:
     report.encodings += batch.encodings
 
 
-def import_file(db: Database, source: SourceText, report: ImportReport) -> None:
-    """Store one decoded file and its articles (or count it as already stored). Call inside a transaction."""
-    digest = hashlib.sha256(source.data).hexdigest()
-    articles = split_page(clean_text(source.text))
-    if not articles:
-        raise Refused(source.path, "no text left after cleaning")
-    if db.execute("SELECT 1 FROM sources WHERE sha256 = ?", [digest]).fetchone():
+def store_file(db: Database, prepared: PreparedFile, report: ImportReport, words: tuple[str, ...] = ()) -> None:
+    """Store one prepared file and its articles (or count it as already stored). Call inside a transaction."""
+    if db.execute("SELECT 1 FROM sources WHERE sha256 = ?", [prepared.digest]).fetchone():
         report.already += 1
         return
-    source_id = _insert_source(db, source, digest)
-    for article in articles:
-        _insert_article(db, source_id, article, publication_date(source.path.name, (b.text for b in article.blocks)))
+    if prepared.known:  # its bytes were stored when the import began, and are gone now: prepare it after all
+        prepared = prepare_file(prepared.path, words)
+        if prepared.refusal is not None:
+            report.refused.append(Refused(prepared.path, prepared.refusal))
+            return
+    source_id, name = _insert_source(db, prepared)
+    for article in prepared.articles:
+        _insert_article(db, source_id, name, article)
     carry_claims(db, source_id)  # claims on the version this replaces move where they still fit
     report.files += 1
-    report.articles += len(articles)
-    report.chars += sum(len(a.text) for a in articles)
-    if source.encoding != "utf-8":
-        report.encodings.append((display_name(str(source.path)), source.encoding))
+    report.articles += len(prepared.articles)
+    report.chars += sum(len(a.text) for a in prepared.articles)
+    if prepared.encoding != "utf-8":
+        report.encodings.append((display_name(str(prepared.path)), prepared.encoding))
 
 
-def _insert_source(db: Database, source: SourceText, digest: str) -> int:
-    """Insert the source row, marking an older version of the same path replaced.
+def _insert_source(db: Database, prepared: PreparedFile) -> tuple[int, str]:
+    """Insert the source row, marking an older version of the same path replaced; return its id and name.
 
     The path is stored twice: its exact bytes, and a display form in which
     undecodable bytes and control or bidi characters are escaped.
     """
-    path, exact = display_name(str(source.path)), name_bytes(str(source.path))
+    path, exact = display_name(str(prepared.path)), name_bytes(str(prepared.path))
     previous = db.execute(
         "SELECT id, version FROM sources WHERE (path_bytes = ? OR (path_bytes IS NULL AND path = ?)) "
         "AND replaced_by IS NULL",
@@ -203,11 +209,11 @@ def _insert_source(db: Database, source: SourceText, digest: str) -> int:
     row = {
         "path": path,
         "path_bytes": exact,
-        "name": display_name(source.path.name),
-        "sha256": digest,
-        "encoding": source.encoding,
-        "size": len(source.data),
-        "raw": strip_controls(source.text),
+        "name": display_name(prepared.path.name),
+        "sha256": prepared.digest,
+        "encoding": prepared.encoding,
+        "size": prepared.size,
+        "raw": prepared.raw,
         "imported_at": now(),
         "version": previous[1] + 1 if previous else 1,
         "replaced_by": None,
@@ -215,55 +221,42 @@ def _insert_source(db: Database, source: SourceText, digest: str) -> int:
     source_id = _insert_row(db, "sources", row)
     if previous:
         db.execute("UPDATE sources SET replaced_by = ? WHERE id = ?", [source_id, previous[0]])
-    return source_id
+    return source_id, str(row["name"])
 
 
-def _insert_article(db: Database, source_id: int, article: Article, published: str | None = None) -> None:
-    """Insert one article with everything derived from its text."""
+def _insert_article(db: Database, source_id: int, source_name: str, article: PreparedArticle) -> int:
+    """Insert one prepared article with everything derived from its text; return its id."""
     row = {
         "source_id": source_id,
         "ord": article.order,
-        **article_fields(article, published),
+        **article.fields,
+        "source_key": source_key(source_name, source_id, article.order),
         "read_at": None,
-        "figures_version": None,
         "created_at": now(),
     }
-    save_article_parts(db, _insert_row(db, "articles", row), article, published)
+    article_id = _insert_row(db, "articles", row)
+    store_parts(db, article_id, article, fresh=True)
+    return article_id
 
 
-def article_fields(article: Article, published: str | None) -> dict[str, object]:
-    """The columns of an article row that come from its text (insert and re-clean share them)."""
-    text = article.text
-    return {
-        "title": article.title,
-        "kicker": article.first("kicker"),
-        "subtitle": article.first("subtitle"),
-        "byline": article.first("byline"),
-        "text": text,
-        "chars": len(text),
-        "text_hash": text_hash(text),
-        "date": published,
-    }
+def store_parts(db: Database, article_id: int, article: PreparedArticle, fresh: bool = False) -> None:
+    """Store what derives from an article's text: blocks, figures, checks, indicators, search index.
 
-
-def save_article_parts(db: Database, article_id: int, article: Article, published: str | None) -> None:
-    """Store what derives from an article's text: blocks, figures, checks and indicators, search index.
-
-    The article row must already hold the text, and the index must not hold the
-    article (a new one, or one taken out with `unindex_article`).
+    The article row must already hold the prepared fields, and the index must
+    not hold the article (a new one, or one taken out with `unindex_article`).
+    `fresh`: the article is new, so there is nothing of it to delete first.
     """
-    db.execute("DELETE FROM blocks WHERE article_id = ?", [article_id])
+    if not fresh:
+        for table in ("blocks", "figures", "checks", "indicators"):
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
     db.conn.executemany(
         "INSERT INTO blocks (article_id, ord, kind, start, [end]) VALUES (?, ?, ?, ?, ?)",
-        [
-            (article_id, n, block.kind, start, end)
-            for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))
-        ],
+        [(article_id, *block) for block in article.blocks],
     )
-    figures = save_figures(db, article_id, article.text)
-    head = article_head(article.title, article.first("kicker"), article.first("subtitle"), article.text)
-    save_analysis(db, article_id, article.text, published, head, figures)
-    index_article(db, article_id, article.title, article.text)
+    insert_figures(db, article_id, article.figures)
+    insert_checks(db, article_id, article.checks)
+    insert_indicators(db, article_id, article.indicators)
+    index_prepared(db, article_id, article.index_title, article.index_body)
 
 
 def _insert_row(db: Database, table: str, row: dict) -> int:

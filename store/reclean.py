@@ -24,8 +24,10 @@ from .clean import clean_text
 from .dating import publication_date
 from .db import immediate
 from .fulltext import unindex_article
-from .ingest import _insert_article, article_fields, save_article_parts
+from .ingest import _insert_article, store_parts
 from .layout import Article, split_page
+from .prepare import PreparedArticle, prepare_article
+from .userdict import current_words
 
 STALE_RULE = "stored by earlier layout rules (run `hecha reindex --clean`)"
 
@@ -130,6 +132,7 @@ def _rewrite(
     db: Database, source_id: int, name: str, ids: list[int], articles: list[Article], report: RecleanReport
 ) -> None:
     """Update articles in place by order, insert new ones, delete those left over; claims follow their words."""
+    words = current_words()
     claims = [
         row[0]
         for row in db.execute(
@@ -137,12 +140,12 @@ def _rewrite(
         )
     ]
     for order, article in enumerate(articles):
-        published = publication_date(name, (b.text for b in article.blocks))
+        prepared = prepare_article(article, publication_date(name, (b.text for b in article.blocks)), words)
         if order < len(ids):
             reanchor_article(db, ids[order], article.text)
-            _update_article(db, ids[order], article, published)
+            _update_article(db, ids[order], prepared)
         else:
-            _insert_article(db, source_id, article, published)
+            _insert_article(db, source_id, name, prepared)
     gone = ids[len(articles) :]
     kept = [
         row
@@ -178,10 +181,10 @@ def _place_orphans(db: Database, claim_ids: list[str], kept: list[tuple[int, str
             write_placement(db, claim_id, target, placement, text)
 
 
-def _update_article(db: Database, article_id: int, article: Article, published: str | None) -> None:
+def _update_article(db: Database, article_id: int, article: PreparedArticle) -> None:
     """Give a stored article the text, fields, blocks, figures, checks and index entry of `article`."""
-    fields = article_fields(article, published)
+    fields = article.fields
     assignments = ", ".join(f"{name} = ?" for name in fields)
     unindex_article(db, article_id)  # before the text changes: the index forgets the words it was given
     db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*fields.values(), article_id])
-    save_article_parts(db, article_id, article, published)
+    store_parts(db, article_id, article)

@@ -11,7 +11,7 @@ import pytest
 from hecha import store
 from hecha.store.claims import CONTEXT, DEFAULT_COLOR
 from hecha.store.db import DEFAULT_TAGS
-from hecha.store.ingest import text_hash
+from hecha.store.prepare import text_hash
 
 BODY = "今年1至11月，全区规模以上工业增加值增长7.7%，总投资24亿元。专家认为，这一增速“领先全省”。"
 

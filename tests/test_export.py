@@ -49,7 +49,7 @@ def insert_article(db, article_id: int, source: str, title: str, text: str) -> N
             "byline": "",
             "text": text,
             "chars": len(text),
-            "text_hash": store.ingest.text_hash(text),
+            "text_hash": store.prepare.text_hash(text),
             "created_at": "",
         }
     )

@@ -75,7 +75,7 @@ def test_values_too_large_for_an_integer_are_stored_as_real_and_shown(db, tmp_pa
 
 
 def test_save_figures_never_raises_on_huge_values(db):
-    from hecha.store.figure_store import _storable
+    from hecha.store.prepare import storable as _storable
 
     assert _storable(2**63) == float(2**63)
     assert _storable(-(2**63)) == -(2**63)

@@ -210,8 +210,8 @@ def test_a_file_failing_inside_a_batch_leaves_nothing_and_the_others_go_in(db, t
         (tmp_path / name).write_text(body, encoding="utf-8")
     original = ingest._insert_article
 
-    def failing(db_, source_id, article, published=None):
-        original(db_, source_id, article, published)  # stored first, so the savepoint has something to undo
+    def failing(db_, source_id, source_name, article):
+        original(db_, source_id, source_name, article)  # stored first, so the savepoint has something to undo
         if article.title == "乙篇标题":
             raise ValueError("bad article")
 

@@ -100,14 +100,14 @@ def test_odd_entries_passed_by_name_are_reported_with_their_reasons(tmp_path):
 def test_one_failing_file_never_stops_the_folder(tmp_path, monkeypatch, cli):
     for n in range(3):
         _write(tmp_path, f"{n}.txt", ARTICLE.replace("四万", f"{n + 4}万"))
-    original = ingest.save_figures
+    original = ingest.insert_figures
 
-    def overflowing(db, article_id, text):
-        if "5万" in text:
+    def overflowing(db, article_id, rows):
+        if any("5万" in row[0] for row in rows):
             raise OverflowError("Python int too large to convert to SQLite INTEGER")
-        return original(db, article_id, text)
+        return original(db, article_id, rows)
 
-    monkeypatch.setattr(ingest, "save_figures", overflowing)
+    monkeypatch.setattr(ingest, "insert_figures", overflowing)
     code, out, err = cli("import", str(tmp_path))
     assert code == 1 and "Traceback" not in err
     assert "Imported 2 articles from 2 files" in out and "1 refused" in out

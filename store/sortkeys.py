@@ -9,18 +9,7 @@ to lower case.
 
 from __future__ import annotations
 
-import threading
-
-_lock = threading.Lock()
-
-
-def _pinyin(text: str) -> list[str]:
-    """pypinyin's reading of each character (style TONE3: `zhong1`); non-Han runs as they are."""
-    with _lock:
-        from pypinyin import Style, lazy_pinyin
-
-        return lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda chars: list(chars))  # type: ignore[arg-type, return-value]  # a list is documented
-
+from .pinyin import readings
 
 KEY_CHARS = 12  # titles rarely tie beyond this; the title itself breaks ties
 
@@ -32,11 +21,8 @@ def title_key(title: str) -> str:
 
 
 def _key(title: str) -> str:
-    parts = _pinyin(title)
-    if len(parts) != len(title):  # pypinyin grouped characters: fall back to one call per character
-        parts = [p for ch in title for p in _pinyin(ch)]
     keys = []
-    for ch, reading in zip(title, parts):
+    for ch, reading in zip(title, readings(title)):
         if reading != ch and reading[-1:].isdigit():
             keys.append(f"{reading[:-1]}{reading[-1]}{ch}")
         else:

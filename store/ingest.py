@@ -10,9 +10,10 @@ refused with a reason and the rest of the import goes on.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,6 +66,7 @@ def now() -> str:
 
 BATCH_SECONDS = 0.2  # the longest one import transaction keeps other writers waiting
 BATCH_FILES = 64
+IMPORT_CACHE_KIB = 65_536
 
 
 class _FileFailed(Exception):
@@ -94,7 +96,7 @@ def import_paths(db: Database, paths: Iterable[str | Path], progress: Progress |
     failed: dict[int, Refused] = {}
     pending: list[PreparedFile] = []  # prepared, in file order, not yet stored; the first is files[start]
     start = 0
-    with prepared_files(db, files, words) as stream:
+    with prepared_files(db, files, words) as stream, _large_cache(db):
         while start < len(files):
             while len(pending) < BATCH_FILES and start + len(pending) < len(files):
                 pending.append(next(stream))
@@ -118,6 +120,18 @@ def import_paths(db: Database, paths: Iterable[str | Path], progress: Progress |
             del pending[:done]
             start += done
     return report
+
+
+@contextlib.contextmanager
+def _large_cache(db: Database) -> Iterator[None]:
+    """A page cache of `IMPORT_CACHE_KIB` while importing: a large library's indexes take inserts all over."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(sqlite3.Error):  # a fault that stopped the import is reported already
+            db.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _show(progress: Progress | None, files: list[Path], index: int, shown: list[int]) -> None:

@@ -55,7 +55,7 @@ def test_indicators_table_marks_conflicts(cli, page, tmp_path):
     other.write_text(PAGE.replace("120.5亿元", "118.2亿元"), encoding="utf-8")
     cli("import", str(other))
     code, out, _ = cli("indicators", "--conflicts")
-    assert code == 0 and out.count("conflict") == 2 and "118.2亿元" in out
+    assert code == 0 and out.count("\tconflict") == 2 and "118.2亿元" in out
 
 
 def test_suggest_ranks_sentences_with_figures_and_predicates(cli, page):
@@ -80,3 +80,16 @@ def test_seed_pages_checks(cli):
     kinds = sorted((r["kind"], r["verdict"]) for r in rows)
     assert ("plan", "rounding") in kinds and ("plan", "consistent") in kinds
     assert kinds.count(("sum", "consistent")) == 3
+
+
+def test_tables_in_a_pipe_are_tab_separated_rows_one_per_line(cli, page):
+    _code, out, _ = cli("checks")
+    header, *rows = out.splitlines()
+    assert header.split("\t") == ["article", "kind", "verdict", "figures", "explanation"]
+    assert len(rows) == 1 and rows[0].split("\t")[:3] == [str(page), "plan", "inconsistent"]
+    _code, out, _ = cli("suggest", "--article", str(page))
+    header, *rows = out.splitlines()
+    assert header == "score\tsentence" and len(rows) == 2
+    assert all(len(r.split("\t")) == 2 and r.split("\t")[1].endswith("。") for r in rows)
+    _code, out, _ = cli("indicators")
+    assert all(len(line.split("\t")) == 7 for line in out.splitlines())

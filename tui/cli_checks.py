@@ -4,17 +4,17 @@
 the verdict and arithmetic; `indicators` the indicator, place and period of
 each figure across the library (conflicts first, or only them); `suggest` the
 sentences of an article worth marking as claims, most checkable first.
+Tables on a terminal, tab-separated rows in a pipe (store.cli_output).
 """
 
 from __future__ import annotations
 
 import json
 
-from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from .. import store
+from .cli_output import print_table
 
 COMMANDS = ("checks", "indicators", "suggest")
 VERDICT_STYLES = {"consistent": "green", "rounding": "yellow", "inconsistent": "bold red", "cannot tell": "dim"}
@@ -59,18 +59,17 @@ def cmd_checks(db, args, fail) -> int:
     checks = store.list_checks(db, args.article)
     if args.json:
         return _dump([c.to_dict() for c in checks])
-    table = Table(show_edge=False, header_style="bold")
-    for name in ("article", "kind", "verdict", "figures", "explanation"):
-        table.add_column(name, overflow="fold")
-    for c in checks:
-        table.add_row(
+    rows = [
+        (
             str(c.article_id),
             c.kind,
             Text(c.verdict, style=VERDICT_STYLES[c.verdict]),
             Text(" ".join(f[2] for f in c.figures)),
             Text(c.explanation),
         )
-    Console(highlight=False).print(table)
+        for c in checks
+    ]
+    print_table(("article", "kind", "verdict", "figures", "explanation"), rows, right=("article",))
     return 0
 
 
@@ -80,15 +79,19 @@ def cmd_indicators(db, args, fail) -> int:
     if args.json:
         return _dump([i.to_dict() for i in items])
     clashing = {(i.article_id, i.start) for i in store.list_indicators(db, only_conflicts=True)}
-    table = Table(show_edge=False, header_style="bold")
-    for name in ("indicator", "place", "period", "base", "value", "article", ""):
-        table.add_column(name, overflow="fold", justify="right" if name == "value" else "left")
-    for i in items:
-        mark = Text("conflict", style="bold red") if (i.article_id, i.start) in clashing else Text("")
-        table.add_row(
-            Text(i.indicator), Text(i.place or ""), i.period or "", i.base or "", Text(i.text), str(i.article_id), mark
+    rows = [
+        (
+            Text(i.indicator),
+            Text(i.place or ""),
+            i.period or "",
+            i.base or "",
+            Text(i.text),
+            str(i.article_id),
+            Text("conflict", style="bold red") if (i.article_id, i.start) in clashing else Text(""),
         )
-    Console(highlight=False).print(table)
+        for i in items
+    ]
+    print_table(("indicator", "place", "period", "base", "value", "article", "note"), rows, right=("value", "article"))
     return 0
 
 
@@ -101,10 +104,6 @@ def cmd_suggest(db, args, fail) -> int:
         return _dump([s.to_dict() for s in suggestions])
     article = store.get_article(db, args.article)
     text = article.text if article else ""
-    table = Table(show_edge=False, header_style="bold")
-    for name in ("score", "sentence"):
-        table.add_column(name, overflow="fold", justify="right" if name == "score" else "left")
-    for s in suggestions:
-        table.add_row(f"{s.score:g}", Text(text[s.start : s.end]))
-    Console(highlight=False).print(table)
+    rows = [(f"{s.score:g}", Text(text[s.start : s.end])) for s in suggestions]
+    print_table(("score", "sentence"), rows, right=("score",))
     return 0

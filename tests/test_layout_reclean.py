@@ -108,6 +108,10 @@ def test_show_blocks_prints_kinds_and_rules(cli, page_file):
     assert code == 0
     assert "title" in out and "byline" in out and "河道清淤工程完工" in out
     assert "dateline" in out  # the rule that kept the first sentence a paragraph
+    lines = out.splitlines()  # in a pipe: a head line per block, its text unwrapped, an empty line
+    heads = [line for line in lines if line[:3].strip().isdigit() and line[3:4] == " "]
+    assert heads[0].split()[:2] == ["1", "title"] and lines[1] == "河道清淤工程完工"
+    assert len(lines) == 3 * len(heads)
 
 
 def test_show_blocks_of_a_missing_article_is_one_line(cli):

@@ -32,7 +32,7 @@ from .cli_search import COMMANDS as SEARCH_COMMANDS
 from .cli_search import add_parsers as add_search_parsers
 from .cli_search import cmd_reindex
 from .cli_search import run as run_search_command
-from .render import article_plain, article_renderable, blocks_renderable
+from .render import article_plain, article_renderable, blocks_plain, blocks_renderable
 
 EXIT_REFUSED = 1
 EXIT_ERROR = 2
@@ -231,7 +231,11 @@ def cmd_show(db, args) -> int:
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=1))
         return 0
     if args.blocks:
-        Console(highlight=False).print(blocks_renderable(store.block_rules(db, args.id) or []))
+        blocks = store.block_rules(db, args.id) or []
+        if not stdout_is_terminal():
+            sys.stdout.write(blocks_plain(blocks))  # lines as they are, never re-wrapped
+            return 0
+        Console(highlight=False).print(blocks_renderable(blocks))
         return 0
     if args.raw:
         sys.stdout.write(store.source_text(db, args.id) or "")  # the file's text exactly, never re-wrapped

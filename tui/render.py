@@ -97,6 +97,11 @@ def blocks_renderable(blocks: Sequence[BlockRule]) -> Group:
     return Group(*parts)
 
 
+def blocks_plain(blocks: Sequence[BlockRule]) -> str:
+    """The same as `blocks_renderable` as plain text: `  3 kind  rule`, the block's lines, an empty line."""
+    return "".join(f"{n:>3} {b.kind}  {b.rule}\n{b.text}\n\n" for n, b in enumerate(blocks, 1))
+
+
 def format_value(value: float | int | None) -> str:
     """A figure's value as plain decimal text with thousands separators ('' for None)."""
     if value is None:

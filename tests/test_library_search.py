@@ -206,3 +206,19 @@ async def test_the_library_resegments_after_the_dictionary_changed(db_path, tmp_
         await pilot.press("slash", *"经开组团")
         await until(pilot, lambda: app.screen.found is not None, "search")
         assert shown_titles(table) == ["园区动态"]
+
+
+async def test_clearing_a_search_brings_back_the_order_the_library_had(pages_db):
+    app = HechaApp(pages_db)
+    async with app.run_test(size=SIZE) as pilot:
+        table = await library_table(pilot)
+        while app.screen.sort != "title":
+            await pilot.press("s")
+        before = shown_titles(table)
+        await pilot.press("slash", *"码头")
+        await until(pilot, lambda: table.row_count == 1, "one match")
+        assert app.screen.sort == "relevance"
+        await pilot.press("enter", "escape")
+        await until(pilot, lambda: table.row_count == 4, "the whole library")
+        assert app.screen.sort == "title" and shown_titles(table) == before
+        assert "sorted by title" in str(app.screen.query_one("#status").render())

@@ -58,6 +58,7 @@ class LibraryScreen(Screen):
         self.db_path = db_path
         self.db = store.open_db(db_path)
         self.sort = store.SORTS[0]
+        self.library_sort = self.sort  # the order to go back to when a search is cleared
         self.first_run_note = ""
         self.note = ""
         self.query_text = query
@@ -173,7 +174,7 @@ class LibraryScreen(Screen):
             self._dates = store.library_has_dates(self.db)
             self._set_columns()
         if self.found is None:
-            self.sort = self.sort if self.sort in store.SORTS else store.SORTS[0]
+            self.sort = self.sort if self.sort in store.SORTS else self.library_sort
             if current is not None:
                 cursor = self._position(current)
             else:
@@ -221,8 +222,8 @@ class LibraryScreen(Screen):
         if self._timer is not None:
             self._timer.stop()
         self.query_text = event.value
-        if self.found is None and event.value.strip():
-            self.sort = "relevance"
+        if self.found is None and event.value.strip() and self.sort in store.SORTS:
+            self.library_sort, self.sort = self.sort, "relevance"  # the library's order comes back after
         self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(event.value, self.sort))
 
     @work(thread=True, exclusive=True, group="search")
@@ -307,7 +308,7 @@ class LibraryScreen(Screen):
         self.query_text, self.found, self.note = "", None, ""
         box.value = ""
         box.display = False
-        self.sort = self.sort if self.sort in store.SORTS else store.SORTS[0]
+        self.sort = self.sort if self.sort in store.SORTS else self.library_sort
         self.show_rows(article, position=0)
         self.query_one(LibraryTable).focus()
 

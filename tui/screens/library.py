@@ -34,6 +34,7 @@ from .review import ReviewScreen
 from .tags import TagsScreen
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
+FIRST_RUN_TOAST = 6  # seconds
 MOVING_SORTS = ("unread", "claims")  # orders that reading or tagging an article can change
 
 
@@ -145,8 +146,9 @@ class LibraryScreen(Screen):
 
     def _imported(self, report: store.ImportReport) -> None:
         self.first_run_note = f"first run: imported the {report.articles} bundled sample articles · i: import yours"
-        self.notify(
-            f"Imported {report.articles} sample articles. Press i to import your own .txt/.md files.", timeout=15
+        self.notify(  # briefly: the status line keeps saying it, and the toast covers the top rows
+            f"Imported {report.articles} sample articles. Press i to import your own .txt/.md files.",
+            timeout=FIRST_RUN_TOAST,
         )
 
     def _say(self, note: str) -> None:

@@ -283,3 +283,13 @@ async def test_palette_goes_to_an_article_or_a_tag_by_name(port):
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "reader")
         assert app.screen.doc.article.title.startswith("港口")
+
+
+async def test_export_dialog_fits_80_by_24_with_its_hint_in_view(library):
+    app = HechaApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_export(pilot)
+        await pilot.pause()
+        hint, box = dialog.query_one("#result"), dialog.query_one("#dialog")
+        assert box.max_scroll_y == 0 and 0 < hint.region.bottom <= box.region.bottom <= 24
+        assert "Esc closes" in str(hint.render())

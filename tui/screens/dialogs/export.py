@@ -17,6 +17,8 @@ from textual.widgets.option_list import Option
 from .... import store
 from .confirm import ConfirmDialog
 
+AROUND_FORMATS = 14  # the dialog's lines besides the format list: title, path, hint, borders and margins
+
 
 class ExportDialog(ModalScreen):
     """Choose a format and a path; the export runs in a worker and the dialog says where it wrote."""
@@ -47,6 +49,14 @@ class ExportDialog(ModalScreen):
     def on_mount(self) -> None:
         """Start on the format list."""
         self.query_one(OptionList).focus()
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """On a short screen the format list scrolls, so that the path and the hint below it stay in view."""
+        self.query_one(OptionList).styles.max_height = max(4, int(self.app.size.height * 0.9) - AROUND_FORMATS)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Write the chosen format."""

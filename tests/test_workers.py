@@ -178,9 +178,10 @@ class Started:
     def __call__(self, command, *args, **kwargs):
         if self.fail:
             raise OSError("cannot start a process here")
-        assert command[:2] == [sys.executable, "-c"] and command[2] == SERVE
+        code = command.index("-c") + 1  # interpreter options may come before it
+        assert command[0] == sys.executable and command[code] == SERVE
         if self.codes:
-            command = [*command[:2], self.codes.pop(0)]
+            command = [*command[:code], self.codes.pop(0), *command[code + 1 :]]
         process = self.real(command, *args, **kwargs)
         self.processes.append(process)
         return process

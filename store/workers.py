@@ -106,7 +106,7 @@ class _Worker:
         self.ready = False
         self.alive = True
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from hecha.store.workers import serve; serve()"],
+            [sys.executable, "-P", "-c", "from hecha.store.workers import serve; serve()"],  # -P: not the cwd
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -154,15 +154,23 @@ class _Worker:
             return False
         return True
 
-    def stop(self) -> None:
+    def hang_up(self) -> None:
+        """Close its input: a worker ends when its input does."""
         with contextlib.suppress(OSError, ValueError):
             if self.process.stdin:
                 self.process.stdin.close()
+
+    def stop(self) -> None:
+        """Wait a moment for it to end, else end it; close its output."""
+        self.hang_up()
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=2)
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        with contextlib.suppress(OSError, ValueError):
+            if self.process.stdout:
+                self.process.stdout.close()
 
 
 class _Pool:
@@ -170,6 +178,7 @@ class _Pool:
 
     def __init__(self, files: list[Path], words: tuple[str, ...], digests: frozenset[str], count: int):
         self.words = words
+        self.known = digests.__contains__
         self.chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
         self.lock = threading.Lock()
         self.assigned = 0  # chunks below this number have been given out (or prepared here)
@@ -233,18 +242,22 @@ class _Pool:
                 self.ready[number] = self._prepare(number)
 
     def _prepare(self, number: int) -> list[PreparedFile]:
-        return [prepare_file(path, self.words) for path in self.chunks[number]]
+        return [prepare_file(path, self.words, self.known) for path in self.chunks[number]]
 
     def close(self) -> None:
-        """Stop every worker, finished or not."""
+        """Stop every worker, finished or not (all are told at once, then waited for)."""
+        for worker in self.workers:
+            worker.hang_up()
         for worker in self.workers:
             worker.stop()
 
 
 def serve() -> None:
     """A worker's life: read the setup, say ready, prepare chunks until standard input closes."""
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing but messages on the pipe
+    stdin = sys.stdin.buffer
+    stdout = os.fdopen(os.dup(1), "wb")  # the pipe, kept for messages only:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # anything else written to descriptor 1 goes nowhere
+    sys.stdout = sys.stderr
     with contextlib.suppress(EOFError, KeyboardInterrupt, BrokenPipeError):
         words, digests = _receive(stdin)
         known = digests.__contains__

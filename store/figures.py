@@ -277,9 +277,9 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
 _HANDLERS = {"qty": qty, **rules.HANDLERS}
 
 
-def extract(text: str) -> list[Figure]:
-    """Every figure in `text`, sorted by start and never overlapping."""
-    scan = fold(text)
+def extract(text: str, folded: str | None = None) -> list[Figure]:
+    """Every figure in `text`, sorted by start and never overlapping (`folded`: `fold(text)`, if at hand)."""
+    scan = fold(text) if folded is None else folded
     ctx = rules.Context(scan, text)
     figures: list[Figure] = []
     covered = 0  # the end of the last figure: a match starting before it is inside it

@@ -49,18 +49,42 @@ def is_keyword(word: str) -> bool:
     return len(word) >= 2 and word.isalpha() and word.lower() not in stop_words()
 
 
-def keywords(folded_text: str, user_words: tuple[str, ...] = (), top: int = TOP) -> list[str]:
+def precise_words(text: str, search_words: list[str]) -> list[str]:
+    """The precise-mode words of `text`, recovered from its search-mode words.
+
+    Search mode gives each precise word after the shorter dictionary words
+    inside it (负责, 责人, 负责人), so read backwards the precise words are
+    those that end where the one after them starts.
+    """
+    words, end = [], len(text)
+    for word in reversed(search_words):
+        if text.endswith(word, 0, end):
+            words.append(word)
+            end -= len(word)
+    words.reverse()
+    return words
+
+
+def keywords(
+    folded_text: str, user_words: tuple[str, ...] = (), top: int = TOP, search_words: list[str] | None = None
+) -> list[str]:
     """The `top` keywords of a text (folded to simplified script), best first.
 
     Precise-mode words, as jieba's own TF-IDF uses: search mode's inner words
     (责人 inside 负责人) are rare in the IDF table and would outrank the
     words the article is about. Words seen twice or more are the candidates
-    when there are enough of them (a short text: all words).
+    when there are enough of them (a short text: all words). `search_words`,
+    the text's search-mode words if the caller has them, saves a second cut.
     """
-    counts = Counter(search_segmenter(user_words).cut(folded_text, False))
-    candidates = [w for w, n in counts.items() if n > 1 and is_keyword(w)]
+    if search_words is None:
+        counts = Counter(search_segmenter(user_words).cut(folded_text, False))
+    else:
+        counts = Counter(precise_words(folded_text, search_words))
+    stop = stop_words()
+    usable = [w for w in counts if len(w) >= 2 and w.isalpha() and w.lower() not in stop]
+    candidates = [w for w in usable if counts[w] > 1]
     if len(candidates) < top * 2:
-        candidates = [w for w in counts if is_keyword(w)]
+        candidates = usable
     table, median = idf_table()
     score = {w: counts[w] * table.get(w, median) for w in candidates}
     return sorted(score, key=lambda w: (-score[w], w))[:top]

@@ -121,8 +121,9 @@ def prepare_article(article: Article, published: str | None, user_words: tuple[s
     """Everything stored for one article, from its text alone."""
     text = article.text
     title, kicker, subtitle = article.title, article.first("kicker"), article.first("subtitle")
-    figures = extract(text)
     folded = fold(text)
+    figures = extract(text, folded)
+    body_words = search_words(folded, user_words)
     checks = find_checks(text, figures, folded)
     indicators = find_indicators(text, figures, published, article_head(title, kicker, subtitle, text), folded)
     fields: dict[str, object] = {
@@ -135,7 +136,7 @@ def prepare_article(article: Article, published: str | None, user_words: tuple[s
         "text_hash": text_hash(text),
         "date": published,
         "title_key": title_key(title),
-        "keywords": " ".join(keywords(folded, user_words)),
+        "keywords": " ".join(keywords(folded, user_words, search_words=body_words)),
         "n_figures": len(figures),
         "figures_version": EXTRACTOR_VERSION,
         "checks_version": ANALYSIS_VERSION,
@@ -152,7 +153,7 @@ def prepare_article(article: Article, published: str | None, user_words: tuple[s
         checks=[check_row(c) for c in checks],
         indicators=[indicator_row(i) for i in indicators],
         index_title=index_words(title, user_words),
-        index_body=" ".join(search_words(folded, user_words)),
+        index_body=" ".join(body_words),
     )
 
 

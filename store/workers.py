@@ -10,12 +10,13 @@ waits and the library keeps the order of the files. At most `WINDOW` chunks
 are out beyond the one being written, which bounds memory however large the
 import.
 
-A worker is a `python` running `serve`, speaking pickles over its
-standard input and output (both ends are this program), with nothing
-written to the terminal the app draws on. Unlike `multiprocessing`, it
-never imports the caller's main script. A worker that fails or dies costs
-nothing but time: its chunks are prepared here. A small import, or a machine
-with one core, is prepared here alone.
+A worker is forked from this process or is a fresh `python` running `serve`
+(store.worker_start says which); either speaks pickles over a pair of pipes
+(both ends are this program) and writes nothing to the terminal the app
+draws on. Unlike `multiprocessing`, it never imports the caller's main
+script. A worker that fails or dies costs nothing but time: its chunks are
+prepared here. A small import, or a machine with one core, is prepared here
+alone.
 """
 
 from __future__ import annotations
@@ -28,13 +29,14 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from sqlite_utils import Database
 
 from .prepare import PreparedFile, prepare_file
+from .worker_start import fork, spawn, start_method
 
 PARALLEL_FILES = 64  # fewer files than this are prepared here: starting a worker costs more
 CHUNK = 8  # files per task
@@ -100,26 +102,24 @@ def _receive(stream: IO[bytes]) -> Any:
 class _Worker:
     """One worker process and the chunks it holds; a thread reads what it sends and keeps it fed."""
 
-    def __init__(self, pool: _Pool, seat: int, setup: tuple):
+    def __init__(self, pool: _Pool, seat: int, started: tuple[Any, IO[bytes], IO[bytes]]):
         self.pool, self.seat = pool, seat
+        self.process, self.input, self.output = started
         self.held: list[int] = []
         self.ready = False
         self.alive = True
-        self.process = subprocess.Popen(
-            [sys.executable, "-P", "-c", "from hecha.store.workers import serve; serve()"],  # -P: not the cwd
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        self.give(setup)
+
+    def start(self, setup: tuple | None) -> None:
+        """Send the setup (a fresh interpreter needs it) and start reading."""
+        if setup is not None:
+            self.give(setup)
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
         """Pass each finished chunk to the writer and give the worker the next one at once."""
-        assert self.process.stdout is not None
         try:
             while True:
-                message = _receive(self.process.stdout)
+                message = _receive(self.output)
                 with self.pool.lock:
                     if message == "ready":
                         self.ready = True
@@ -146,9 +146,8 @@ class _Worker:
 
     def give(self, message: object) -> bool:
         """Send a message; False (and the worker counts as gone) if it cannot be sent."""
-        assert self.process.stdin is not None
         try:
-            _send(self.process.stdin, message)
+            _send(self.input, message)
         except (OSError, ValueError):
             self.alive = False
             return False
@@ -157,8 +156,7 @@ class _Worker:
     def hang_up(self) -> None:
         """Close its input: a worker ends when its input does."""
         with contextlib.suppress(OSError, ValueError):
-            if self.process.stdin:
-                self.process.stdin.close()
+            self.input.close()
 
     def stop(self) -> None:
         """Wait a moment for it to end, else end it; close its output."""
@@ -169,8 +167,7 @@ class _Worker:
             self.process.kill()
             self.process.wait()
         with contextlib.suppress(OSError, ValueError):
-            if self.process.stdout:
-                self.process.stdout.close()
+            self.output.close()
 
 
 class _Pool:
@@ -186,9 +183,20 @@ class _Pool:
         self.ready: dict[int, list[PreparedFile]] = {}
         self.inbox: queue.SimpleQueue = queue.SimpleQueue()  # (chunk number, prepared) from the workers
         self.workers: list[_Worker] = []
+        method = start_method()
+        if method == "fork":  # load every table here first: the workers inherit them
+            self.assigned = 1
+            self.ready[0] = self._prepare(0)
         with contextlib.suppress(OSError):  # cannot start processes here: those started help, the rest is done here
             for seat in range(count):
-                self.workers.append(_Worker(self, seat, (words, digests)))
+                if method == "fork":
+                    inherited = [fd for w in self.workers for fd in (w.input.fileno(), w.output.fileno())]
+                    started = fork(lambda inp, out: _serve_on(inp, out, words, self.known), inherited)
+                else:
+                    started = spawn()
+                self.workers.append(_Worker(self, seat, started))
+        for worker in self.workers:  # reading threads only once every fork is done
+            worker.start(None if method == "fork" else (words, digests))
 
     def claim(self) -> int | None:
         """The next chunk to prepare, if any is left within the window. Call with the lock held."""
@@ -253,15 +261,20 @@ class _Pool:
 
 
 def serve() -> None:
-    """A worker's life: read the setup, say ready, prepare chunks until standard input closes."""
+    """A fresh interpreter's life as a worker: read the setup from standard input, then serve."""
     stdin = sys.stdin.buffer
     stdout = os.fdopen(os.dup(1), "wb")  # the pipe, kept for messages only:
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # anything else written to descriptor 1 goes nowhere
     sys.stdout = sys.stderr
     with contextlib.suppress(EOFError, KeyboardInterrupt, BrokenPipeError):
         words, digests = _receive(stdin)
-        known = digests.__contains__
-        _send(stdout, "ready")
+        _serve_on(stdin, stdout, words, digests.__contains__)
+
+
+def _serve_on(inp: IO[bytes], out: IO[bytes], words: tuple[str, ...], known: Callable[[str], bool]) -> None:
+    """Say ready, then prepare each chunk that comes until the input closes."""
+    with contextlib.suppress(EOFError, KeyboardInterrupt, BrokenPipeError):
+        _send(out, "ready")
         while True:
-            number, paths = _receive(stdin)
-            _send(stdout, (number, [prepare_file(path, words, known) for path in paths]))
+            number, paths = _receive(inp)
+            _send(out, (number, [prepare_file(path, words, known) for path in paths]))

@@ -14,17 +14,19 @@ half-way, are made to happen through the `Popen` that `store.workers` calls.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from hecha import store
-from hecha.store import ingest, workers
+from hecha.store import ingest, worker_start, workers
 from hecha.store.reading import find_files
 
 PAGES = 80
@@ -199,8 +201,10 @@ class Started:
 
 @pytest.fixture
 def started(monkeypatch):
-    """Import with two workers through a recording `Popen`; the writer waits for the workers before it prepares."""
+    """Import with two fresh-interpreter workers through a recording `Popen`; the writer waits for the workers
+    before it prepares."""
     monkeypatch.setenv("HECHA_IMPORT_WORKERS", "2")
+    monkeypatch.setenv("HECHA_IMPORT_START", "spawn")
     prepared_here: list[int] = []
     real_prepare = workers._Pool._prepare
 
@@ -359,6 +363,7 @@ def test_worker_count_follows_the_setting(monkeypatch):
 
 def test_only_a_large_import_starts_workers(pages, db, monkeypatch):
     monkeypatch.setenv("HECHA_IMPORT_WORKERS", "2")
+    monkeypatch.setenv("HECHA_IMPORT_START", "spawn")
     recorder = Started(fail=True)
     calls = []
     monkeypatch.setattr(workers.subprocess, "Popen", lambda *a, **k: calls.append(a) or recorder(*a, **k))
@@ -421,3 +426,57 @@ def test_stopped_workers_leave_no_pipe_open(serial, pages, tmp_path, started):
     assert import_into(tmp_path / "pipes.db", pages) == serial[:2]
     assert_all_stopped(recorder)
     assert all(p.stdin.closed and p.stdout.closed for p in recorder.processes)
+
+
+@pytest.fixture
+def forking(monkeypatch):
+    """Import with two forked workers; returns the chunks the writer prepared itself (after the workers are up)."""
+    monkeypatch.setenv("HECHA_IMPORT_WORKERS", "2")
+    monkeypatch.setenv("HECHA_IMPORT_START", "fork")
+    monkeypatch.setattr(workers.subprocess, "Popen", _no_process)
+    prepared_here: list[int] = []
+    real_prepare = workers._Pool._prepare
+
+    def prepare_when_the_workers_are_up(pool, number):
+        wait_for_the_workers(pool)
+        prepared_here.append(number)
+        return real_prepare(pool, number)
+
+    monkeypatch.setattr(workers._Pool, "_prepare", prepare_when_the_workers_are_up)
+    return prepared_here
+
+
+def test_forked_workers_store_what_a_serial_import_stores(serial, pages, tmp_path, forking, capfd):
+    assert import_into(tmp_path / "forked.db", pages) == serial[:2]
+    assert forking[0] == 0 and len(forking) < chunks_of(FILES)  # the first chunk here, most in the workers
+    assert capfd.readouterr() == ("", "")
+
+
+def test_a_forked_worker_that_dies_costs_nothing_but_time(serial, pages, tmp_path, forking, monkeypatch):
+    writer, real, calls = os.getpid(), workers.prepare_file, [0]
+
+    def dying(*args, **kwargs):  # the forked workers inherit it; the writer's own calls pass
+        if os.getpid() != writer:
+            calls[0] += 1
+            if calls[0] == 5:
+                os._exit(9)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(workers, "prepare_file", dying)
+    assert import_into(tmp_path / "forked-dying.db", pages) == serial[:2]
+
+
+def test_forking_only_from_a_process_with_one_thread(monkeypatch):
+    monkeypatch.delenv("HECHA_IMPORT_START", raising=False)
+    expected = "fork" if sys.platform == "linux" else "spawn"
+    assert worker_start.start_method() == expected
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert worker_start.start_method() == "spawn"
+        monkeypatch.setenv("HECHA_IMPORT_START", "fork")
+        assert worker_start.start_method() == "fork"
+    finally:
+        stop.set()
+        other.join()

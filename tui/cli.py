@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+import time
 
 from rich.console import Console
 from rich.text import Text
@@ -36,6 +37,7 @@ from .render import article_plain, article_renderable, blocks_plain, blocks_rend
 
 EXIT_REFUSED = 1
 EXIT_ERROR = 2
+PROGRESS_EVERY = 0.1  # seconds between redraws of the import progress bar
 
 
 def article_id(text: str) -> int:
@@ -200,9 +202,19 @@ def _import_with_progress(db, paths: list[str], err: Console) -> store.ImportRep
         return store.import_paths(db, paths)
     from rich.progress import Progress
 
-    with Progress(console=err, transient=True) as progress:
+    # Redrawn from the import's own calls, not by a thread: from a process with one thread the
+    # import's workers can be forked, ready at once, instead of started afresh.
+    with Progress(console=err, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("importing", total=len(files))
-        return store.import_paths(db, paths, progress=lambda _path: progress.advance(task))
+        drawn = [0.0]
+
+        def advance(_path) -> None:
+            progress.advance(task)
+            if time.monotonic() - drawn[0] >= PROGRESS_EVERY:
+                drawn[0] = time.monotonic()
+                progress.refresh()
+
+        return store.import_paths(db, paths, progress=advance)
 
 
 def cmd_list(db, args) -> int:

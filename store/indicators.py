@@ -14,21 +14,28 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 
 from . import cues
 from .checks import quantum
 from .figures import Figure
-from .script import fold
-from .units import alternation
+from .indicator_names import (
+    ASIDE,
+    home_place,
+    is_place,
+    named_places,
+    patterns,
+    read_name,
+    resolve_place,
+    respectively,
+    strip_predicate,
+)
 
-_ASIDE = re.compile(r"[（(][^（）()]{1,8}[）)]")  # 地区生产总值（GDP）: the gloss is dropped
-_JOINERS = frozenset("与和及的在对从向到把被由以是、")
+__all__ = ["Indicator", "KINDS", "conflicts", "find_indicators", "home_place", "named_places", "resolve_period"]
+from .script import fold
+
 _CLAUSE_OPEN = re.compile(r"(?:^|[，,；;。：:])", re.M)
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
 KINDS = ("money", "measure", "quantity", "percent", "number")
-MAX_NAME = 20
-HAN = "\u4e00-\u9fff"
 
 
 @dataclass(frozen=True)
@@ -55,112 +62,6 @@ class Indicator:
         }
 
 
-@lru_cache(maxsize=1)
-def _res() -> dict[str, re.Pattern]:
-    """Compiled patterns from the tables."""
-    places = cues.table("places.tsv")
-    suffix = alternation(list(places["suffix"]))
-    before = "".join(places["before"])
-    bases = cues.pairs("bases.tsv")
-    return {
-        "named": re.compile(rf"(?:^|(?<=[^{HAN}])|(?<=[{before}]))(?![{before}])([{HAN}]{{2,6}}?(?:{suffix}))"),
-        "lead": re.compile(rf"(?:(?:{alternation(list(places['deictic']))})(?:{suffix})|[{HAN}]{{2,6}}?(?:{suffix}))"),
-        "deictic": re.compile(rf"^(?:{alternation(list(places['deictic']))})(?P<suffix>{suffix})$"),
-        "not_start": re.compile(alternation(list(places["not_start"]))),
-        "not_place": re.compile(rf"(?:{alternation(list(places['not_place']))})$"),
-        "base": re.compile(rf"(?:{alternation(list(bases))})$"),
-        "link": re.compile(rf"(?:{cues.pattern('link')}|{cues.pattern('up')}|{cues.pattern('down')})$"),
-        "stop": re.compile(rf"(?:{cues.pattern('stop')})"),
-        "head": re.compile(rf"(?:{alternation(list(cues.heads()))})$"),
-        "period": re.compile(alternation(list(cues.pairs("periods.tsv")))),
-        "lead_word": re.compile(cues.pattern("lead")),
-        "alias": re.compile(alternation(list(cues.pairs("aliases.tsv")))),
-        "until": re.compile(rf"(?:{cues.pattern('until')})$"),
-    }
-
-
-def is_place(name: str) -> bool:
-    """Whether a matched name is a place: not a common word (城市, 小区) and not …全市."""
-    if _res()["not_place"].search(name) or _res()["deictic"].match(name) or _res()["not_start"].match(name):
-        return False
-    if any(c in _JOINERS for c in name[2:-1]):
-        return False  # 巩固与江西省: a phrase running into the name
-    return not any(_res()["deictic"].match(name[i:]) for i in range(1, len(name) - 1))
-
-
-def named_places(text: str) -> list[tuple[int, str]]:
-    """(offset, name) of each place named in folded text (江西省, 青山湖区, 宜春经开区)."""
-    return [(m.start(1), m.group(1)) for m in _res()["named"].finditer(text) if is_place(m.group(1))]
-
-
-def home_place(head: str) -> str | None:
-    """The place an article is about: the first one named in its title or first lines."""
-    places = named_places(fold(head))
-    return places[0][1] if places else None
-
-
-def _resolve_place(word: str | None, home: str | None) -> str | None:
-    """全区/该市 → the article's own place when its suffix agrees, else the word itself."""
-    if word is None:
-        return home
-    m = _res()["deictic"].match(word)
-    if m and home and home.endswith(m.group("suffix")):
-        return home
-    return word
-
-
-def _strip_predicate(head: str) -> tuple[str, str | None]:
-    """The clause before a figure without its verbs and links (完成, 同比增长, 为); and the base."""
-    base = None
-    bases = cues.pairs("bases.tsv")
-    while head:
-        m = _res()["base"].search(head) or _res()["link"].search(head)
-        if not m:
-            break
-        if m.group() in bases:
-            base = base or bases[m.group()]
-        head = head[: m.start()]
-    return head, base
-
-
-def _lead_places(phrase: str) -> tuple[str | None, str]:
-    """The last of the places (and period words) opening a phrase, and the rest of it."""
-    place = None
-    while phrase:
-        if skip := _res()["period"].match(phrase) or _res()["lead_word"].match(phrase):
-            phrase = phrase[skip.end() :]
-            continue
-        m = _res()["lead"].match(phrase)
-        if not m or len(m.group()) == len(phrase):
-            break
-        if not _res()["deictic"].match(m.group()) and not is_place(m.group()):
-            break
-        place, phrase = m.group(), phrase[m.end() :]
-    return place, phrase
-
-
-def _name(phrase: str) -> tuple[str | None, str | None]:
-    """(place, indicator) of a noun phrase: leading places, then the indicator ending in a head noun."""
-    place, phrase = _lead_places(phrase)
-    stops = list(_res()["stop"].finditer(phrase))
-    if stops:
-        phrase = phrase[stops[-1].end() :]
-    inner, phrase = _lead_places(phrase)
-    place = inner or place
-    phrase = phrase.lstrip("的")[-MAX_NAME:]
-    if not phrase or not _res()["head"].search(phrase):
-        return place, None
-    return place, full_name(phrase)
-
-
-def full_name(name: str) -> str:
-    """An indicator with its short forms written out (规上工业增加值 → 规模以上工业增加值), so articles match."""
-    aliases = cues.pairs("aliases.tsv")
-    if not _res()["alias"].search(name):
-        return name
-    return _res()["alias"].sub(lambda m: aliases[m.group()], name)
-
-
 def find_indicators(
     text: str, figures: list[Figure], date: str | None = None, head: str | None = None, folded: str | None = None
 ) -> list[Indicator]:
@@ -170,6 +71,7 @@ def find_indicators(
     found: list[Indicator] = []
     dates = [f for f in figures if f.kind == "date" and f.iso]
     lines: dict[int, tuple[list, list]] = {}
+    each = respectively(folded, figures)
     previous_end = 0
     for f in figures:
         floor_fig, previous_end = previous_end, max(previous_end, f.end)
@@ -180,10 +82,13 @@ def find_indicators(
         clause = folded[cues.clause_start(folded, f.start, floor) : f.start]
         if f.qualifier and clause.endswith(f.qualifier):
             clause = clause[: -len(f.qualifier)]
-        phrase, base = _strip_predicate(_ASIDE.sub("", clause))
-        place, name = _name(_WORDS.findall(phrase)[-1] if _WORDS.search(phrase) else "")
+        phrase, base = strip_predicate(ASIDE.sub("", clause))
+        place, name = read_name(_WORDS.findall(phrase)[-1] if _WORDS.search(phrase) else "")
         adjacent = found and found[-1].end == floor_fig and _same_segment(folded, floor_fig, f.start)
-        if name is None and not phrase.strip() and adjacent:
+        if f.start in each:  # 甲和乙分别增长5.1%和7.4%: each figure its own name
+            (place, name, listed_base), adjacent = each[f.start], False
+            base = base or listed_base
+        elif name is None and not phrase.strip() and adjacent:
             place, name = found[-1].place, found[-1].indicator  # …59.11亿元，同比增长7.2%: the same indicator
             base = base or found[-1].base  # 比年初增加312.4亿元，增长9.7%: against the same base
         else:
@@ -192,7 +97,7 @@ def find_indicators(
             continue
         marks = lines.get(line_start) or lines.setdefault(line_start, _line_marks(folded, line_start))
         if not adjacent or place is None:
-            place = _resolve_place(place or (_last_before(marks[0], f.start) or (0, None))[1], home)
+            place = resolve_place(place or (_last_before(marks[0], f.start) or (0, None))[1], home)
         period = resolve_period(
             folded, line_start, f.start, _between(dates, line_start, f.start), date, _last_before(marks[1], f.start)
         )
@@ -220,12 +125,12 @@ def _line_marks(text: str, start: int) -> tuple[list[tuple[int, str]], list[tupl
     end = len(text) if end < 0 else end
     places = []
     for m in _CLAUSE_OPEN.finditer(text, start, end):
-        lead = _res()["lead"].match(text, m.end(), end)
-        if lead and (_res()["deictic"].match(lead.group()) or is_place(lead.group())):
+        lead = patterns()["lead"].match(text, m.end(), end)
+        if lead and (patterns()["deictic"].match(lead.group()) or is_place(lead.group())):
             places.append((lead.start(), lead.group()))
     periods = [
         (m.start(), m.group())
-        for m in _res()["period"].finditer(text, start, end)
+        for m in patterns()["period"].finditer(text, start, end)
         if not (m.start() and text[m.start() - 1] in "比较")
     ]
     return places, periods
@@ -256,7 +161,7 @@ def resolve_period(
     if last_date is None or last_date.iso is None:
         return None
     iso = last_date.iso
-    until = _res()["until"].search(text, max(floor, last_date.start - 4), last_date.start)
+    until = patterns()["until"].search(text, max(floor, last_date.start - 4), last_date.start)
     if until:
         iso = _from_january(iso)
     return _fill_year(iso, year)

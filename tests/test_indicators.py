@@ -194,3 +194,38 @@ def test_schema_has_the_migration(db):
     assert "m006_indicators" in MIGRATION_NAMES
     assert {"checks", "indicators"} <= set(db.table_names())
     assert "checks_version" in db["articles"].columns_dict
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # names listed, then 分别 and as many figures: each figure its own indicator
+            "1至10月，全县规模以上工业增加值和固定资产投资分别增长5.1%和7.4%。",
+            [("规模以上工业增加值", "青石县", 5.1), ("固定资产投资", "青石县", 7.4)],
+        ),
+        (  # places listed with one indicator; a clause opening with 分别 takes the same list
+            "今年以来，南溪市、北岭县两地社会消费品零售总额分别为1200亿元和350亿元，分别同比增长6%和4%。",
+            [
+                ("社会消费品零售总额", "南溪市", 1.2e11),
+                ("社会消费品零售总额", "北岭县", 3.5e10),
+                ("社会消费品零售总额", "南溪市", 6),
+                ("社会消费品零售总额", "北岭县", 4),
+            ],
+        ),
+        (  # names sharing the last one's head noun
+            "全县粮食、油料、蔬菜产量分别达到30万吨、2万吨和15万吨。",
+            [("粮食产量", "青石县", 3e5), ("油料产量", "青石县", 2e4), ("蔬菜产量", "青石县", 1.5e5)],
+        ),
+    ],
+)
+def test_a_list_followed_by_respectively_gives_each_figure_its_own_name(sentence, expected):
+    found = find_indicators(sentence, extract(sentence), "2024-11-20", HEAD)
+    assert [(i.indicator, i.place, i.value) for i in found] == expected
+    if "同比" in sentence:
+        assert [i.base for i in found[2:]] == ["同比", "同比"]
+
+
+def test_a_list_whose_count_differs_from_the_figures_is_not_paired():
+    sentence = "前三季度，出口和进口分别增长3.1%、2.2%和5%。"
+    found = find_indicators(sentence, extract(sentence), "2024-11-20", HEAD)
+    assert ("出口", 3.1) not in [(i.indicator, i.value) for i in found]

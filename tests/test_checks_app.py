@@ -174,3 +174,18 @@ async def test_indicators_screen_fits_80_columns_and_q_goes_back(county_app):
         await pilot.press("q")
         await pilot.pause()
         assert pilot.app.is_running and not isinstance(pilot.app.screen, IndicatorsScreen)
+
+
+def test_a_suggestion_in_the_panel_never_breaks_inside_a_figure():
+    from rich.cells import cell_len
+
+    from hecha.store.figures import extract
+    from hecha.tui.widgets.check_panel import suggestion_label
+
+    text = "据统计，全县规模以上工业增加值同比增长7.7%，总投资24.58亿元，列全国第五位。"
+    figures = tuple((f.start, f.end, f.text) for f in extract(text))
+    for width in range(10, 31):
+        lines = suggestion_label(store.Suggestion(4, len(text), 12.5, figures), text, width).plain.split("\n")
+        assert all(cell_len(line) <= width for line in lines)
+        shown = [f for _, _, f in figures if f in "".join(lines)]
+        assert len(shown) >= 2 and all(any(f in line for line in lines) for f in shown)  # each whole on a line

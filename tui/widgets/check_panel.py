@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from ... import store
+from .wrap import wrap
 
 VERDICT_STYLES = {
     "consistent": Style(color="green"),
@@ -22,6 +23,7 @@ VERDICT_STYLES = {
 VERDICT_MARKS = {"consistent": "✓", "rounding": "≈", "inconsistent": "✗", "cannot tell": "?"}
 SUGGESTION_STYLE = Style(bgcolor="#262626")  # faint: a suggested claim under the text
 QUOTE_CHARS = 36
+PANEL_CELLS = 30  # the panel's text width (its 36 cells less border, padding and scroll bar)
 
 
 def check_label(check: store.Check) -> Text:
@@ -38,11 +40,25 @@ def check_options(checks: list[store.Check], suggestions: list[store.Suggestion]
     options += [Option(check_label(c), id=f"check:{c.start}:{c.end}") for c in checks]
     options.append(Option(Text(f"Suggested claims ({len(suggestions)}) · a accepts", style="bold"), disabled=True))
     for s in suggestions:
-        label = Text(f"{s.score:g} ", style="bold")
-        quote = text[s.start : s.end]
-        label.append(quote[:QUOTE_CHARS] + ("…" if len(quote) > QUOTE_CHARS else ""), style="italic")
-        options.append(Option(label, id=f"suggest:{s.start}:{s.end}"))
+        options.append(Option(suggestion_label(s, text), id=f"suggest:{s.start}:{s.end}"))
     return options
+
+
+def suggestion_label(suggestion: store.Suggestion, text: str, width: int = PANEL_CELLS) -> Text:
+    """The score and the start of the sentence, broken into lines here, never inside one of its figures."""
+    quote = text[suggestion.start : suggestion.end]
+    head = f"{suggestion.score:g} "
+    plain = head + quote[:QUOTE_CHARS] + ("…" if len(quote) > QUOTE_CHARS else "")
+    shift = len(head) - suggestion.start
+    keep = [(start + shift, end + shift) for start, end, _ in suggestion.figures]
+    label = Text()
+    for n, (start, end) in enumerate(wrap(plain, width, keep)):
+        label.append("\n" * (n > 0))
+        if start < len(head):
+            label.append(plain[start : len(head)], style="bold")
+            start = len(head)
+        label.append(plain[start:end], style="italic")
+    return label
 
 
 def open_suggestions(suggestions: list[store.Suggestion], claims: list[store.Claim]) -> list[store.Suggestion]:

@@ -30,15 +30,20 @@ def stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's IDF table and its median, read from the installed jieba without importing it."""
+    """jieba's IDF table and its median, read from the installed jieba without importing it.
+
+    Read a line at a time and only words that can be keywords (two characters
+    or more, letters only): the table stays about 35 MB, never the whole file
+    beside it.
+    """
     spec = importlib.util.find_spec("jieba")
     table: dict[str, float] = {}
     if spec and spec.origin:
         path = Path(spec.origin).parent / "analyse" / "idf.txt"
-        with _lock:
-            for line in path.read_text(encoding="utf-8").splitlines():
+        with _lock, path.open(encoding="utf-8") as lines:
+            for line in lines:
                 word, _, value = line.partition(" ")
-                if value:
+                if value and len(word) >= 2 and word.isalpha():
                     table[word] = float(value)
     values = sorted(table.values())
     return table, values[len(values) // 2] if values else 10.0

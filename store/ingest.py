@@ -1,6 +1,8 @@
 """Importing files: read → clean → split into articles → store, each file all or nothing.
 
-A file whose bytes are already stored is skipped; a changed file at a known
+The reading and text work is store.prepare's, done in worker processes for
+a large import (store.workers); this module writes what it hands back. A
+file whose bytes are already stored is skipped; a changed file at a known
 path is stored as a new version and the old one is marked replaced. Claims
 on the old version move to the matching article of the new one where their
 quote still fits (store.version_claims); the old articles stay, so

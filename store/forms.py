@@ -179,11 +179,13 @@ def is_name(word: str) -> bool:
 
 
 def bare_names(text: str) -> bool:
-    """A line of one to four names and nothing else (`张京陈辉`, `李明 王芳`)."""
+    """A line of one to four names and nothing else (`张京陈辉`, `李明 王芳`, `王　川`)."""
     folded = fold(text.strip())
     if not folded or len(folded) > 16 or not all("\u4e00" <= c <= "\u9fff" or c in " ·、" for c in folded):
         return False
     parts = [p for p in re.split(r"[ 、]+", folded) if p]
+    if len(parts) == 2 and len(parts[0]) == len(parts[1]) == 1:
+        parts = ["".join(parts)]  # `王　川`: a name of two characters spaced out to fill the line
     return all(_names_run(p) for p in parts) and len(parts) <= 4
 
 

@@ -84,7 +84,19 @@ def _line_form(folded: str, roles: tuple[str, ...]) -> Form | None:
         for form in _of_role(role):
             if form.pattern.search(folded):
                 return form
-    return None
+    return _notes_form(folded) if "credit" in roles else None
+
+
+_NOTES = re.compile(r"(?:\([^()]{1,30}\)\s*){2,4}")
+_NOTE = re.compile(r"\([^()]{1,30}\)")
+
+
+def _notes_form(folded: str) -> Form | None:
+    """`（一九九八年一月一日）（附图片１张）`: notes in brackets side by side, each a credit by itself."""
+    if not _NOTES.fullmatch(folded):
+        return None
+    found = [_line_form(note, ("credit",)) for note in _NOTE.findall(folded)]
+    return found[0] if all(found) else None
 
 
 @lru_cache(maxsize=4096)

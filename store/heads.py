@@ -5,7 +5,7 @@ author line, a credit. What follows that run tells whether the headline opens
 an article (a dateline, an author line). The run never reaches past a closing
 source tag, which ends the article above, nor, on a page that parts articles
 with empty lines, past a short line after an empty line, which starts
-something new. A label `图片：` (`图：`, `附图：`) over the names of the
+something new. A headline over a date in brackets heads a speech. A label `图片：` (`图：`, `附图：`) over the names of the
 pictures of an article makes the short lines under it captions.
 """
 
@@ -17,6 +17,7 @@ from .shapes import SUBTITLE_MAX, headish
 HEAD_RUN = 4  # short lines under a headline before its text: subtitles, author lines
 CLOSING_RULES = ("closing source tag",)
 LABEL_RULE = "picture label"
+DATE_RULES = ("page date", "date line")
 SIGNATURE_RULE = "author's name after the last sentence"
 
 
@@ -50,3 +51,9 @@ def under_picture_label(blocks: list[Block], index: int) -> bool:
         if block.gap:
             return False
     return False
+
+
+def dated_head(blocks: list[Block], index: int) -> bool:
+    """A headline over a date in brackets (`（一九九九年二月三日）`): the head of a speech or a document."""
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    return after is not None and after.kind == "credit" and after.rule in DATE_RULES and after.text[:1] in "(（"

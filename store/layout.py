@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from .blocks import Block, fixed_kind, is_photo_credit, split_lines
 from .forms import dateline_end
+from .heads import DATE_RULES
 from .joins import rejoin, rejoin_lines
 from .lines import BULLETS, HEAD_MAX, LineWalk, is_final
 from .spaced import classify_spaced
@@ -144,7 +145,6 @@ def mark_fixed(blocks: list[Block]) -> None:
     mark_signers(blocks)
 
 
-DATE_RULES = ("page date", "date line")
 SIGNERS_MAX = 3  # `中共中央` / `国 务 院` over the date of a letter or a statement
 SIGNER_CHARS = 16
 
@@ -152,8 +152,8 @@ SIGNER_CHARS = 16
 def mark_signers(blocks: list[Block]) -> None:
     """The names over the date that closes a letter or a statement, after its last sentence, sign it."""
     for index, block in enumerate(blocks):
-        if block.kind != "credit" or block.rule not in DATE_RULES or block.gap:
-            continue
+        if block.kind != "credit" or block.rule not in DATE_RULES or block.gap or block.text[:1] in "(（":
+            continue  # `（一九九九年二月三日）` in brackets dates a speech under its title
         start = index
         while start > 0 and index - start < SIGNERS_MAX and _signer(blocks[start - 1]) and blocks[start].gap == 0:
             start -= 1

@@ -23,7 +23,7 @@ import re
 
 from .blocks import Block
 from .forms import bare_names, dateline_end, starts_with
-from .heads import LABEL_RULE, byline_in, head_run_end, under_picture_label
+from .heads import LABEL_RULE, byline_in, dated_head, head_run_end, under_picture_label
 from .script import fold
 from .shapes import (
     BULLETS,
@@ -130,6 +130,8 @@ class LineWalk:
             return ""  # `图片：` names the pictures of the article above
         if PICTURE_HEAD.search(fold(block.text)):
             return "headline of a picture story"
+        if dated_head(self.blocks, index):
+            return "headline over the date of a speech"
         if self._section_label(index, block):
             return ""
         end = head_run_end(self.blocks, index, self.spaced)

@@ -33,9 +33,9 @@ LETTER_PAGE = """致全市环卫工人的慰问信
 """
 
 SPEECH_HEAD = """在全省农村工作会议上的讲话
-（一九九九年二月三日）
+（一九九九年二月三日）（附图片１张）
 王　川
-同志们：
+同志们、朋友们：
 这次会议的主要任务是，总结去年的农村工作，部署今年的任务。
 """
 
@@ -68,8 +68,30 @@ def test_a_closing_source_tag_ends_the_head_of_no_article():
 def test_a_date_under_a_title_signs_nothing():
     _, blocks = page(SPEECH_HEAD)
     assert kind_of(blocks, "在全省农村工作会议上的讲话") == "title"
+    assert kind_of(blocks, "（一九九九年二月三日）") == "credit"
     assert kind_of(blocks, "王") == "byline"
+    assert kind_of(blocks, "同志们") == "paragraph"  # the speech speaks to its hearers
     assert kind_of(blocks, "这次会议") == "paragraph"
+
+
+def test_a_speech_glued_under_the_last_sentence_keeps_its_title():
+    text = "县里今年新修村道八十公里。\n" + SPEECH_HEAD
+    articles, blocks = page(text)
+    assert kind_of(blocks, "在全省农村工作会议上的讲话") == "title"
+    assert articles[-1].title == "在全省农村工作会议上的讲话"
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("（一九九九年二月三日）（附图片１张）", "credit"),
+        ("（传真照片）（新华社发）", "credit"),
+        ("（上）（完）", None),
+    ],
+)
+def test_notes_side_by_side_in_brackets(line, role):
+    form = line_form(line)
+    assert (form.role if form else None) == role
 
 
 ARTS_PAGE = """笔墨里的江南——记画家沈青先生（附图片２张）

@@ -5,13 +5,18 @@ author line, a credit. What follows that run tells whether the headline opens
 an article (a dateline, an author line). The run never reaches past a closing
 source tag, which ends the article above, nor, on a page that parts articles
 with empty lines, past a short line after an empty line, which starts
-something new. A headline over a date in brackets heads a speech. A label `图片：` (`图：`, `附图：`) over the names of the
+something new. A headline over a date in brackets heads a speech, and one
+that ends in a column label (`（现场·代表通道）`, `（深阅读）`) opens an article. A label `图片：` (`图：`, `附图：`) over the names of the
 pictures of an article makes the short lines under it captions.
 """
 
 from __future__ import annotations
 
+import re
+
 from .blocks import Block
+from .forms import bare_names, line_form
+from .script import fold
 from .shapes import SUBTITLE_MAX, headish
 
 HEAD_RUN = 4  # short lines under a headline before its text: subtitles, author lines
@@ -57,3 +62,16 @@ def dated_head(blocks: list[Block], index: int) -> bool:
     """A headline over a date in brackets (`（一九九九年二月三日）`): the head of a speech or a document."""
     after = blocks[index + 1] if index + 1 < len(blocks) else None
     return after is not None and after.kind == "credit" and after.rule in DATE_RULES and after.text[:1] in "(（"
+
+
+_LABEL = re.compile(r".{4,}?\(([\u4e00-\u9fff·]{2,12})\)$")
+_TAGS = ("credit", "source", "jump", "notname")
+
+
+def column_label(text: str) -> bool:
+    """`…干（现场·代表通道）`: a headline that ends in the label of the column it runs in."""
+    match = _LABEL.fullmatch(fold(text.strip()))
+    if match is None:
+        return False
+    label = match.group(1)
+    return not bare_names(label) and line_form(f"({label})", _TAGS) is None

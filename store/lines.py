@@ -23,7 +23,7 @@ import re
 
 from .blocks import Block
 from .forms import bare_names, dateline_end, starts_with
-from .heads import LABEL_RULE, byline_in, dated_head, head_run_end, under_picture_label
+from .heads import LABEL_RULE, byline_in, column_label, dated_head, head_run_end, under_picture_label
 from .script import fold
 from .shapes import (
     BULLETS,
@@ -183,6 +183,8 @@ class LineWalk:
         after = self.blocks[end] if end < len(self.blocks) else None
         if after is None or after.kind not in ("", "caption") or not (before.kind or is_final(before.text)):
             return ""
+        if column_label(block.text) and not under_picture_label(self.blocks, index):
+            return "headline with a column label after a finished sentence"
         if CONTINUES.match(fold(after.text[:10])) or self._names_story(block, end):
             return ""
         ours = bigrams(block.text)

@@ -15,6 +15,7 @@ import pytest
 
 from hecha.store.clean import clean_text
 from hecha.store.forms import line_form
+from hecha.store.heads import column_label
 from hecha.store.layout import split_page
 from hecha.store.shapes import caption_cue
 
@@ -173,3 +174,35 @@ def test_a_box_of_voices_under_a_report_is_a_sub_head():
     articles, blocks = page(HK_VOICES)
     assert len(articles) == 1
     assert kind_of(blocks, "陳婆婆每朝搭車飲茶") == "heading"
+
+
+GLUED_EPAPER = """孩子们的冰雪课（新春走基层）
+临江市第三小学的操场上，一块临时浇成的冰场吸引了不少孩子。
+体育老师说，学校每周安排两节冰雪课，孩子们的兴趣越来越浓。
+（相关报道见第七版）
+不再冷清的寒假（身边事）
+放学后，不少孩子留在学校的冰场上练习滑冰，老师和家长在一旁看护。
+学校说，冰场会一直开放到寒假结束。
+"""
+
+
+def test_a_headline_ending_in_a_column_label_opens_an_article_without_an_empty_line():
+    articles, _ = page(GLUED_EPAPER)
+    assert [a.title for a in articles] == [
+        "孩子们的冰雪课（新春走基层）",
+        "不再冷清的寒假（身边事）",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("菜篮子里的新年味（新春走基层）", True),
+        ("“冰场就在家门口”（现场·民生）", True),
+        ("春江晓色（中国画）（沈青）", False),  # a picture and its artist
+        ("渔港迎来丰收日（图片）", False),  # a picture story's marker
+        ("长夜漫漫（上）", False),  # a part of a serial
+    ],
+)
+def test_column_labels(line, label):
+    assert column_label(line) is label

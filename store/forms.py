@@ -84,7 +84,19 @@ def _line_form(folded: str, roles: tuple[str, ...]) -> Form | None:
         for form in _of_role(role):
             if form.pattern.search(folded):
                 return form
-    return None
+    return _notes_form(folded) if "credit" in roles else None
+
+
+_NOTES = re.compile(r"(?:\([^()]{1,30}\)\s*){2,4}")
+_NOTE = re.compile(r"\([^()]{1,30}\)")
+
+
+def _notes_form(folded: str) -> Form | None:
+    """`（一九九八年一月一日）（附图片１张）`: notes in brackets side by side, each a credit by itself."""
+    if not _NOTES.fullmatch(folded):
+        return None
+    found = [_line_form(note, ("credit",)) for note in _NOTE.findall(folded)]
+    return found[0] if all(found) else None
 
 
 @lru_cache(maxsize=4096)
@@ -179,11 +191,13 @@ def is_name(word: str) -> bool:
 
 
 def bare_names(text: str) -> bool:
-    """A line of one to four names and nothing else (`张京陈辉`, `李明 王芳`)."""
+    """A line of one to four names and nothing else (`张京陈辉`, `李明 王芳`, `王　川`)."""
     folded = fold(text.strip())
     if not folded or len(folded) > 16 or not all("\u4e00" <= c <= "\u9fff" or c in " ·、" for c in folded):
         return False
     parts = [p for p in re.split(r"[ 、]+", folded) if p]
+    if len(parts) == 2 and len(parts[0]) == len(parts[1]) == 1:
+        parts = ["".join(parts)]  # `王　川`: a name of two characters spaced out to fill the line
     return all(_names_run(p) for p in parts) and len(parts) <= 4
 
 

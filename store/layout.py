@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from .blocks import Block, fixed_kind, is_photo_credit, split_lines
 from .forms import dateline_end
+from .heads import DATE_RULES
 from .joins import rejoin, rejoin_lines
 from .lines import BULLETS, HEAD_MAX, LineWalk, is_final
 from .spaced import classify_spaced
@@ -141,3 +142,31 @@ def mark_fixed(blocks: list[Block]) -> None:
     for block, after in pairwise(blocks):
         if not block.kind and after.kind == "credit" and is_photo_credit(after):
             block.set("caption", "line above a photo credit")
+    mark_signers(blocks)
+
+
+SIGNERS_MAX = 3  # `中共中央` / `国 务 院` over the date of a letter or a statement
+SIGNER_CHARS = 16
+
+
+def mark_signers(blocks: list[Block]) -> None:
+    """The names over the date that closes a letter or a statement, after its last sentence, sign it."""
+    for index, block in enumerate(blocks):
+        if block.kind != "credit" or block.rule not in DATE_RULES or block.gap or block.text[:1] in "(（":
+            continue  # `（一九九九年二月三日）` in brackets dates a speech under its title
+        start = index
+        while start > 0 and index - start < SIGNERS_MAX and _signer(blocks[start - 1]) and blocks[start].gap == 0:
+            start -= 1
+        above = blocks[start - 1] if start > 0 else None
+        if start < index and above is not None and not above.kind and is_final(above.text):
+            for signer in blocks[start:index]:
+                signer.set("byline", "signer over the date of a letter")
+
+
+def _signer(block: Block) -> bool:
+    """A short line of words with no punctuation that no rule has read yet."""
+    text = block.text
+    return not block.kind and len(text) <= SIGNER_CHARS and not any(c in _PUNCT for c in text)
+
+
+_PUNCT = "，,。、；;：:！!？?（）()《》“”\"'"

@@ -23,6 +23,7 @@ import re
 
 from .blocks import Block
 from .forms import bare_names, dateline_end, starts_with
+from .heads import LABEL_RULE, byline_in, column_label, dated_head, head_run_end, under_picture_label
 from .script import fold
 from .shapes import (
     BULLETS,
@@ -51,9 +52,9 @@ PICTURE_HEAD = re.compile(
 )
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 NUMBERED = re.compile(r"(?:[①-⑳]|[0-9]{1,2}\s*[、.:]|\([0-9]{1,2}\))\s*[^\s0-9]")  # `1:…`, `②…`
-HEAD_RUN = 4  # short lines under a headline before its text: subtitles, author lines
 WINDOW = 3  # lines after a possible headline that show whether the story goes on
 CARRIED_MIN = 0.08  # share of their character pairs already seen in the story above
+CARRIED_MAX = 0.15  # past this share the lines below go on with the story, whatever the line's own words
 SECTION_MAX = 5  # `欧盟`, `澳大利亚`: a label over one part of a round-up names what its report is about
 OWN_WORDS_MIN = 4  # pairs of a headline that its first lines repeat and the story above never used
 NAMED_RUN = 4  # a run of this many characters of the story's title (a name) that the text below repeats
@@ -102,6 +103,8 @@ class LineWalk:
             self._new_article(index, block, rule)
         elif self._section_label(index, block):
             block.set("heading", "label naming the subject of the report below it")
+        elif under_picture_label(self.blocks, index):
+            block.set("caption", "line under a picture label")
         elif self.in_head:
             block.set(*head_line(block, self.title))
         elif caption_cue(block.text):
@@ -121,37 +124,29 @@ class LineWalk:
         """
         if self.article < 0:
             return "first headline of the page"
-        if self.in_head or block.text[:1] in BULLETS:
+        if (self.in_head and not self._signed_head_over(index)) or block.text[:1] in BULLETS:
             return ""  # a bullet line belongs to the story it stands in
+        if caption_cue(block.text) == LABEL_RULE:
+            return ""  # `图片：` names the pictures of the article above
         if PICTURE_HEAD.search(fold(block.text)):
             return "headline of a picture story"
+        if dated_head(self.blocks, index):
+            return "headline over the date of a speech"
         if self._section_label(index, block):
             return ""
-        end = self._head_run_end(index)
+        end = head_run_end(self.blocks, index, self.spaced)
         after = self.blocks[end] if end < len(self.blocks) else None
         if after is not None and not after.kind and starts_with("dateline", after.text):
             return "headline over a dateline"
-        if self._byline_in(index + 1, end) and after is not None and not after.kind:
+        if byline_in(self.blocks, index + 1, end) and after is not None and not after.kind:
             return "headline over an author line"
         if self.spaced:
             return "headline after an empty line" if block.gap else ""
         return self._new_topic(index, block, end)
 
-    def _head_run_end(self, index: int) -> int:
-        """Index just past the short lines, author lines and credits that follow `index` (a few at most)."""
-        end = index + 1
-        while end < min(len(self.blocks), index + 1 + HEAD_RUN):
-            block = self.blocks[end]
-            if not (block.kind in ("byline", "credit") or headish(block, SUBTITLE_MAX)):
-                break
-            end += 1
-        return end
-
-    def _byline_in(self, start: int, end: int) -> bool:
-        """An author line (not a signature after a last sentence) among blocks[start:end]."""
-        return any(
-            b.kind == "byline" and b.rule != "author's name after the last sentence" for b in self.blocks[start:end]
-        )
+    def _signed_head_over(self, index: int) -> bool:
+        """An empty line after the author line of a head: the head is over (`一元复始（篆刻）`, `（韦耀中）`)."""
+        return self.spaced and self.blocks[index].gap > 0 and self.blocks[index - 1].kind == "byline"
 
     def _exclaimed_headline(self, index: int, block: Block) -> bool:
         """`春天来了！` or `谁来管管？` over a report: a headline that ends like a sentence."""
@@ -178,13 +173,18 @@ class LineWalk:
         A headline always names its story, so a line none of whose words the
         next lines say is a sub-head; one whose words the story above never
         used and the next lines repeat opens a story, even on a page whose
-        stories share a field's words (sport, markets).
+        stories share a field's words (sport, markets), unless the next lines
+        carry on the story's words as much as a section of it does and leave
+        some of the line's words unsaid (a box of voices from the street under
+        the report: `某某每朝…`).
         `end` is where the text after the headline (and its subtitle) starts.
         """
         before = self.blocks[index - 1]
         after = self.blocks[end] if end < len(self.blocks) else None
         if after is None or after.kind not in ("", "caption") or not (before.kind or is_final(before.text)):
             return ""
+        if column_label(block.text) and not under_picture_label(self.blocks, index):
+            return "headline with a column label after a finished sentence"
         if CONTINUES.match(fold(after.text[:10])) or self._names_story(block, end):
             return ""
         ours = bigrams(block.text)
@@ -193,7 +193,8 @@ class LineWalk:
         carried = sum(1 for pair in window if seen(pair)) / max(1, len(window))
         if not ours & window:
             return ""  # a headline names what its story is about: the lines under it say some of its words
-        if not any(seen(pair) for pair in ours) and len(ours & window) >= OWN_WORDS_MIN:
+        own = not any(seen(pair) for pair in ours) and len(ours & window) >= OWN_WORDS_MIN
+        if own and (carried < CARRIED_MAX or ours <= window):
             return "headline in words new to the page's story that the lines below repeat"
         if carried >= CARRIED_MIN:
             return ""

@@ -41,6 +41,8 @@ _CANNOT_START = re.compile(
 )
 _TAIL_GROUP = re.compile(r"(?<=[。！？!?…”」』])\s*\([^()]{1,30}\)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
+# `同志们、朋友们：`, `各位代表：`, `尊敬的来宾：`: a speech or a letter speaks to its hearers.
+SALUTATION = re.compile(r"(?:(?:尊敬的|亲爱的|各位)[^:]{1,20}|[\u4e00-\u9fff、 ]{0,20}们):")
 
 
 def is_final(text: str) -> bool:
@@ -105,7 +107,8 @@ def caption_cue(text: str) -> str:
 
 def long_intro(text: str) -> bool:
     """`同胞们、朋友们：` or `…采取了以下措施：`: a line that introduces what follows, not a label."""
-    return len(text) > LABEL_MAX and fold(text[-TAIL:]).rstrip().endswith(":")
+    folded = fold(text[-TAIL:]).rstrip()
+    return folded.endswith(":") and (len(text) > LABEL_MAX or SALUTATION.fullmatch(fold(text.strip())) is not None)
 
 
 def head_line(block: Block, title: str) -> tuple[str, str]:

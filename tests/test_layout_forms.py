@@ -117,7 +117,15 @@ def test_end_signature_after_the_last_sentence(text, signature):
 
 
 @pytest.mark.parametrize(
-    ("line", "names"), [("张京陈辉", True), ("李明 王芳", True), ("欧阳小雨", True), ("天气趋势分析", False)]
+    ("line", "names"),
+    [
+        ("张京陈辉", True),
+        ("李明 王芳", True),
+        ("欧阳小雨", True),
+        ("王　川", True),
+        ("天气趋势分析", False),
+        ("大 海", False),
+    ],
 )
 def test_bare_names(line, names):
     assert bare_names(line) is names

@@ -37,15 +37,20 @@ _YEAR_FOLLOWERS_NOT = frozenset("号期届次路#-.·/%〕]】)")
 _CN = frozenset(CN_DIGITS)
 _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移 后移 进位".split())
 _DURATION_CUE = re.compile(
-    r"(?:期限|为期|历时|用时|耗时|休市|停市|停牌|停课|停工|停业|延长|推迟|延迟|缩短|提前|相隔|间隔|时隔|长达|只用|仅用|用了|花了)$"
+    r"(?:期限|为期|历时|用时|耗时|休市|停市|停牌|停课|停工|停业|延长|推迟|延迟|缩短|提前|相隔|间隔|时隔|长达|只用|仅用|用了|花了"
+    r"|徒刑|刑期|增加|过去|未来|最近)$"
 )
+_DURATION_AFTER = re.compile(r"(?:前|后|以来|之前|之后)")  # 一个月前: a length of time counted back
 _CHANGE_BEFORE = re.compile(
     r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升|减少|增加|扩大|缩小"
 )
+_LEVEL_SEP = re.compile(r" ?[至到]")  # 涨1.1%至3% reads as a change and a level; 5℃~8℃ stays a range
+_TEMP_NEAR = re.compile(r"摄氏|华氏|气温|温度|高温|低温")
 _CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
 _GRADE_BEFORE = re.compile(r"[风震浪]")
 _GRADE_AFTER = re.compile(
-    r"(?:[和或、到至][0-9一二三四五六七八九十~\-—至到]{1,5}级)?(?:[东南西北偏]{0,3}大?风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)"
+    r"(?:[和或、到至](?:阵风)?[0-9一二三四五六七八九十~\-—至到]{1,5}级)?"
+    r"(?:(?:[东南西北偏]{1,3}(?:至|转)[东南西北偏]{1,3}|[东南西北偏]{0,3})大?风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)"
 )
 _ELECTRIC_CUE = re.compile(r"[0-9.]+ ?[VW](?![A-Za-z])|电流|充电|快充|闪充|伏|瓦|适配器")
 _MARKET_CUE = re.compile(r"指|收|报|涨|跌|升|降|盘|站|失守|回落|反弹|大关")
@@ -92,6 +97,10 @@ def _chinese_ok(text: str, m: re.Match, unit: str, qual: str | None) -> bool:
             return True  # 少两分, 领先三分: points in a league table
         if unit == "点" and len(n1) >= 2 and _CHANGE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
             return True  # 跌九十点: index points written in words
+        if unit == "点" and ("点" in n1 or (len(n1) >= 2 and _INDEX_NEAR.search(_clause_before(text, m.start())))):
+            return True  # 二百二十四点六六点, 指数站上三万五千点: index points in words
+        if unit == "度" and _TEMP_NEAR.search(_clause_before(text, m.start())):
+            return True  # 气温偏高摄氏一至三度: degrees written in words
         return "." in n1 and unit in ("分", "点", "度")  # 五.九分: digit-by-digit with a point
     if m.end() < len(text) and text[m.end()] in _CN and not m.group("tail") and unit not in "金银铜":
         return False  # “五个一”, 两个一百年: a slogan, not a count (九金五银 is two counts)
@@ -105,8 +114,17 @@ def _chinese_ok(text: str, m: re.Match, unit: str, qual: str | None) -> bool:
             return True
         if info and info.kind == "duration" and _DURATION_CUE.search(text, max(0, m.start() - 4), m.start()):
             return True
+        if info and info.kind == "duration" and unit != "天" and _DURATION_AFTER.match(text, m.end()):
+            return True
         return unit in ("倍", "成") or "半" in unit
     return n1 not in ("百", "千", "万", "十万", "百万", "千万")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The part of the clause before `start`, at most 16 characters."""
+    window = text[max(0, start - 16) : start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(window)]
+    return window[ends[-1] if ends else 0 :]
 
 
 def _cue_ok(unit: str, text: str, start: int, unit_end: int) -> bool:
@@ -117,7 +135,7 @@ def _cue_ok(unit: str, text: str, start: int, unit_end: int) -> bool:
         return True
     if text.startswith(("风圈", "风暴风", "风半径"), unit_end):
         return False
-    return bool(_GRADE_BEFORE.search(text, max(0, start - 8), start))
+    return bool(_GRADE_BEFORE.search(text, max(0, start - 8), start)) or "风力" in _clause_before(text, start)
 
 
 def _without_unit(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
@@ -163,7 +181,7 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
     qual = qualifier_before(text, start)
     unit, ur, u1, n1 = m.group("u", "ur", "u1", "n1")
     unit = unit or ur
-    if u1 and _changes(text, start):
+    if u1 and _changes(text, start) and _LEVEL_SEP.match(text, m.end("u1")):
         return _change_to(text, m, ctx)  # 下调0.125厘至5.75厘: a change and the level it reached
     if unit is None:
         if m.group("cur"):

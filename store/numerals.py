@@ -198,10 +198,14 @@ def parse_chinese(text: str, pairs: bool = False) -> Number | None:
         integer = parse_chinese_integer(whole, pairs)
     if integer is None or not dot:
         return integer
+    factor = 1
+    while fraction and fraction[-1] in BIG_UNITS:  # 十九点八八亿: the magnitude after the fraction
+        factor *= BIG_UNITS[fraction[-1]]
+        fraction = fraction[:-1]
     if not fraction or not all(c in DIGITS and c != "两" for c in fraction):
         return None
     digits = "".join(str(DIGITS[c]) for c in fraction)
-    return plain(Decimal(f"{integer}.{digits}"))
+    return plain(Decimal(f"{integer}.{digits}") * factor)
 
 
 def _split_arabic(text: str) -> tuple[str, str]:

@@ -195,7 +195,7 @@ ALTERNATIVES = [
         "date",
         rf"(?:{DATE})(?:{TIME_AFTER_DATE}(?:{SEP}(?:{DATE})?{TIME_AFTER_DATE})?)?",
     ),
-    (f"[正腊冬]月|[{_C}]{{1,2}}月初|大年初", "lunar", LUNAR),
+    (f"[正腊冬]月|[{_C}]{{1,2}}月初|大年初|(?<=[日号][(（])初", "lunar", LUNAR),
     ("[上下本这]?(?:周|星期|礼拜)", "weekday", WEEKDAY),
     ("民国|1[01][0-9]年", "roc", ROC),
     ("[头前首]", "head", HEAD_MONTHS),
@@ -217,7 +217,7 @@ ALTERNATIVES = [
 # only before the character that makes it a start (上半年, 人民币, 第三); the two-step test keeps
 # the scan from trying every alternative at each 上, 人 or 大 of running text.
 _STARTERS = f"[{_N}A-Za-z“‘「《(（〔\\-负$¥€£]"
-_LEADS = "单男女混其第前上下正腊冬大头首本这周星礼翻半数几人港新台民"
+_LEADS = "单男女混其第前上下正腊冬大头首本这周星礼翻半数几人港新台民初"
 _SECONDS = f"{_N}位子女合双月年周星期拜礼半个小天成番了民币元台国日"
 FIRST = f"(?:{_STARTERS}|[{_LEADS}](?=[{_SECONDS}]))"
 

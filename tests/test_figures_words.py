@@ -175,3 +175,43 @@ def test_numbered_goals_are_names(text):
 
 def test_a_place_before_a_count_still_ranks():
     assert one("她是第三个冲过终点的选手。", "第三个").kind == "rank"
+
+
+# -------------------------------------------------------------- days said the spoken way
+@pytest.mark.parametrize(
+    ("text", "span", "iso"),
+    [
+        ("车站客流持续走高，18号，单日发送旅客再创新高。", "18号", "---18"),
+        ("展会本月9号上午开幕。", "9号", "---09"),
+    ],
+)
+def test_a_day_written_with_hao(text, span, iso):
+    fig = one(text, span)
+    assert (fig.kind, fig.iso) == ("date", iso)
+
+
+@pytest.mark.parametrize("text", ["他身穿23号出场。", "乘坐地铁4号线，到站下车。", "学生王某（初二）获一等奖。"])
+def test_numbers_with_hao_and_school_grades_are_not_days(text):
+    assert spans(text) == []
+
+
+def test_a_lunar_day_in_brackets_beside_a_date():
+    assert spans("1月29日（初一）起放假。") == ["1月29日", "初一"]
+
+
+# ------------------------------------------------------------- a unit and a half
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("老街的石板路长约两公里半。", "两公里半", 2.5, "公里"),
+        ("阿婆在街市買了一斤半豬肉。", "一斤半", 1.5, "斤"),
+        ("救援队在废墟下坚守了三天半。", "三天半", 3.5, "天"),
+    ],
+)
+def test_a_unit_and_a_half(text, span, value, unit):
+    fig = one(text, span)
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+def test_a_count_of_people_before_a_word_starting_with_sheng():
+    assert one("沉船事故中有4人生还。", "4人").value == 4

@@ -215,3 +215,8 @@ def test_a_unit_and_a_half(text, span, value, unit):
 
 def test_a_count_of_people_before_a_word_starting_with_sheng():
     assert one("沉船事故中有4人生还。", "4人").value == 4
+
+
+def test_box_score_counts_in_mainland_and_taiwan_words():
+    found = {f.text for f in extract("中锋拿下18分、12篮板、3盖帽和2抢断；後衛則有2抄截、4失誤。")}
+    assert {"18分", "12篮板", "3盖帽", "2抢断", "2抄截", "4失誤"} <= found

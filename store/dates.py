@@ -21,7 +21,7 @@ SEP = r"(?:至|到|~|-|—{1,2}|–|〜)"
 YEAR = r"(?:1[89]|2[01])[0-9]{2}"
 _M = r"(?:1[0-2]|0?[1-9])"
 _D = r"(?:3[01]|[12][0-9]|0?[1-9])"
-_QTR = r"(?:第?[一二三四1-4]季度|第[一二三四1-4]季(?![节赛军])|前[一二三1-3]季度|[上下]半年)"
+_QTR = r"(?:第?[一二三四1-4]季度|第[一二三四1-4]季(?![节赛军])|[前首][一二三1-3]季度?(?![节赛军])|[上下]半年)"
 _MPART = r"(?:上旬|中旬|下旬|初(?![步期心衷])|底|末(?![端梢期])|尾(?![声款数巴]))"
 _S = " ?"  # a space may stand inside a date written with spaces around its digits (1 月 5 日)
 _MD = rf"{_M}{_S}月(?:份|{_S}{_D}{_S}[日号]|{_MPART})?"
@@ -61,7 +61,7 @@ YMD = rf"{YEAR}(?P<ymdsep>[-/.]){_M}(?P=ymdsep){_D}(?![0-9])"
 
 _DATE_TOKEN = re.compile(
     r"(?P<part>上旬|中旬|下旬|初|底|末|尾)"
-    r"|(?P<q>第?[一二三四1-4]季度?|前[一二三1-3]季度|[上下]半年)|(?P<sep>至|到|~|-|—{1,2}|–|〜)"
+    r"|(?P<q>第?[一二三四1-4]季度?|[前首][一二三1-3]季度?|[上下]半年)|(?P<sep>至|到|~|-|—{1,2}|–|〜)"
     r"|(?P<num>[0-9]+|[〇零○一二三四五六七八九十廿卅]+) ?(?P<unit>年度?|月份?|[日号])?"
 )
 _QUARTER_MONTHS = {"上半年": (1, 6), "下半年": (7, 12)}
@@ -76,9 +76,9 @@ def _quarter(text: str) -> tuple[int, int]:
     """一季度 → (1, 3); 前三季度 → (1, 9); 上半年 → (1, 6)."""
     if text in _QUARTER_MONTHS:
         return _QUARTER_MONTHS[text]
-    digit = text.strip("第前季度")  # 第四季 (Taiwan) is 第四季度
+    digit = text.strip("第前首季度")  # 第四季 (Taiwan) is 第四季度
     n = int(digit) if digit.isascii() else parse_chinese_integer(digit) or 1
-    return (1, 3 * n) if text.startswith("前") else (3 * n - 2, 3 * n)
+    return (1, 3 * n) if text.startswith(("前", "首")) else (3 * n - 2, 3 * n)
 
 
 def _date_parts(text: str) -> list[dict]:

@@ -45,6 +45,7 @@ _CHANGE_BEFORE = re.compile(
     r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升|减少|增加|扩大|缩小"
 )
 _LEVEL_SEP = re.compile(r" ?[至到]")  # 涨1.1%至3% reads as a change and a level; 5℃~8℃ stays a range
+_RANGE_CUE = re.compile(r"同比|环比|按年|按季|按月|按周|预期|预计|料")  # 预期按季减少10%至12%: a forecast range
 _TEMP_NEAR = re.compile(r"摄氏|华氏|气温|温度|高温|低温")
 _CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
 _GRADE_BEFORE = re.compile(r"[风震浪]")
@@ -181,7 +182,12 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
     qual = qualifier_before(text, start)
     unit, ur, u1, n1 = m.group("u", "ur", "u1", "n1")
     unit = unit or ur
-    if u1 and _changes(text, start) and _LEVEL_SEP.match(text, m.end("u1")):
+    if (
+        u1
+        and _changes(text, start)
+        and _LEVEL_SEP.match(text, m.end("u1"))
+        and not _RANGE_CUE.search(text, max(0, start - 10), start)
+    ):
         return _change_to(text, m, ctx)  # 下调0.125厘至5.75厘: a change and the level it reached
     if unit is None:
         if m.group("cur"):

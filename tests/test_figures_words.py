@@ -220,3 +220,23 @@ def test_a_count_of_people_before_a_word_starting_with_sheng():
 def test_box_score_counts_in_mainland_and_taiwan_words():
     found = {f.text for f in extract("中锋拿下18分、12篮板、3盖帽和2抢断；後衛則有2抄截、4失誤。")}
     assert {"18分", "12篮板", "3盖帽", "2抢断", "2抄截", "4失誤"} <= found
+
+
+# ------------------------------------------------------------- company results
+def test_the_first_three_quarters_written_with_shou():
+    fig = one("集團首三季營業額按年升一成。", "首三季")
+    assert (fig.kind, fig.iso) == ("date", "--01/--09")
+
+
+def test_us_cents_in_hong_kong_results():
+    fig = one("該公司每股派息12美仙。", "12美仙")
+    assert (fig.kind, fig.value) == ("money", 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("管理層預期下季收入按季減少8%至10%。", "8%至10%"), ("机构预计全年营收同比增长6%至9%。", "6%至9%")],
+)
+def test_a_forecast_after_a_verb_of_change_is_one_range(text, span):
+    fig = one(text, span)
+    assert fig.value is None and fig.low < fig.high

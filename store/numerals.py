@@ -20,6 +20,7 @@ _FULL_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULL_WIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 _FULL_WIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 _FULL_WIDTH.update({"％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "＃": "#", "／": "/"})
+_FULL_WIDTH["·"] = "."  # ２７９·５: a middle dot between digits is a decimal point (People's Daily, 1990s)
 ASCII_TABLE = str.maketrans(_FULL_WIDTH)
 _NEEDS_ASCII = re.compile("[" + "".join(_FULL_WIDTH) + "]")
 

@@ -240,3 +240,23 @@ def test_us_cents_in_hong_kong_results():
 def test_a_forecast_after_a_verb_of_change_is_one_range(text, span):
     fig = one(text, span)
     assert fig.value is None and fig.low < fig.high
+
+
+# --------------------------------------------------------- a middle dot as a decimal point
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("当日每盎司白银报５·２５美元。", "５·２５美元", 5.25),
+        ("全年出口增长了１２·４％。", "１２·４％", 12.4),
+        ("日产原油１２３·５万桶。", "１２３·５万桶", 1_235_000),
+    ],
+)
+def test_a_middle_dot_between_digits_is_a_decimal_point(text, span, value):
+    assert one(text, span).value == value
+
+
+@pytest.mark.parametrize(
+    "text", ["今年的3·15晚会曝光了多家企业。", "纪念5·12地震十周年。", "记者采访了斯图尔特·默里。"]
+)
+def test_dates_named_with_a_middle_dot_are_not_decimals(text):
+    assert not [f for f in extract(text) if "·" in f.text]

@@ -69,9 +69,17 @@ def multiple(text: str, m: re.Match, ctx) -> list[Figure] | None:
 
 
 def days(text: str, m: re.Match, ctx) -> list[Figure] | None:
-    """过去三日 → 3 日: a count of days in words (a day of the month would be 三日 alone)."""
-    value = parse_number(m.group()[:-1])
-    return None if value is None else _fig(ctx, m, "duration", value, "日")
+    """过去三日 → 3 日, 未来十一至十四日 → 11 to 14 日: days counted in words (三日 alone is a day of the month)."""
+    first, sep, last = (
+        re.split("([至到])", m.group()[:-1]) if re.search("[至到]", m.group()) else ("", "", m.group()[:-1])
+    )
+    value = parse_number(last)
+    if value is None:
+        return None
+    if sep:
+        low = parse_number(first)
+        return None if low is None else _fig(ctx, m, "duration", None, "日", low=min(low, value), high=max(low, value))
+    return _fig(ctx, m, "duration", value, "日")
 
 
 def half(text: str, m: re.Match, ctx) -> list[Figure] | None:

@@ -260,3 +260,8 @@ def test_a_middle_dot_between_digits_is_a_decimal_point(text, span, value):
 )
 def test_dates_named_with_a_middle_dot_are_not_decimals(text):
     assert not [f for f in extract(text) if "·" in f.text]
+
+
+def test_a_range_of_days_ahead_in_words_is_a_length_of_time():
+    fig = one("預計未來三至五日天氣持續不穩。", "三至五日")
+    assert (fig.kind, fig.low, fig.high, fig.unit) == ("duration", 3, 5, "日")

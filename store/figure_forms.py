@@ -30,11 +30,17 @@ def percent(text: str, m: re.Match, ctx) -> list[Figure] | None:
     body = m.group()
     if body.startswith("一半"):
         return _fig(ctx, m, "percent", 50, "%")
-    number = body[3 : len(body) - len(m.group("ptail") or "")]
+    unit = "‰" if body.startswith("千") else "%"
+    number = body[3 : len(body) - len(m.group("ptail") or "") - len(m.group("prange") or "")]
     value = parse_number(number, pairs=True)
     if value is None:
         return None
-    return _fig(ctx, m, "percent", value, "‰" if body.startswith("千") else "%")
+    if m.group("prange"):  # 百分之60至95: a range of shares
+        high = parse_number(re.sub(r"^(?:至|到|~|-|〜)(?:[百千]分之)?", "", m.group("prange")), pairs=True)
+        if high is None:
+            return None
+        return _fig(ctx, m, "percent", None, unit, low=min(value, high), high=max(value, high))
+    return _fig(ctx, m, "percent", value, unit)
 
 
 def fraction(text: str, m: re.Match, ctx) -> list[Figure] | None:
@@ -63,9 +69,17 @@ def multiple(text: str, m: re.Match, ctx) -> list[Figure] | None:
 
 
 def days(text: str, m: re.Match, ctx) -> list[Figure] | None:
-    """过去三日 → 3 日: a count of days in words (a day of the month would be 三日 alone)."""
-    value = parse_number(m.group()[:-1])
-    return None if value is None else _fig(ctx, m, "duration", value, "日")
+    """过去三日 → 3 日, 未来十一至十四日 → 11 to 14 日: days counted in words (三日 alone is a day of the month)."""
+    first, sep, last = (
+        re.split("([至到])", m.group()[:-1]) if re.search("[至到]", m.group()) else ("", "", m.group()[:-1])
+    )
+    value = parse_number(last)
+    if value is None:
+        return None
+    if sep:
+        low = parse_number(first)
+        return None if low is None else _fig(ctx, m, "duration", None, "日", low=min(low, value), high=max(low, value))
+    return _fig(ctx, m, "duration", value, "日")
 
 
 def half(text: str, m: re.Match, ctx) -> list[Figure] | None:
@@ -86,7 +100,8 @@ def size(text: str, m: re.Match, ctx) -> list[Figure] | None:
     return _fig(ctx, m, "measure")
 
 
-_SCORE_BEFORE = re.compile(r"(?:以|比分|总比分|比分为|比分是|战成|打成|踢成|握手言和|打出|打出了|一波|轰出)$")
+_SCORE_BEFORE = re.compile(r"(?:以|比分|总比分|比分为|比分是|战成|打成|踢成|握手言和|打出|打出了|一波|轰出) ?[:：]? ?$")
+_SCORE_RUN = re.compile(r"(?:[0-9]{1,3}(?:-|:|比)[0-9]{1,3} ?[、,，] ?)+$")  # 37-28、28-24、…: a list of scores
 _ONLY_BEHIND = re.compile(r"只(?:比|落后|领先|差)")  # 以94-90只比对手落后4分: 只 is "only" here
 _SCORE_TIE = re.compile(r"平(?![方米均台稳衡安价])|的(?:高潮|攻势|比分|小高潮|进攻波)|领先|落后")
 _SCORE_AFTER = re.compile(
@@ -109,7 +124,7 @@ def score(text: str, m: re.Match, ctx) -> list[Figure] | None:
             and (not text.startswith(tuple("平的领落"), m.end()) and _UNIT_AFTER.match(text, m.end()))
         ):
             return None  # 以3-5人: a range of a count, not a score
-        if _SCORE_BEFORE.search(text, max(0, start - 5), start) or _SCORE_AFTER.match(text, m.end()):
+        if _score_cue(text, start) or _SCORE_AFTER.match(text, m.end()):
             return _fig(ctx, m, "number")
         if "-" in body and _SCORE_TIE.match(text, m.end()):
             return _fig(ctx, m, "number")  # 99-99平, 12-0的高潮
@@ -120,6 +135,13 @@ def score(text: str, m: re.Match, ctx) -> list[Figure] | None:
     if len(parts) > 2 or "." in body:
         return _fig(ctx, m, "multiple")
     return _fig(ctx, m, "number")
+
+
+def _score_cue(text: str, start: int) -> bool:
+    """Whether a score cue (以, 比分:) stands right before `start`, or before a list of scores ending there."""
+    run = _SCORE_RUN.search(text, max(0, start - 60), start)
+    cut = run.start() if run else start
+    return bool(_SCORE_BEFORE.search(text, max(0, cut - 7), cut))
 
 
 def _is_clock(text: str, m: re.Match, parts: list[str]) -> bool:

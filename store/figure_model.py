@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from .numerals import Number
 
-EXTRACTOR_VERSION = "4"  # bump whenever a rule change alters any output
+EXTRACTOR_VERSION = "5"  # bump whenever a rule change alters any output
 KINDS = ("percent", "money", "quantity", "measure", "date", "duration", "rank", "multiple", "number")
 
 # The fields of a figure, in the order scripts see them (`hecha figures --batch`, CSV).

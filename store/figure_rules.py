@@ -143,6 +143,7 @@ def head_months(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
 _CLOCK_CUE_BEFORE = re.compile(
     "(?:" + "|".join(TIME_WORDS) + r"|今天|明天|昨天|每天|每日|当天|次日|北京时间|时间|于|在|从|到|至|截至|约)$"
 )
+_DECIMAL_AFTER = re.compile(r"[零〇○一二三四五六七八九]+(?:[万亿]|点(?![钟半整]))")
 _CLOCK_CUE_AFTER = re.compile(r"[0-9零一二三四五六七八九十]+分|半|整|钟|前|后|起|开始|左右|许|至|到|-|~")
 
 
@@ -151,8 +152,8 @@ def time_of_day(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     body = m.group()
     cue = _CLOCK_CUE_BEFORE.search(text, max(0, m.start() - 4), m.start())
     hm = clock(body)
-    if hm is None:
-        return None
+    if hm is None or (body.endswith("点") and _DECIMAL_AFTER.match(text, m.end())):
+        return None  # 十二点五亿元: a decimal written in words, not a time
     if ("点" in body or body.startswith(("一时", "两时"))) and not cue:
         if not ("分" in body or _CLOCK_CUE_AFTER.match(text, m.end())):
             return None  # 3点建议, 22点 (index points), 一时 (for a moment)
@@ -171,6 +172,9 @@ _RANK_CUES = re.compile(
 _AFTER_RANK = frozenset("，。、；：！？,.;:!?）)」”’\n 的大高低多少长快强")
 
 
+_SLOGAN_NUMERALS = frozenset("一二三四五六七八九十百千两")
+
+
 def rank(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
     """第五, 第12位, 第二颗, 第4及第6局, 13号种子 → 13号 — when the context says it is a place in an order."""
     if m.group("seed"):
@@ -184,6 +188,8 @@ def rank(text: str, m: re.Match, ctx: Context) -> list[Figure] | None:
         info = unit_of(cls)
         if cls not in _RANK_CLASSIFIERS or (cls == "次" and _NAME_AFTER_CI.match(text, m.end())):
             return None  # 第5轮, 第3条, 第十次会议: names of rounds, articles, meetings
+        if m.end() < len(text) and text[m.end()] in _SLOGAN_NUMERALS:
+            return None  # 第一个百年奋斗目标, 第三个五年计划: a numbered goal or plan, not a place
         unit = cls if info and info.kind not in ("quantity",) else None
     elif not _rank_in_context(text, m):
         return None

@@ -18,8 +18,9 @@ from decimal import Decimal
 from . import figure_forms as forms
 from . import figure_rules as rules
 from .dates import YEAR, date_iso  # noqa: F401  (date_iso is public here too)
+from .figure_context import CHANGE_BEFORE, CLAUSE_END, CN, GRADE_AFTER, INDEX_NEAR, chinese_ok, cue_ok
 from .figure_model import EXTRACTOR_VERSION, FIELDS, KINDS, Figure  # noqa: F401
-from .figure_patterns import CN_DIGITS, QTY_ONLY, SCAN
+from .figure_patterns import QTY_ONLY, SCAN
 from .numerals import Number, is_approximate, parse_number, plain
 from .script import fold
 from .units import (  # noqa: F401  (QUALIFIERS, UNIT_KIND and qualifier_before are public here too)
@@ -34,24 +35,10 @@ from .units import (  # noqa: F401  (QUALIFIERS, UNIT_KIND and qualifier_before 
 )
 
 _YEAR_FOLLOWERS_NOT = frozenset("号期届次路#-.·/%〕]】)")
-_CN = frozenset(CN_DIGITS)
 _RANK_VERBS = frozenset("前进 上升 提升 跃升 攀升 下降 后退 前移 后移 进位".split())
-_DURATION_CUE = re.compile(
-    r"(?:期限|为期|历时|用时|耗时|休市|停市|停牌|停课|停工|停业|延长|推迟|延迟|缩短|提前|相隔|间隔|时隔|长达|只用|仅用|用了|花了)$"
-)
-_CHANGE_BEFORE = re.compile(
-    r"涨|跌|升|降|下调|上调|调低|调高|加息|减息|贬|回落|反弹|回升|下滑|攀升|减少|增加|扩大|缩小"
-)
-_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
-_GRADE_BEFORE = re.compile(r"[风震浪]")
-_GRADE_AFTER = re.compile(
-    r"(?:[和或、到至][0-9一二三四五六七八九十~\-—至到]{1,5}级)?(?:[东南西北偏]{0,3}大?风(?!圈|暴风|半径)|阵风|大风|地震|强震|余震|浪)"
-)
-_ELECTRIC_CUE = re.compile(r"[0-9.]+ ?[VW](?![A-Za-z])|电流|充电|快充|闪充|伏|瓦|适配器")
+_LEVEL_SEP = re.compile(r" ?[至到]")  # 涨1.1%至3% reads as a change and a level; 5℃~8℃ stays a range
+_RANGE_CUE = re.compile(r"同比|环比|按年|按季|按月|按周|预期|预计|料")  # 预期按季减少10%至12%: a forecast range
 _MARKET_CUE = re.compile(r"指|收|报|涨|跌|升|降|盘|站|失守|回落|反弹|大关")
-_INDEX_NEAR = re.compile(r"指数|恒指|成指|综指|国指|沪指|深指|大市|大盘|台股|加权|点位|高位|低位|关口|大关")
-_FEW = frozenset("两三四五六七八九")
-_POINTS_BEFORE = re.compile(r"(?:少|多|领先|落后|相差|差|拉开|净胜)$")
 
 
 def _signed(value: Number | None, negative: bool) -> Number | None:
@@ -82,44 +69,6 @@ def _scaled(value: Number | None, factor: int, offset: float) -> Number | None:
     return plain(Decimal(str(value)) * factor + Decimal(str(offset)))
 
 
-def _chinese_ok(text: str, m: re.Match, unit: str, qual: str | None) -> bool:
-    """Whether a Chinese numeral before `unit` is a count rather than a word (一个, 百年, 五个一)."""
-    n1 = m.group("n1")
-    if unit in ARABIC_ONLY:
-        if unit == "分" and len(n1) >= 2 and n1 != "十二" and "." not in n1:
-            return True  # 二十一分: points (十分 and 十二分 are "very")
-        if unit == "分" and n1 in _FEW and _POINTS_BEFORE.search(text, max(0, m.start() - 3), m.start()):
-            return True  # 少两分, 领先三分: points in a league table
-        if unit == "点" and len(n1) >= 2 and _CHANGE_BEFORE.search(text, max(0, m.start() - 2), m.start()):
-            return True  # 跌九十点: index points written in words
-        return "." in n1 and unit in ("分", "点", "度")  # 五.九分: digit-by-digit with a point
-    if m.end() < len(text) and text[m.end()] in _CN and not m.group("tail") and unit not in "金银铜":
-        return False  # “五个一”, 两个一百年: a slogan, not a count (九金五银 is two counts)
-    if unit == "金" and n1 == "五":
-        return False  # 五金: hardware
-    if qual or m.group("ap") or m.group("n2") or m.group("tail") or is_approximate(n1) or m.group("neg"):
-        return True
-    if n1 == "一":
-        info = unit_of(unit)
-        if info and info.kind == "money":
-            return True
-        if info and info.kind == "duration" and _DURATION_CUE.search(text, max(0, m.start() - 4), m.start()):
-            return True
-        return unit in ("倍", "成") or "半" in unit
-    return n1 not in ("百", "千", "万", "十万", "百万", "千万")
-
-
-def _cue_ok(unit: str, text: str, start: int, unit_end: int) -> bool:
-    """级 grades wind, quakes or waves only when one of them is named around it; A is a current near V, W, 充电."""
-    if unit == "A":
-        return bool(_ELECTRIC_CUE.search(text, max(0, start - 12), min(len(text), unit_end + 12)))
-    if _GRADE_AFTER.match(text, unit_end):
-        return True
-    if text.startswith(("风圈", "风暴风", "风半径"), unit_end):
-        return False
-    return bool(_GRADE_BEFORE.search(text, max(0, start - 8), start))
-
-
 def _without_unit(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
     """The number alone when what follows it is not its unit here (千亿级产业 → 千亿)."""
     bare = QTY_ONLY.match(text, m.start(), m.end("n1"))
@@ -136,7 +85,7 @@ def _kind_and_unit(text: str, m: re.Match, unit: str) -> tuple[str, str | None]:
     elif unit == "块" and forms.counts_pieces(text, m):
         return "quantity", unit  # 4块金牌, 3块地: pieces, not yuan
     elif unit == "点" and not _MARKET_CUE.search(text, max(0, m.start() - 12), m.start()):
-        if not _INDEX_NEAR.search(text, max(0, m.start() - 40), m.start()) and not text.startswith(
+        if not INDEX_NEAR.search(text, max(0, m.start() - 40), m.start()) and not text.startswith(
             ("大关", "关口"), m.end()
         ):
             return "quantity", unit  # 3点建议: items, not index points
@@ -163,17 +112,22 @@ def qty(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
     qual = qualifier_before(text, start)
     unit, ur, u1, n1 = m.group("u", "ur", "u1", "n1")
     unit = unit or ur
-    if u1 and _changes(text, start):
+    if (
+        u1
+        and _changes(text, start)
+        and _LEVEL_SEP.match(text, m.end("u1"))
+        and not _RANGE_CUE.search(text, max(0, start - 10), start)
+    ):
         return _change_to(text, m, ctx)  # 下调0.125厘至5.75厘: a change and the level it reached
     if unit is None:
         if m.group("cur"):
             return _priced(ctx, m, qual)
         return _bare(text, m, qual, ctx)
-    if n1[0] not in "0123456789" and not _chinese_ok(text, m, unit, qual):
+    if n1[0] not in "0123456789" and not chinese_ok(text, m, unit, qual):
         return _without_unit(text, m, ctx)
     if unit in CUE_ONLY and not (
-        _cue_ok(unit, text, start, m.end("u") if m.group("u") else m.end("ur"))
-        or (m.group("tail") and _GRADE_AFTER.match(text, m.end()))
+        cue_ok(unit, text, start, m.end("u") if m.group("u") else m.end("ur"))
+        or (m.group("tail") and GRADE_AFTER.match(text, m.end()))
     ):
         return _without_unit(text, m, ctx)
     kind, unit_out = _kind_and_unit(text, m, unit)
@@ -213,8 +167,8 @@ def _plain(text: str, m: re.Match, ctx: rules.Context, unit: str, n1: str) -> li
 def _changes(text: str, start: int) -> bool:
     """Whether a verb of change (涨, 下调, 回落…) stands earlier in the clause, close before `start`."""
     window = text[max(0, start - 8) : start]
-    ends = [m.end() for m in _CLAUSE_END.finditer(window)]
-    return bool(_CHANGE_BEFORE.search(window, ends[-1] if ends else 0))
+    ends = [m.end() for m in CLAUSE_END.finditer(window)]
+    return bool(CHANGE_BEFORE.search(window, ends[-1] if ends else 0))
 
 
 def _change_to(text: str, m: re.Match, ctx: rules.Context) -> list[Figure] | None:
@@ -250,7 +204,7 @@ def _bare(text: str, m: re.Match, qual: str | None, ctx: rules.Context) -> list[
             return [Figure(start, end, span, "number", None, None, low, high, qual)]
         return None
     negative = bool(m.group("neg"))
-    if n1[0] in _CN:
+    if n1[0] in CN:
         value = forms.chinese_bare(n1)
         return None if value is None else [Figure(start, end, span, "number", _signed(value, negative), qualifier=qual)]
     value = _signed(parse_number(n1), negative)

@@ -20,6 +20,7 @@ _FULL_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULL_WIDTH.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 _FULL_WIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 _FULL_WIDTH.update({"％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "＃": "#", "／": "/"})
+_FULL_WIDTH["·"] = "."  # ２７９·５: a middle dot between digits is a decimal point (People's Daily, 1990s)
 ASCII_TABLE = str.maketrans(_FULL_WIDTH)
 _NEEDS_ASCII = re.compile("[" + "".join(_FULL_WIDTH) + "]")
 
@@ -198,10 +199,14 @@ def parse_chinese(text: str, pairs: bool = False) -> Number | None:
         integer = parse_chinese_integer(whole, pairs)
     if integer is None or not dot:
         return integer
+    factor = 1
+    while fraction and fraction[-1] in BIG_UNITS:  # 十九点八八亿: the magnitude after the fraction
+        factor *= BIG_UNITS[fraction[-1]]
+        fraction = fraction[:-1]
     if not fraction or not all(c in DIGITS and c != "两" for c in fraction):
         return None
     digits = "".join(str(DIGITS[c]) for c in fraction)
-    return plain(Decimal(f"{integer}.{digits}"))
+    return plain(Decimal(f"{integer}.{digits}") * factor)
 
 
 def _split_arabic(text: str) -> tuple[str, str]:

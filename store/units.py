@@ -92,7 +92,8 @@ UNIT_KIND = {form: row.kind for form, row in SUFFIX.items()}
 ARABIC_ONLY = frozenset(form for form, row in SUFFIX.items() if row.after == "arabic") | {"号", "期"}
 # Units that count only when the context names what they grade (风力7级, 8级地震).
 CUE_ONLY = frozenset(form for form, row in SUFFIX.items() if row.after == "cue")
-HALF_UNITS = {"个半月": "个月", "个半小时": "个小时", "年半": "年"}
+# 个半月, 年半, 公里半: a whole number and a half of the unit written without 半.
+HALF_UNITS = {form: form.replace("半", "") for form in SUFFIX if "半" in form}
 ROUGH_UNITS = {"个多月": "个月", "个多小时": "个小时"}
 # What may stand after a slash to make a rate: 元/平方米, 米/秒, 纳克/毫升, 公里/小时.
 CURRENCY_PER = (

@@ -27,12 +27,14 @@ from .indicator_names import (
     read_name,
     resolve_place,
     respectively,
+    shortened,
     strip_predicate,
 )
 
 __all__ = ["Indicator", "KINDS", "conflicts", "find_indicators", "home_place", "named_places", "resolve_period"]
 from .script import fold
 
+_DATE_LEAD = re.compile(r"(?:[0-9０-９]{1,4}(?:年|月份?|日)?[-—–~～至到]?)+(?:月份?|季度)?")
 _CLAUSE_OPEN = re.compile(r"(?:^|[，,；;。：:])", re.M)
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
 KINDS = ("money", "measure", "quantity", "percent", "number")
@@ -98,9 +100,8 @@ def find_indicators(
         marks = lines.get(line_start) or lines.setdefault(line_start, _line_marks(folded, line_start))
         if not adjacent or place is None:
             place = resolve_place(place or (_last_before(marks[0], f.start) or (0, None))[1], home)
-        period = resolve_period(
-            folded, line_start, f.start, _between(dates, line_start, f.start), date, _last_before(marks[1], f.start)
-        )
+        own = [d for d in _between(dates, line_start, f.start) if not _compared(folded, d.start)]
+        period = resolve_period(folded, line_start, f.start, own, date, _last_before(marks[1], f.start))
         found.append(Indicator(name, place, period, base, float(f.value), f.unit, f.start, f.end, f.text, quantum(f)))
     return found
 
@@ -125,15 +126,29 @@ def _line_marks(text: str, start: int) -> tuple[list[tuple[int, str]], list[tupl
     end = len(text) if end < 0 else end
     places = []
     for m in _CLAUSE_OPEN.finditer(text, start, end):
-        lead = patterns()["lead"].match(text, m.end(), end)
-        if lead and (patterns()["deictic"].match(lead.group()) or is_place(lead.group())):
+        dated = _DATE_LEAD.match(text, m.end(), end)  # 1-5月全省…: the place after the date
+        lead = patterns()["lead"].match(text, dated.end() if dated else m.end(), end)
+        if (
+            lead
+            and (patterns()["deictic"].match(lead.group()) or is_place(lead.group()))
+            and not shortened(lead.group())
+        ):
             places.append((lead.start(), lead.group()))
     periods = [
         (m.start(), m.group())
         for m in patterns()["period"].finditer(text, start, end)
-        if not (m.start() and text[m.start() - 1] in "比较")
+        if not _compared(text, m.start())
     ]
     return places, periods
+
+
+_COMPARED = re.compile(r"(?:比|较|与|快于|慢于|高于|低于)[^，,；;。：:]*$")
+
+
+def _compared(text: str, pos: int) -> bool:
+    """Whether a date or period word at `pos` is what a figure is compared with (增速比1-9月加快,
+    占比较1-9月和上年同期提高), not the figure's own period."""
+    return _COMPARED.search(text, cues.clause_start(text, pos), pos) is not None
 
 
 def _last_before(marks: list[tuple[int, str]], pos: int) -> tuple[int, str] | None:
@@ -160,6 +175,8 @@ def resolve_period(
         return _template(cues.pairs("periods.tsv")[word[1]], year, month)
     if last_date is None or last_date.iso is None:
         return None
+    if word and year and word[0] + len(word[1]) == last_date.start and cues.pairs("periods.tsv")[word[1]] == "P":
+        year -= 1  # 去年四季度, 上年1-10月: the date is of the year before
     iso = last_date.iso
     until = patterns()["until"].search(text, max(floor, last_date.start - 4), last_date.start)
     if until:

@@ -50,7 +50,7 @@ def breakdown_checks(text: str, start: int, end: int, figures: list[Figure], ear
     (`…总产值59.16亿元，同比增长9.6%。其中：农业…`). A second 其中 after a part opens
     that part's own list. `earlier` holds the figures of the sentence before, in the same paragraph.
     """
-    cues_at = [m.start() for m in _opener().finditer(text, start, end) if bracket_of(text, start, m.start()) is None]
+    cues_at = [m.start() for m in opener().finditer(text, start, end) if bracket_of(text, start, m.start()) is None]
     if not cues_at:
         return []
     levels = [f for f in figures if amount(f) and bracket_of(text, start, f.start) is None]
@@ -76,7 +76,7 @@ def is_label(text: str, figure: Figure) -> bool:
     return approximate(figure) and figure.end < len(text) and "\u4e00" <= text[figure.end] <= "\u9fff"
 
 
-def _opener() -> re.Pattern:
+def opener() -> re.Pattern:
     """其中 or a breakdown word (分产业看) opening a clause."""
     return _OPENER
 

@@ -37,7 +37,7 @@ from .figures import Figure
 def share_checks(text: str, start: int, end: int, figures: list[Figure], earlier: Sequence[Figure] = ()) -> list[Check]:
     """占比X%: a part over its total, both stated before the share; or a share that names its whole
     (占同期全省进出口总值的57.5%) over the first earlier level of that name (`earlier`: the article's
-    figures before the segment)."""
+    figures in text order; only those before the part are read)."""
     pats = patterns()
     found = []
     for r in figures:
@@ -54,10 +54,10 @@ def share_checks(text: str, start: int, end: int, figures: list[Figure], earlier
     return found
 
 
+MAX_NAME_CHARS = 40  # how far before a level its name may start
 _WHOLE = re.compile(r"占(?:同期)?(?P<whole>[^，,。；;的]{2,24})的(?:比重)?(?:为|是|达)?$")
 
 
-_BARE_SHARE = re.compile(r"(?:^|[，,；;])占$")
 _WHOLE_IN = re.compile(r"占(?:同期)?(?P<whole>[^，,。；;的]{2,24})的")
 
 
@@ -67,7 +67,7 @@ def _whole_named(text: str, head: str, r: Figure) -> str | None:
     m = _WHOLE.search(head)
     if m is not None:
         return m.group("whole")
-    if _BARE_SHARE.search(text, 0, r.start) is None:
+    if head.strip() != "占":
         return None
     opened = max(text.rfind(mark, 0, r.start) for mark in "。！？!?\n") + 1
     wholes = list(_WHOLE_IN.finditer(text, opened, r.start))
@@ -85,7 +85,10 @@ def _named_total(text: str, named: str | None, part: Figure, earlier: Sequence[F
     if len(whole) < 2:
         return None
     for f in earlier:
-        if amount(f) and same_unit(f, part) and f.value is not None and f.value > part.value:
+        if f.start >= part.start:
+            break
+        near = text.find(whole, max(0, f.start - MAX_NAME_CHARS), f.start) >= 0
+        if near and amount(f) and same_unit(f, part) and f.value is not None and f.value > part.value:
             floor = text.rfind("\n", 0, f.start) + 1
             name = full_name(strip_predicate(clause_before(text, f, floor))[0])
             if cues.ends_with("whole_tail").sub("", name).endswith(whole):

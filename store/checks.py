@@ -192,6 +192,8 @@ def bracket_of(text: str, start: int, pos: int) -> tuple[int, int] | None:
     A figure in brackets (`建设项目27项（省级6项、市级5项）`) is an aside on the figure before
     the bracket: rules outside the bracket do not take it as their own operand.
     """
+    if text.find("（", start, pos) < 0 and text.find("(", start, pos) < 0:
+        return None
     depth, opened = 0, -1
     for i in range(pos - 1, start - 1, -1):
         c = text[i]
@@ -243,11 +245,10 @@ def find_checks(text: str, figures: list[Figure], folded: str | None = None) -> 
     folded = fold(text) if folded is None else folded
     found: list[Check] = []
     ordered = sorted(figures, key=lambda f: f.start)
-    starts = [f.start for f in ordered]
     for start, end, inside, earlier in _spans_with_figures(segments(folded), ordered):
         if _may_relate(inside):
             found.extend(plan_checks(folded, start, end, inside, earlier))
-            found.extend(share_checks(folded, start, end, inside, ordered[: bisect_left(starts, start)]))
+            found.extend(share_checks(folded, start, end, inside, ordered))
             for rule in rules:
                 found.extend(rule(folded, start, end, inside))
     found = _with_breakdowns(folded, ordered, found)
@@ -275,12 +276,15 @@ def _spans_with_figures(spans: list[tuple[int, int]], ordered: list[Figure]):
 def _with_breakdowns(text: str, ordered: list[Figure], found: list[Check]) -> list[Check]:
     """Add the sentence-wide part lists (`check_totals.breakdown_checks`); they replace a segment's
     shorter reading of the same total."""
-    from .check_lists import breakdown_checks
+    from .check_lists import breakdown_checks, opener
 
     wide: list[Check] = []
+    openers = [m.start() for m in opener().finditer(text)]
+    if not openers:
+        return found
     spans = [m.span() for m in _SENTENCE.finditer(text)]
     for start, end, inside, earlier in _spans_with_figures(spans, ordered):
-        if len(inside) >= 2:
+        if len(inside) >= 2 and bisect_left(openers, start) < bisect_left(openers, end):
             wide.extend(breakdown_checks(text, start, end, inside, earlier))
     totals = {c.figures[0] for c in wide}  # a breakdown's total comes before its parts
     kept = [c for c in found if c.kind != "sum" or c.figures[0] not in totals]

@@ -71,7 +71,8 @@ def find_indicators(
     folded = fold(text) if folded is None else folded
     home = home_place(head if head is not None else text[:200])
     found: list[Indicator] = []
-    dates = [f for f in figures if f.kind == "date" and f.iso]
+    dates = [f for f in figures if f.kind == "date" and f.iso and not _compared(folded, f.start)]
+    date_starts = [d.start for d in dates]
     lines: dict[int, tuple[list, list]] = {}
     each = respectively(folded, figures)
     previous_end = 0
@@ -100,7 +101,7 @@ def find_indicators(
         marks = lines.get(line_start) or lines.setdefault(line_start, _line_marks(folded, line_start))
         if not adjacent or place is None:
             place = resolve_place(place or (_last_before(marks[0], f.start) or (0, None))[1], home)
-        own = [d for d in _between(dates, line_start, f.start) if not _compared(folded, d.start)]
+        own = _between(dates, date_starts, line_start, f.start)  # without the dates only compared with
         period = resolve_period(folded, line_start, f.start, own, date, _last_before(marks[1], f.start))
         found.append(Indicator(name, place, period, base, float(f.value), f.unit, f.start, f.end, f.text, quantum(f)))
     return found
@@ -114,9 +115,8 @@ def _same_segment(text: str, start: int, end: int) -> bool:
     )
 
 
-def _between(dates: list[Figure], floor: int, pos: int) -> list[Figure]:
-    """The date figures starting in [floor, pos), from a list sorted by start."""
-    starts = [d.start for d in dates]
+def _between(dates: list[Figure], starts: list[int], floor: int, pos: int) -> list[Figure]:
+    """The date figures starting in [floor, pos), from a list sorted by start (`starts`: their starts)."""
     return dates[bisect_left(starts, floor) : bisect_left(starts, pos)]
 
 

@@ -255,7 +255,7 @@ def _levels(text: str, start: int, r: Figure, pool: list[Figure]) -> tuple[Figur
             if chosen:
                 return base, chosen[0], False
     for inc in pool:
-        if pats["increment"].search(clause_before(text, inc, start)):
+        if inc.unit != "%" and pats["increment"].search(clause_before(text, inc, start)):  # 增长20% is a rate
             levels = [f for f in pool if f is not inc and same_unit(f, inc) and f.start < inc.start]
             levels = [f for f in levels if not pats["increment"].search(clause_before(text, f, start))]
             if levels and (inc.start < r.start or _names_level(text, start, inc, levels[-1])):

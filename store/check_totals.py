@@ -55,7 +55,7 @@ def share_checks(text: str, start: int, end: int, figures: list[Figure], earlier
 
 
 MAX_NAME_CHARS = 40  # how far before a level its name may start
-_WHOLE = re.compile(r"占(?:同期)?(?P<whole>[^，,。；;的]{2,24})的(?:比重)?(?:为|是|达)?$")
+_WHOLE = re.compile(r"占(?:同期)?(?!比)(?P<whole>[^，,。；;的]{2,24}?)的?(?:比重|比例)?(?:为|是|达)?$")
 
 
 _WHOLE_IN = re.compile(r"占(?:同期)?(?P<whole>[^，,。；;的]{2,24})的")
@@ -155,8 +155,8 @@ def share_list_checks(text: str, start: int, end: int, figures: list[Figure]) ->
     head = text[cues.clause_start(text, shares[0].start, start) : shares[0].start]
     between = [text[a.end : b.start] for a, b in pairwise(shares)]
     listed = all(g.strip() in ("、", "和", "及", "与", "，", ",") for g in between)
-    if not (pats["share"].search(head) and "分别" in head and listed):
-        return []
+    if not (pats["share"].search(head) and "分别" in head and listed) or pats["plan"].search(head):
+        return []  # 分别占计划的102.4%、80.8%: completion rates, not shares of one whole
     total = sum(value_of(f) for f in shares)
     step = max(quantum(f) for f in shares)
     verdict = judge(100.0, total, step, sum(rounded_slack(f) for f in shares))

@@ -124,3 +124,20 @@ def test_traditional_script_bulletin():
 
     found = [(c.kind, c.verdict) for c in find_checks(text, extract(fold(text)))]
     assert found == [("sum", "consistent")]
+
+
+def test_a_growth_rate_is_never_an_increment():
+    text = "去年示范单位接待游客8亿人次，约占全省游客的35.5%，同比增长12%，门票收入0.9万亿元，同比增长14%。"
+    assert of_kind(text, "growth") == []
+
+
+def test_completion_rates_listed_with_fen_bie_are_no_shares_of_one_whole():
+    text = "四类项目分别完成投资12亿元、30亿元、8亿元和5亿元，分别占计划的96.4%、101.2%、88%和110.5%。"
+    assert of_kind(text, "sum") == []
+
+
+def test_a_whole_named_without_de_and_spending_growth():
+    text = "全县财政收入完成5260万元，增长4%。其中：税收收入完成3945万元，税收收入占财政收入75%。"
+    assert of_kind(text, "share") == [("share", "consistent", ("5260万元", "3945万元", "75%"))]
+    text = "全县一般公共预算支出完成8.42亿元，增长5.0%，增支0.4亿元。"
+    assert of_kind(text, "growth") == [("growth", "consistent", ("8.42亿元", "5.0%", "0.4亿元"))]

@@ -257,10 +257,17 @@ def _levels(text: str, start: int, r: Figure, pool: list[Figure]) -> tuple[Figur
     for inc in pool:
         if inc.unit != "%" and pats["increment"].search(clause_before(text, inc, start)):  # 增长20% is a rate
             levels = [f for f in pool if f is not inc and same_unit(f, inc) and f.start < inc.start]
-            levels = [f for f in levels if not pats["increment"].search(clause_before(text, f, start))]
+            levels = [f for f in levels if _plain_level(text, start, f)]
             if levels and (inc.start < r.start or _names_level(text, start, inc, levels[-1])):
                 return levels[-1], inc, True
     return None
+
+
+def _plain_level(text: str, start: int, figure: Figure) -> bool:
+    """A level a change can be of: not itself a change, a plan or the whole of a share (占年初预算数X的)."""
+    head = clause_before(text, figure, start)
+    pats = patterns()
+    return not (pats["increment"].search(head) or pats["share"].search(head) or is_plan_head(head))
 
 
 def _names_level(text: str, start: int, inc: Figure, level: Figure) -> bool:

@@ -141,3 +141,8 @@ def test_a_whole_named_without_de_and_spending_growth():
     assert of_kind(text, "share") == [("share", "consistent", ("5260万元", "3945万元", "75%"))]
     text = "全县一般公共预算支出完成8.42亿元，增长5.0%，增支0.4亿元。"
     assert of_kind(text, "growth") == [("growth", "consistent", ("8.42亿元", "5.0%", "0.4亿元"))]
+
+
+def test_an_increment_is_of_the_subjects_level_not_of_a_plan():
+    text = "全县税收收入累计完成4.62亿元，占年初预算数5.1亿元的90.6%，同比增长8.2%，增收0.35亿元。"
+    assert of_kind(text, "growth") == [("growth", "consistent", ("4.62亿元", "8.2%", "0.35亿元"))]

@@ -161,6 +161,18 @@ def strip_place(phrase: str) -> str:
     return _lead_places(phrase)[1]
 
 
+_INDUSTRY = re.compile(r"[\u4e00-\u9fff]{1,6}?业")
+
+
+def _cuts(phrase: str, stop: re.Match) -> bool:
+    """Whether a stop word ends the name on its left: not 完成 after a plan word (计划完成投资), not 和
+    inside an industry's name (批发和零售业, 水生产和供应业)."""
+    if patterns()["planned"].search(phrase, 0, stop.start()):
+        return False
+    industry = _INDUSTRY.match(phrase, stop.end()) if stop.group() in ("和", "与") else None
+    return industry is None or industry.group().endswith(cues.words("not_industry"))
+
+
 def _date_tail(phrase: str) -> re.Match | None:
     """The end of a date cut off by the digits before it (1-5月全省… → 月), when a place follows it."""
     tail = _DATE_TAIL.match(phrase)
@@ -176,7 +188,7 @@ def _not_among() -> frozenset[str]:
 def read_name(phrase: str) -> tuple[str | None, str | None]:
     """(place, indicator) of a noun phrase: leading places, then the indicator ending in a head noun."""
     place, phrase = _lead_places(phrase)
-    stops = [m for m in patterns()["stop"].finditer(phrase) if not patterns()["planned"].search(phrase, 0, m.start())]
+    stops = [m for m in patterns()["stop"].finditer(phrase) if _cuts(phrase, m)]
     stops += [m for m in patterns()["among"].finditer(phrase) if phrase[m.end() - 1 : m.end() + 1] not in _not_among()]
     stops.sort(key=lambda m: m.end())
     if stops:
@@ -229,6 +241,8 @@ def respectively(folded: str, figures: list[Figure]) -> dict[int, tuple[str | No
             pairs = last
         else:
             pairs = _named_list(_LIST_SPLIT.split(left))
+            if len(pairs) != len(listed):  # 电力、热力燃气及水生产和供应业: 和/及 inside an item of a 、 list
+                pairs = _named_list(left.split("、"))
         if len(pairs) != len(listed):
             continue
         base = strip_predicate(folded[m.end() : listed[0].start])[1]  # 分别比上年增长…: the base of them all
@@ -274,7 +288,7 @@ def _listed_after(text: str, pos: int, figures: list[Figure]) -> list[Figure]:
     start = bisect_left([f.start for f in figures], pos)
     listed: list[Figure] = []
     for f in figures[start:]:
-        gap = text[listed[-1].end if listed else pos : f.start]
+        gap = "".join(text[listed[-1].end if listed else pos : f.start].split())  # 7.1%、 1.9%: spaces aside
         if listed and (len(gap) > 2 or not all(_LISTED.match(c) for c in gap)):
             break
         if not listed and (len(gap) > 8 or any(c in cues.CLAUSE_MARKS for c in gap)):

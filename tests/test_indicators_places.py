@@ -71,3 +71,19 @@ def test_a_year_on_year_change_in_taiwan_style():
     sentence = "第3季商品出口達1,694億美元，年增36.5%。"
     found = find_indicators(sentence, extract(fold(sentence)), "2025-10-31", "主計總處發布概估")
     assert [(i.indicator, i.base) for i in found] == [("商品出口", None), ("商品出口", "同比")]
+
+
+def test_a_list_under_fen_bie_with_stray_spaces():
+    found = read("分三大门类看，采矿业、制造业、电力热力燃气及水生产和供应业增加值分别增长7.1%、 1.9%、 7.0%。")
+    assert [i[0] for i in found] == ["采矿业增加值", "制造业增加值", "电力热力燃气及水生产和供应业增加值"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("全县批发和零售业增加值增长6.1%。", "批发和零售业增加值"),
+        ("全县入驻团队和企业32家。", "企业"),
+    ],
+)
+def test_he_inside_an_industry_name(sentence, name):
+    assert read(sentence)[0][0] == name

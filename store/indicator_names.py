@@ -230,6 +230,7 @@ def respectively(folded: str, figures: list[Figure]) -> dict[int, tuple[str | No
     for m in re.finditer("分别", folded):
         floor = folded.rfind("\n", 0, m.start()) + 1
         left = ASIDE.sub("", folded[cues.clause_start(folded, m.start(), floor) : m.start()])
+        left, left_base = _base_off(left)  # …增加值比上年同期分别增长: the base stands before 分别
         listed = _listed_after(folded, m.end(), figures)
         if len(listed) < 2:
             continue
@@ -245,10 +246,21 @@ def respectively(folded: str, figures: list[Figure]) -> dict[int, tuple[str | No
                 pairs = _named_list(left.split("、"))
         if len(pairs) != len(listed):
             continue
-        base = strip_predicate(folded[m.end() : listed[0].start])[1]  # 分别比上年增长…: the base of them all
+        base = strip_predicate(folded[m.end() : listed[0].start])[1] or left_base  # 分别比上年增长…: theirs all
         found.update((f.start, (place, name, base)) for f, (place, name) in zip(listed, pairs))
         last, found_end = pairs, listed[-1].end
     return found
+
+
+def _base_off(left: str) -> tuple[str, str | None]:
+    """A list of names without the comparison base closing it (…增加值比上年同期), and that base."""
+    m = _BASE_END.search(left)
+    if m is None:
+        return left, None
+    return left[: m.start()], cues.pairs("bases.tsv").get(m.group(1))
+
+
+_BASE_END = re.compile(rf"({alternation(list(cues.pairs('bases.tsv')))})$")
 
 
 def _named_list(parts: list[str]) -> list[tuple[str | None, str]]:

@@ -87,3 +87,11 @@ def test_a_list_under_fen_bie_with_stray_spaces():
 )
 def test_he_inside_an_industry_name(sentence, name):
     assert read(sentence)[0][0] == name
+
+
+def test_a_list_under_fen_bie_with_its_base_before_fen_bie():
+    found = read("采矿业、制造业增加值比上年同期分别增长7.1%、1.9%。")
+    assert found == [
+        ("采矿业增加值", None, None, "同比"),
+        ("制造业增加值", None, None, "同比"),
+    ]

@@ -30,6 +30,7 @@ from .indicator_names import (
     shortened,
     strip_predicate,
 )
+from .numerals import to_ascii
 
 __all__ = ["Indicator", "KINDS", "conflicts", "find_indicators", "home_place", "named_places", "resolve_period"]
 from .script import fold
@@ -134,12 +135,20 @@ def _line_marks(text: str, start: int) -> tuple[list[tuple[int, str]], list[tupl
             and not shortened(lead.group())
         ):
             places.append((lead.start(), lead.group()))
-    periods = [
-        (m.start(), m.group())
-        for m in patterns()["period"].finditer(text, start, end)
-        if not _compared(text, m.start())
-    ]
+    found = [*patterns()["period"].finditer(text, start, end), *_FIRST_MONTHS.finditer(text, start, end)]
+    periods = sorted((m.start(), m.group()) for m in found if not _compared(text, m.start()))
     return places, periods
+
+
+_FIRST_MONTHS = re.compile(r"前([0-9０-９]{1,2})个?月(?:份)?")  # 前7个月, 前11月: January to that month
+
+
+def period_form(word: str) -> str:
+    """The periods.tsv form of a period word (前7个月 → Y-01/Y-07)."""
+    m = _FIRST_MONTHS.fullmatch(word)
+    if m and 1 <= int(to_ascii(m.group(1))) <= 12:
+        return f"Y-01/Y-{int(to_ascii(m.group(1))):02d}"
+    return cues.pairs("periods.tsv").get(word, "")
 
 
 _COMPARED = re.compile(r"(?:比|较|与|快于|慢于|高于|低于)[^，,；;。：:]*$")
@@ -171,11 +180,11 @@ def resolve_period(
     years = [int(f.iso[:4]) for f in dates if f.iso and f.iso[:4].isdigit()]
     year = years[-1] if years else year
     last_date = dates[-1] if dates else None
-    if word and (last_date is None or word[0] > last_date.start):
-        return _template(cues.pairs("periods.tsv")[word[1]], year, month)
+    if word and (last_date is None or word[0] > last_date.start or word[0] + len(word[1]) >= last_date.end):
+        return _template(period_form(word[1]), year, month)
     if last_date is None or last_date.iso is None:
         return None
-    if word and year and word[0] + len(word[1]) == last_date.start and cues.pairs("periods.tsv")[word[1]] == "P":
+    if word and year and word[0] + len(word[1]) == last_date.start and period_form(word[1]) == "P":
         year -= 1  # 去年四季度, 上年1-10月: the date is of the year before
     iso = last_date.iso
     until = patterns()["until"].search(text, max(floor, last_date.start - 4), last_date.start)
@@ -210,7 +219,7 @@ def _fill_year(iso: str, year: int | None) -> str:
 
 def _template(form: str, year: int | None, month: int | None) -> str | None:
     """A periods.tsv form (Y-01/Y-M) filled with the article's year and month."""
-    if year is None or (("M" in form or "Q" in form) and month is None):
+    if not form or year is None or (("M" in form or "Q" in form) and month is None):
         return None
     prev_month = (year, month - 1) if month and month > 1 else (year - 1, 12)
     out = form.replace("Q", f"{prev_month[0]:04d}-{prev_month[1]:02d}")

@@ -95,3 +95,15 @@ def test_a_list_under_fen_bie_with_its_base_before_fen_bie():
         ("采矿业增加值", None, None, "同比"),
         ("制造业增加值", None, None, "同比"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, period",
+    [
+        ("前7个月，全县规模以上工业增加值同比增长6.2%。", "2023-01/2023-07"),
+        ("前11月全县社会消费品零售总额836.2亿元。", "2023-01/2023-11"),
+        ("前13个月全县社会消费品零售总额836.2亿元。", None),
+    ],
+)
+def test_the_first_months_of_the_year(sentence, period):
+    assert read(sentence)[0][2] == period

@@ -68,13 +68,13 @@ def test_indicator_names(sentence, name):
 def test_a_year_on_year_change_in_taiwan_style():
     from hecha.store.script import fold
 
-    sentence = "第3季商品出口達1,694億美元，年增36.5%。"
+    sentence = "第2季商品出口達1,215億美元，年增18.2%。"
     found = find_indicators(sentence, extract(fold(sentence)), "2025-10-31", "主計總處發布概估")
     assert [(i.indicator, i.base) for i in found] == [("商品出口", None), ("商品出口", "同比")]
 
 
 def test_a_list_under_fen_bie_with_stray_spaces():
-    found = read("分三大门类看，采矿业、制造业、电力热力燃气及水生产和供应业增加值分别增长7.1%、 1.9%、 7.0%。")
+    found = read("按门类分，采矿业、制造业、电力热力燃气及水生产和供应业增加值分别增长3.3%、 8.4%、 5.6%。")
     assert [i[0] for i in found] == ["采矿业增加值", "制造业增加值", "电力热力燃气及水生产和供应业增加值"]
 
 
@@ -90,10 +90,10 @@ def test_he_inside_an_industry_name(sentence, name):
 
 
 def test_a_list_under_fen_bie_with_its_base_before_fen_bie():
-    found = read("采矿业、制造业增加值比上年同期分别增长7.1%、1.9%。")
+    found = read("纺织业、造纸业增加值比上年同期分别增长4.2%、6.8%。")
     assert found == [
-        ("采矿业增加值", None, None, "同比"),
-        ("制造业增加值", None, None, "同比"),
+        ("纺织业增加值", None, None, "同比"),
+        ("造纸业增加值", None, None, "同比"),
     ]
 
 

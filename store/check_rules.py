@@ -8,6 +8,7 @@ from `store/data/cues.tsv` through `cues`; nothing here names an indicator.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from . import cues
@@ -21,6 +22,7 @@ from .checks import (
     quantum,
     rate,
     rounded_slack,
+    same_aside,
     span,
     value_of,
     verdict_words,
@@ -40,6 +42,7 @@ def patterns() -> dict[str, re.Pattern]:
             rf"|(?:{p('rate_of')})(?:为|达到?|是)?)$"
         ),
         "actual": re.compile(p("actual")),
+        "plan_first": re.compile(rf"(?:{p('plan')})(?:{p('actual')})"),
         "plan": re.compile(p("plan")),
         "verb": re.compile(rf"(?P<verb>{verb})(?:了|幅(?:度)?(?:为|达到?)?|速(?:为|达到?)?)?$"),
         "up": re.compile(rf"(?:{p('up')})"),
@@ -68,17 +71,35 @@ def clause_before(text: str, figure: Figure, floor: int) -> str:
     return head
 
 
+def is_plan_head(head: str) -> bool:
+    """A clause naming a plan: 年度投资计划, 计划投资, or a plan word right before an actual word
+    (年度计划完成投资); `一般公共预算收入累计完成` names an actual."""
+    pats = patterns()
+    if pats["plan"].search(head) is None:
+        return False
+    return pats["actual"].search(head) is None or pats["plan_first"].search(head) is not None
+
+
+def is_actual_head(head: str) -> bool:
+    """A clause naming an actual: 完成投资, 实际完成, 累计完成 (not 计划完成)."""
+    return patterns()["actual"].search(head) is not None and not is_plan_head(head)
+
+
 def same_unit(a: Figure, b: Figure) -> bool:
     """Two levels of one kind and unit."""
     return a.kind == b.kind and a.unit == b.unit
 
 
-def ratio_check(kind: str, stated_fig: Figure, computed: float, operands: list[Figure], arithmetic: str) -> Check:
-    """A check of a printed percent against a computed one."""
+def ratio_check(
+    kind: str, stated_fig: Figure, computed: float, operands: list[Figure], arithmetic: str, slack: float | None = None
+) -> Check:
+    """A check of a printed percent against a computed one (`slack`: what the operands' rounding allows,
+    when it is not the sum of their relative half-units)."""
     p = printed(stated_fig)
     decimals = p[1] if p else 0
     step = quantum(stated_fig)
-    slack = abs(computed) * sum(rounded_slack(f) / abs(f.value) for f in operands if f.value)
+    if slack is None:
+        slack = abs(computed) * sum(rounded_slack(f) / abs(f.value) for f in operands if f.value)
     verdict = judge_rough(judge(value_of(stated_fig), computed, step, slack), [*operands, stated_fig])
     words = verdict_words(verdict, stated_fig.text, computed, decimals)
     return Check(
@@ -92,24 +113,43 @@ def ratio_check(kind: str, stated_fig: Figure, computed: float, operands: list[F
 
 
 # ------------------------------------------------------------ plan
-def plan_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
-    """完成年度计划的X%: the actual over the plan, both stated in the segment."""
+def plan_checks(text: str, start: int, end: int, figures: list[Figure], earlier: Sequence[Figure] = ()) -> list[Check]:
+    """完成年度计划的X%: the actual over the plan, both stated in the segment (or the plan in the sentence
+    just before it, `earlier` holding that sentence's figures)."""
     pats = patterns()
     found = []
     for r in figures:
         if not rate(r) or r.unit != "%" or not pats["completion"].search(clause_before(text, r, start)):
             continue
         actual = plan = None
-        for f in sorted((f for f in figures if amount(f)), key=lambda f: abs(f.start - r.start)):
+        levels = [f for f in figures if amount(f) and same_aside(text, start, f, r)]
+        for f in sorted(levels, key=lambda f: abs(f.start - r.start)):
             head = clause_before(text, f, start)
-            if actual is None and pats["actual"].search(head):
+            if actual is None and is_actual_head(head):
                 actual = f
-            elif plan is None and pats["plan"].search(head) and not pats["actual"].search(head):
+            elif plan is None and is_plan_head(head):
                 plan = f
         if plan is not None and actual is not None and not same_unit(plan, actual):
             plan = None
+        if plan is None and actual is not None and actual.start < r.start:
+            plan = _plan_before(text, start, actual, earlier)
         found.extend(_plan_check(r, actual, plan))
     return found
+
+
+def _plan_before(text: str, start: int, actual: Figure, earlier: Sequence[Figure]) -> Figure | None:
+    """The plan stated in the sentence just before, in the same paragraph (年度投资计划647.4亿元。…完成投资629亿元，
+    占年度投资计划的97.2%): the last level there, when its clause names a plan and no actual follows it."""
+    before = [f for f in earlier if amount(f) and f.end <= start]
+    if not before or "\n" in text[before[-1].end : start]:
+        return None
+    if sum(text.count(mark, before[-1].end, start) for mark in "。！？!?") > 1:
+        return None  # only the sentence just before
+    last = before[-1]
+    floor = cues.clause_start(text, last.start, max(0, last.start - 40))
+    if same_unit(last, actual) and is_plan_head(clause_before(text, last, floor)) and last.value:
+        return last
+    return None
 
 
 def _plan_check(r: Figure, actual: Figure | None, plan: Figure | None) -> list[Check]:
@@ -215,12 +255,27 @@ def _levels(text: str, start: int, r: Figure, pool: list[Figure]) -> tuple[Figur
             if chosen:
                 return base, chosen[0], False
     for inc in pool:
-        if pats["increment"].search(clause_before(text, inc, start)) and inc.start < r.start:
+        if inc.unit != "%" and pats["increment"].search(clause_before(text, inc, start)):  # 增长20% is a rate
             levels = [f for f in pool if f is not inc and same_unit(f, inc) and f.start < inc.start]
-            levels = [f for f in levels if not pats["increment"].search(clause_before(text, f, start))]
-            if levels:
+            levels = [f for f in levels if _plain_level(text, start, f)]
+            if levels and (inc.start < r.start or _names_level(text, start, inc, levels[-1])):
                 return levels[-1], inc, True
     return None
+
+
+def _plain_level(text: str, start: int, figure: Figure) -> bool:
+    """A level a change can be of: not itself a change, a plan or the whole of a share (占年初预算数X的)."""
+    head = clause_before(text, figure, start)
+    pats = patterns()
+    return not (pats["increment"].search(head) or pats["share"].search(head) or is_plan_head(head))
+
+
+def _names_level(text: str, start: int, inc: Figure, level: Figure) -> bool:
+    """An increment stated after the rate belongs to the level only if its clause names nothing else:
+    `出口50.7亿美元、增长53.9%，出口净增17.7亿美元` (出口), not `…，利润增加3亿元`."""
+    name = patterns()["increment"].sub("", clause_before(text, inc, start))
+    name = patterns()["base_words"].sub("", name).strip("净共累计了的 ")
+    return not name or name in clause_before(text, level, start)
 
 
 def _levels_check(
@@ -251,7 +306,10 @@ def _levels_check(
         return Check(
             "percent_point", spans_of(a, b, r), value_of(stated_fig), round(relative, 6), "inconsistent", words
         )
-    return ratio_check("growth", stated_fig, relative, [a, b], f"{arithmetic} × 100 = {relative:.3f}%")
+    slack = None
+    if is_increment:  # the base is a − b: the rounding of both counts against it
+        slack = abs(relative) * (rounded_slack(b) / abs(bv) + (rounded_slack(a) + rounded_slack(b)) / abs(base))
+    return ratio_check("growth", stated_fig, relative, [a, b], f"{arithmetic} × 100 = {relative:.3f}%", slack)
 
 
 def _negated(figure: Figure) -> Figure:

@@ -8,6 +8,7 @@ and its figures, and returns only the relations the segment's words state.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 from statistics import median
 
@@ -25,6 +26,7 @@ from .checks import (
     quantum,
     rate,
     rounded_slack,
+    same_aside,
     value_of,
     verdict_words,
 )
@@ -32,8 +34,10 @@ from .figures import Figure
 
 
 # ------------------------------------------------------------ shares
-def share_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[Check]:
-    """占比X%: a part over its total, both stated before the share."""
+def share_checks(text: str, start: int, end: int, figures: list[Figure], earlier: Sequence[Figure] = ()) -> list[Check]:
+    """占比X%: a part over its total, both stated before the share; or a share that names its whole
+    (占同期全省进出口总值的57.5%) over the first earlier level of that name (`earlier`: the article's
+    figures in text order; only those before the part are read)."""
     pats = patterns()
     found = []
     for r in figures:
@@ -45,8 +49,51 @@ def share_checks(text: str, start: int, end: int, figures: list[Figure]) -> list
         if part is None:
             continue
         totals = [f for f in before[:-1] if same_unit(f, part) and _is_total(text, start, f)]
-        found.append(_share_check(r, part, totals[-1] if totals else None))
+        total = totals[-1] if totals else _named_total(text, _whole_named(text, head, r), part, earlier)
+        found.append(_share_check(r, part, total))
     return found
+
+
+MAX_NAME_CHARS = 40  # how far before a level its name may start
+_WHOLE = re.compile(r"占(?:同期)?(?!比)(?P<whole>[^，,。；;的]{2,24}?)的?(?:比重|比例)?(?:为|是|达)?$")
+
+
+_WHOLE_IN = re.compile(r"占(?:同期)?(?P<whole>[^，,。；;的]{2,24})的")
+
+
+def _whole_named(text: str, head: str, r: Figure) -> str | None:
+    """The whole a share's clause names; a bare 占 (…，占19.9%) names the whole of the share before it
+    in the same sentence (占同期全省进出口总值的67.5%；…，占19.9%)."""
+    m = _WHOLE.search(head)
+    if m is not None:
+        return m.group("whole")
+    if head.strip() != "占":
+        return None
+    opened = max(text.rfind(mark, 0, r.start) for mark in "。！？!?\n") + 1
+    wholes = list(_WHOLE_IN.finditer(text, opened, r.start))
+    return wholes[-1].group("whole") if wholes else None
+
+
+def _named_total(text: str, named: str | None, part: Figure, earlier: Sequence[Figure]) -> Figure | None:
+    """The whole a share names (占同期福建省外贸进出口总值的 → 进出口), stated first earlier in the article."""
+    from .indicator_names import full_name, strip_place, strip_predicate
+
+    if named is None or part.value is None:
+        return None
+    whole = full_name(strip_place(named))
+    whole = cues.ends_with("whole_tail").sub("", whole)
+    if len(whole) < 2:
+        return None
+    for f in earlier:
+        if f.start >= part.start:
+            break
+        near = text.find(whole, max(0, f.start - MAX_NAME_CHARS), f.start) >= 0
+        if near and amount(f) and same_unit(f, part) and f.value is not None and f.value > part.value:
+            floor = text.rfind("\n", 0, f.start) + 1
+            name = full_name(strip_predicate(clause_before(text, f, floor))[0])
+            if cues.ends_with("whole_tail").sub("", name).endswith(whole):
+                return f
+    return None
 
 
 def _named_part(text: str, start: int, head: str, before: list[Figure], r: Figure) -> Figure | None:
@@ -60,7 +107,7 @@ def _named_part(text: str, start: int, head: str, before: list[Figure], r: Figur
     subject = head[: share.start()] if share else head
     if not subject:
         return before[-1]
-    named = [f for f in before if clause_before(text, f, start).endswith(subject)]
+    named = [f for f in before if subject in clause_before(text, f, start)]
     return named[-1] if named else None
 
 
@@ -108,8 +155,8 @@ def share_list_checks(text: str, start: int, end: int, figures: list[Figure]) ->
     head = text[cues.clause_start(text, shares[0].start, start) : shares[0].start]
     between = [text[a.end : b.start] for a, b in pairwise(shares)]
     listed = all(g.strip() in ("、", "和", "及", "与", "，", ",") for g in between)
-    if not (pats["share"].search(head) and "分别" in head and listed):
-        return []
+    if not (pats["share"].search(head) and "分别" in head and listed) or pats["plan"].search(head):
+        return []  # 分别占计划的102.4%、80.8%: completion rates, not shares of one whole
     total = sum(value_of(f) for f in shares)
     step = max(quantum(f) for f in shares)
     verdict = judge(100.0, total, step, sum(rounded_slack(f) for f in shares))
@@ -131,22 +178,36 @@ def sum_checks(text: str, start: int, end: int, figures: list[Figure]) -> list[C
     """A total with its parts (…其中A、B、C; A、B、C，共T): the parts added up."""
     pats = patterns()
     levels = [f for f in figures if amount(f)]
-    heads = [_heads_parts(text, f) for f in levels]
+    heads = [_heads_parts(text, f) and not is_change(text, start, f) for f in levels]
     for i, total in enumerate(levels):
         if heads[i]:
-            after = levels[i + 1 :]
+            after = _beside(text, start, total, levels[i + 1 :])
             nested = next((j for j, head in enumerate(heads[i + 1 :]) if head), len(after))
             parts = [f for f in after[: nested + 1] if same_unit(f, total)]
             if len(parts) >= 2:
-                return [_sum_check(total, parts, exhaustive=False)]
+                return [sum_of_parts(total, parts, exhaustive=False)]
         if i >= 2 and pats["total_before"].search(clause_before(text, total, start)):
-            parts = [f for f in levels[:i] if same_unit(f, total)]
+            parts = [f for f in _beside(text, start, total, levels[:i]) if same_unit(f, total)]
             if len(parts) >= 2:
-                return [_sum_check(total, parts, exhaustive=True)]
+                return [sum_of_parts(total, parts, exhaustive=True)]
     return []
 
 
-def _sum_check(total: Figure, parts: list[Figure], exhaustive: bool) -> Check:
+def is_change(text: str, start: int, figure: Figure) -> bool:
+    """A change rather than a level (比上年末增加0.1万人, 增收8300万元): never a total or a part."""
+    return patterns()["increment"].search(clause_before(text, figure, start)) is not None
+
+
+def _beside(text: str, start: int, total: Figure, levels: list[Figure]) -> list[Figure]:
+    """The levels that can be parts of `total`: in its own bracket (or outside any when it is), not changes.
+
+    With parts in a bracket right after it (`建设项目27项（省级6项、市级5项）`) a total's parts are
+    the ones outside brackets; a bracket's own list is checked on its own (`bracket_checks`).
+    """
+    return [f for f in levels if same_aside(text, start, f, total) and not is_change(text, start, f)]
+
+
+def sum_of_parts(total: Figure, parts: list[Figure], exhaustive: bool) -> Check:
     """Parts against their total; with 其中 a shortfall may be parts left unlisted."""
     computed = sum(value_of(f) for f in parts)
     stated = value_of(total)
@@ -159,7 +220,8 @@ def _sum_check(total: Figure, parts: list[Figure], exhaustive: bool) -> Check:
         verdict, words = "cannot tell", f"parts add up to less than {total.text}; the list may not be complete"
     else:
         verdict = judge_rough(verdict, [*parts, total])
-        words = verdict_words(verdict, total.text, computed / magnitude(total), extra)
+        decimals = (printed(total) or (0, 0, ""))[1] + extra
+        words = verdict_words(verdict, total.text, computed / magnitude(total), decimals)
         if verdict == "inconsistent" and not exhaustive:
             words += " (more than the whole, unless the parts overlap)"
     return Check("sum", spans_of(total, *parts), stated, computed, verdict, f"{arithmetic}; {words}")

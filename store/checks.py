@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -159,7 +160,7 @@ def verdict_words(verdict: str, stated: str, computed: float, decimals: int) -> 
         return f"printed {stated} agrees"
     if verdict == "rounding":
         rounded = f"{computed:.{decimals}f}"
-        cut = f"{math.trunc(computed * 10**decimals) / 10**decimals:.{decimals}f}"
+        cut = f"{math.trunc(round(computed * 10**decimals, 6)) / 10**decimals:.{decimals}f}"
         if cut != rounded and cut in stated:
             return f"printed {stated} is {exact} truncated, not rounded (rounded: {rounded})"
         return f"printed {stated} is within rounding of {exact} (rounded: {rounded})"
@@ -179,6 +180,39 @@ def like(value: float, figure: Figure, extra: int = 0) -> str:
 def span(figure: Figure) -> tuple[int, int, str]:
     """The (start, end, text) a check records for a figure it uses."""
     return (figure.start, figure.end, figure.text)
+
+
+# --------------------------------------------------------------- brackets
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def bracket_of(text: str, start: int, pos: int) -> tuple[int, int] | None:
+    """The (open, close) offsets of the bracket holding `pos` in a segment starting at `start`, or None.
+
+    A figure in brackets (`建设项目27项（省级6项、市级5项）`) is an aside on the figure before
+    the bracket: rules outside the bracket do not take it as their own operand.
+    """
+    if text.find("（", start, pos) < 0 and text.find("(", start, pos) < 0:
+        return None
+    depth, opened = 0, -1
+    for i in range(pos - 1, start - 1, -1):
+        c = text[i]
+        if c in _CLOSE:
+            depth += 1
+        elif c in _OPEN:
+            if depth == 0:
+                opened = i
+                break
+            depth -= 1
+    if opened < 0:
+        return None
+    close = next((i for i in range(pos, min(len(text), pos + 200)) if text[i] in _CLOSE), len(text))
+    return opened, close
+
+
+def same_aside(text: str, start: int, a: Figure, b: Figure) -> bool:
+    """Whether two figures stand in the same bracket, or both outside any."""
+    return bracket_of(text, start, a.start) == bracket_of(text, start, b.start)
 
 
 # --------------------------------------------------------------- entry
@@ -203,22 +237,56 @@ def _may_relate(figures: list[Figure]) -> bool:
 
 def find_checks(text: str, figures: list[Figure], folded: str | None = None) -> list[Check]:
     """Every check the article states, in text order (`folded`: `fold(text)` if the caller has it)."""
+    from .check_lists import bracket_checks
     from .check_rules import growth_checks, plan_checks
     from .check_totals import magnitude_checks, share_checks, share_list_checks, sum_checks
 
-    rules = (plan_checks, growth_checks, share_checks, share_list_checks, sum_checks, magnitude_checks)
+    rules = (growth_checks, share_list_checks, sum_checks, bracket_checks, magnitude_checks)
     folded = fold(text) if folded is None else folded
     found: list[Check] = []
-    i = 0
     ordered = sorted(figures, key=lambda f: f.start)
-    for start, end in segments(folded):
+    for start, end, inside, earlier in _spans_with_figures(segments(folded), ordered):
+        if _may_relate(inside):
+            found.extend(plan_checks(folded, start, end, inside, earlier))
+            found.extend(share_checks(folded, start, end, inside, ordered))
+            for rule in rules:
+                found.extend(rule(folded, start, end, inside))
+    found = _with_breakdowns(folded, ordered, found)
+    return sorted(found, key=lambda c: (c.start, CHECK_KINDS.index(c.kind)))
+
+
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+
+
+def _spans_with_figures(spans: list[tuple[int, int]], ordered: list[Figure]):
+    """(start, end, figures inside, figures of the span before) for each span, figures sorted by start."""
+    i = 0
+    previous: list[Figure] = []
+    for start, end in spans:
         while i < len(ordered) and ordered[i].start < start:
             i += 1
         j = i
         while j < len(ordered) and ordered[j].start < end:
             j += 1
         inside = ordered[i:j]
-        if _may_relate(inside):
-            for rule in rules:
-                found.extend(rule(folded, start, end, inside))
-    return sorted(found, key=lambda c: (c.start, CHECK_KINDS.index(c.kind)))
+        yield start, end, inside, previous
+        previous = inside
+
+
+def _with_breakdowns(text: str, ordered: list[Figure], found: list[Check]) -> list[Check]:
+    """Add the sentence-wide part lists (`check_totals.breakdown_checks`); they replace a segment's
+    shorter reading of the same total."""
+    from .check_lists import breakdown_checks, opener
+
+    wide: list[Check] = []
+    openers = [m.start() for m in opener().finditer(text)]
+    if not openers:
+        return found
+    spans = [m.span() for m in _SENTENCE.finditer(text)]
+    for start, end, inside, earlier in _spans_with_figures(spans, ordered):
+        if len(inside) >= 2 and bisect_left(openers, start) < bisect_left(openers, end):
+            wide.extend(breakdown_checks(text, start, end, inside, earlier))
+    totals = {c.figures[0] for c in wide}  # a breakdown's total comes before its parts
+    kept = [c for c in found if c.kind != "sum" or c.figures[0] not in totals]
+    seen = {c.figures for c in kept}
+    return kept + [c for c in wide if c.figures not in seen]

@@ -27,12 +27,15 @@ from .indicator_names import (
     read_name,
     resolve_place,
     respectively,
+    shortened,
     strip_predicate,
 )
+from .numerals import to_ascii
 
 __all__ = ["Indicator", "KINDS", "conflicts", "find_indicators", "home_place", "named_places", "resolve_period"]
 from .script import fold
 
+_DATE_LEAD = re.compile(r"(?:[0-9０-９]{1,4}(?:年|月份?|日)?[-—–~～至到]?)+(?:月份?|季度)?")
 _CLAUSE_OPEN = re.compile(r"(?:^|[，,；;。：:])", re.M)
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
 KINDS = ("money", "measure", "quantity", "percent", "number")
@@ -69,7 +72,8 @@ def find_indicators(
     folded = fold(text) if folded is None else folded
     home = home_place(head if head is not None else text[:200])
     found: list[Indicator] = []
-    dates = [f for f in figures if f.kind == "date" and f.iso]
+    dates = [f for f in figures if f.kind == "date" and f.iso and not _compared(folded, f.start)]
+    date_starts = [d.start for d in dates]
     lines: dict[int, tuple[list, list]] = {}
     each = respectively(folded, figures)
     previous_end = 0
@@ -98,9 +102,8 @@ def find_indicators(
         marks = lines.get(line_start) or lines.setdefault(line_start, _line_marks(folded, line_start))
         if not adjacent or place is None:
             place = resolve_place(place or (_last_before(marks[0], f.start) or (0, None))[1], home)
-        period = resolve_period(
-            folded, line_start, f.start, _between(dates, line_start, f.start), date, _last_before(marks[1], f.start)
-        )
+        own = _between(dates, date_starts, line_start, f.start)  # without the dates only compared with
+        period = resolve_period(folded, line_start, f.start, own, date, _last_before(marks[1], f.start))
         found.append(Indicator(name, place, period, base, float(f.value), f.unit, f.start, f.end, f.text, quantum(f)))
     return found
 
@@ -113,9 +116,8 @@ def _same_segment(text: str, start: int, end: int) -> bool:
     )
 
 
-def _between(dates: list[Figure], floor: int, pos: int) -> list[Figure]:
-    """The date figures starting in [floor, pos), from a list sorted by start."""
-    starts = [d.start for d in dates]
+def _between(dates: list[Figure], starts: list[int], floor: int, pos: int) -> list[Figure]:
+    """The date figures starting in [floor, pos), from a list sorted by start (`starts`: their starts)."""
     return dates[bisect_left(starts, floor) : bisect_left(starts, pos)]
 
 
@@ -125,15 +127,37 @@ def _line_marks(text: str, start: int) -> tuple[list[tuple[int, str]], list[tupl
     end = len(text) if end < 0 else end
     places = []
     for m in _CLAUSE_OPEN.finditer(text, start, end):
-        lead = patterns()["lead"].match(text, m.end(), end)
-        if lead and (patterns()["deictic"].match(lead.group()) or is_place(lead.group())):
+        dated = _DATE_LEAD.match(text, m.end(), end)  # 1-5月全省…: the place after the date
+        lead = patterns()["lead"].match(text, dated.end() if dated else m.end(), end)
+        if (
+            lead
+            and (patterns()["deictic"].match(lead.group()) or is_place(lead.group()))
+            and not shortened(lead.group())
+        ):
             places.append((lead.start(), lead.group()))
-    periods = [
-        (m.start(), m.group())
-        for m in patterns()["period"].finditer(text, start, end)
-        if not (m.start() and text[m.start() - 1] in "比较")
-    ]
+    found = [*patterns()["period"].finditer(text, start, end), *_FIRST_MONTHS.finditer(text, start, end)]
+    periods = sorted((m.start(), m.group()) for m in found if not _compared(text, m.start()))
     return places, periods
+
+
+_FIRST_MONTHS = re.compile(r"前([0-9０-９]{1,2})个?月(?:份)?")  # 前7个月, 前11月: January to that month
+
+
+def period_form(word: str) -> str:
+    """The periods.tsv form of a period word (前7个月 → Y-01/Y-07)."""
+    m = _FIRST_MONTHS.fullmatch(word)
+    if m and 1 <= int(to_ascii(m.group(1))) <= 12:
+        return f"Y-01/Y-{int(to_ascii(m.group(1))):02d}"
+    return cues.pairs("periods.tsv").get(word, "")
+
+
+_COMPARED = re.compile(r"(?:比|较|与|快于|慢于|高于|低于)[^，,；;。：:]*$")
+
+
+def _compared(text: str, pos: int) -> bool:
+    """Whether a date or period word at `pos` is what a figure is compared with (增速比1-9月加快,
+    占比较1-9月和上年同期提高), not the figure's own period."""
+    return _COMPARED.search(text, cues.clause_start(text, pos), pos) is not None
 
 
 def _last_before(marks: list[tuple[int, str]], pos: int) -> tuple[int, str] | None:
@@ -156,10 +180,12 @@ def resolve_period(
     years = [int(f.iso[:4]) for f in dates if f.iso and f.iso[:4].isdigit()]
     year = years[-1] if years else year
     last_date = dates[-1] if dates else None
-    if word and (last_date is None or word[0] > last_date.start):
-        return _template(cues.pairs("periods.tsv")[word[1]], year, month)
+    if word and (last_date is None or word[0] > last_date.start or word[0] + len(word[1]) >= last_date.end):
+        return _template(period_form(word[1]), year, month)
     if last_date is None or last_date.iso is None:
         return None
+    if word and year and word[0] + len(word[1]) == last_date.start and period_form(word[1]) == "P":
+        year -= 1  # 去年四季度, 上年1-10月: the date is of the year before
     iso = last_date.iso
     until = patterns()["until"].search(text, max(floor, last_date.start - 4), last_date.start)
     if until:
@@ -193,7 +219,7 @@ def _fill_year(iso: str, year: int | None) -> str:
 
 def _template(form: str, year: int | None, month: int | None) -> str | None:
     """A periods.tsv form (Y-01/Y-M) filled with the article's year and month."""
-    if year is None or (("M" in form or "Q" in form) and month is None):
+    if not form or year is None or (("M" in form or "Q" in form) and month is None):
         return None
     prev_month = (year, month - 1) if month and month > 1 else (year - 1, 12)
     out = form.replace("Q", f"{prev_month[0]:04d}-{prev_month[1]:02d}")

@@ -32,7 +32,7 @@ from .segment import search_words
 from .sortkeys import title_key
 from .userdict import fingerprint
 
-RULES_VERSION = "2"  # of checks and indicators; bump whenever a rule change alters any output
+RULES_VERSION = "3"  # of checks and indicators; bump whenever a rule change alters any output
 ANALYSIS_VERSION = f"{RULES_VERSION}.{EXTRACTOR_VERSION}"
 HEAD_CHARS = 200
 IND_FIELDS = ("indicator", "place", "period", "base", "value", "unit", "start", "end", "text", "step")

@@ -46,7 +46,7 @@ from .sentences import sentence_at, sentence_spans, word_bounds
 from .tags import Tag, add_tag, delete_tag, list_tags, tag_colors, tag_counts, update_tag
 
 # Database faults said in one line (read-only, locked, disk full, damaged, foreign files).
-from .db_faults import DB_ERRORS, fault_message, is_database_fault
+from .db_faults import DB_ERRORS, fault_message, is_database_fault, remember_sound
 from .names import display_name
 
 # reader: find in an article, undo a delete, the word under a point, settings
@@ -76,6 +76,7 @@ __all__ = [
     "filter_articles",
     "sort_articles",
     "default_db_path",
+    "remember_sound",
     "get_article",
     "import_paths",
     "import_seeds_if_empty",

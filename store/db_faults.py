@@ -5,12 +5,14 @@ damaged page as exceptions with terse texts. `fault_message` turns each into
 `FILE: problem; what to do`. Before hecha writes to a file it checks that the
 file is an empty or a hecha database (never another program's SQLite file)
 and that its pages are sound (`PRAGMA quick_check`), so a damaged library is
-never written into.
+never written into; a file left sound by hecha and not changed since is not
+read through again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -27,7 +29,8 @@ RECOVER_HINT = (
     "with sqlite3's `.recover` (sqlite3 FILE .recover | sqlite3 NEW.db)"
 )
 DB_ERRORS = (sqlite3.Error,)  # what a caller catches to report a database fault
-_checked: set[tuple] = set()  # files found sound, as (path, inode, mtime, size)
+_checked: set[tuple] = set()  # states of files found sound (see _state)
+KEPT_NOTES = 20  # libraries remembered as left sound
 
 
 class DatabaseError(Exception):
@@ -120,11 +123,16 @@ def check_hecha_file(db: Database, target: object) -> None:
 
 
 def check_integrity(db: Database, target: object) -> None:
-    """Refuse to write to a damaged file (`PRAGMA quick_check`, again only when the file changed)."""
+    """Refuse to write to a damaged file (`PRAGMA quick_check`).
+
+    The check reads every page (a second per gigabyte), so it is made once per
+    state of the file: not again in this process, nor when the file is as
+    hecha left it sound (`remember_sound`: same inode, time, size and journal).
+    """
     path = Path(str(target)).resolve()
-    info = path.stat()
-    key = (str(path), info.st_ino, info.st_mtime_ns, info.st_size)
-    if key in _checked:
+    key = _state(path)
+    if key in _checked or _left_sound(path) == key:
+        _checked.add(key)
         return
     rows = db.execute("PRAGMA quick_check(3)").fetchall()
     if [tuple(row) for row in rows] != [("ok",)]:
@@ -134,6 +142,62 @@ def check_integrity(db: Database, target: object) -> None:
             f"nothing was written to it; {RECOVER_HINT}"
         )
     _checked.add(key)
+    remember_sound(path)
+
+
+def remember_sound(target: object) -> None:
+    """Note the file's present state as sound, if this process found it sound when it opened it.
+
+    Call when hecha is done with the file (every connection closed): the next
+    open of a file nobody else changed since then skips the page check. The
+    notes are kept in `checked.json` in hecha's config directory; when it
+    cannot be written the check is just made again.
+    """
+    if target is None or str(target) == ":memory:":
+        return
+    path = Path(str(target)).resolve()
+    if not any(key[0] == str(path) for key in _checked):
+        return
+    with contextlib.suppress(OSError, ValueError):
+        key = _state(path)
+        _checked.add(key)
+        notes = {p: k for p, k in _notes().items() if p != str(path)}
+        notes = dict(list(notes.items())[-(KEPT_NOTES - 1) :]) | {str(path): list(key)}
+        _notes_path().parent.mkdir(parents=True, exist_ok=True)
+        temporary = _notes_path().with_suffix(".tmp")
+        temporary.write_text(json.dumps(notes, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(_notes_path())
+
+
+def _state(path: Path) -> tuple:
+    """What changes whenever the file's content may have: its identity, time and size, and its journal's."""
+    info = path.stat()
+    try:
+        wal = path.with_name(path.name + "-wal").stat()
+        journal = (wal.st_mtime_ns, wal.st_size) if wal.st_size else (0, 0)  # an empty journal holds nothing
+    except OSError:
+        journal = (0, 0)
+    return (str(path), info.st_ino, info.st_mtime_ns, info.st_size, *journal)
+
+
+def _notes_path() -> Path:
+    from .settings import config_dir
+
+    return config_dir() / "checked.json"
+
+
+def _notes() -> dict:
+    try:
+        notes = json.loads(_notes_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return notes if isinstance(notes, dict) else {}
+
+
+def _left_sound(path: Path) -> tuple | None:
+    """The state recorded by `remember_sound` for this file, if any."""
+    note = _notes().get(str(path))
+    return tuple(note) if isinstance(note, list) else None
 
 
 def rollback_quietly(db: Database) -> None:

@@ -238,3 +238,44 @@ def test_database_path_that_is_not_a_file_is_refused_without_hanging(tmp_path, k
         code, _, err = run_cli("--db", str(path), *command)  # a child, so a hang would time out
         assert code == 2
         assert_one_error_line(err, str(path), "not a database file")
+
+
+def _page_checks(monkeypatch) -> list[str]:
+    """Record every `PRAGMA quick_check` run from now on; forget what this process found sound."""
+    from hecha.store import db_faults
+
+    monkeypatch.setattr(db_faults, "_checked", set())
+    seen: list[str] = []
+    real = db_faults.Database.execute
+
+    def execute(self, sql, *args, **kwargs):
+        if "quick_check" in sql:
+            seen.append(sql)
+        return real(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(db_faults.Database, "execute", execute)
+    return seen
+
+
+def test_a_library_left_sound_is_not_read_through_again_until_it_changes(library, cli_at, monkeypatch):
+    _folder, path = library
+    assert cli_at(path, "tags", "add", "复核")[0] == 0  # a write, then hecha is done with the file
+    checks = _page_checks(monkeypatch)
+    store.open_db(path).close()  # as a new process would: the file is as hecha left it
+    assert checks == []
+    other = sqlite3.connect(path)  # another program changes it
+    other.execute("UPDATE tags SET name = name")
+    other.commit()
+    other.close()
+    monkeypatch.setattr("hecha.store.db_faults._checked", set())
+    store.open_db(path).close()
+    assert len(checks) == 1
+
+
+def test_a_library_damaged_after_hecha_left_it_sound_is_still_refused(library, cli_at):
+    _folder, path = library
+    assert cli_at(path, "list")[0] == 0
+    _corrupt(path)
+    before = digest(path)
+    code, _out, err = cli_at(path, "tags", "add", "新标签")
+    assert code != 0 and "damaged" in err and digest(path) == before

@@ -98,4 +98,5 @@ def run_app(db_path: str | None = None) -> int:
         print("hecha: the app needs a terminal; use a subcommand (hecha --help) in scripts and pipes", file=sys.stderr)
         return 2
     HechaApp(db_path).run()
+    store.remember_sound(db_path or store.default_db_path())  # the next start skips the page check
     return 0

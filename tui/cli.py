@@ -107,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_app(args.db)
     try:
-        return _run(args)
+        code = _run(args)
+        store.remember_sound(args.db or store.default_db_path())  # done with it: the next open skips the page check
+        return code
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
@@ -128,14 +130,17 @@ def _run(args) -> int:
     if args.command in EXCHANGE_COMMANDS:
         return run_exchange_command(args, _fail)
     db = store.open_db(args.db, readonly=readonly)
-    if args.command in CLAIM_COMMANDS:
-        return run_claim_command(db, args, _fail)
-    if args.command in CHECK_COMMANDS:
-        return run_check_command(db, args, _fail)
-    if args.command in SEARCH_COMMANDS:
-        return run_search_command(db, args, _fail)
-    handler = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "reindex": cmd_reindex}[args.command]
-    return handler(db, args)
+    try:
+        if args.command in CLAIM_COMMANDS:
+            return run_claim_command(db, args, _fail)
+        if args.command in CHECK_COMMANDS:
+            return run_check_command(db, args, _fail)
+        if args.command in SEARCH_COMMANDS:
+            return run_search_command(db, args, _fail)
+        handler = {"import": cmd_import, "list": cmd_list, "show": cmd_show, "reindex": cmd_reindex}[args.command]
+        return handler(db, args)
+    finally:
+        db.close()
 
 
 def _reads_only(args) -> bool:

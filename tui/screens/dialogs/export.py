@@ -91,7 +91,7 @@ class ExportDialog(ModalScreen):
         db = store.open_db(self.db_path)
         try:
             count = store.write_export(db, fmt, target, status=self.status, tag=self.tag)
-            message, style = f"Wrote {count} claims to {target}", "bold green"
+            message, style = f"Wrote {count} claim{'s' * (count != 1)} to {target}", "bold green"
         except OSError as error:
             message, style = f"{target}: cannot write ({error.strerror or error})", "bold red"
         except store.DatabaseError as error:

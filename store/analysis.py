@@ -13,11 +13,11 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
-from .checks import Check, find_checks
+from .checks import Check
 from .figure_store import article_figures
 from .figures import Figure, extract
-from .indicators import Indicator, conflicts, find_indicators
-from .prepare import ANALYSIS_VERSION, IND_FIELDS, article_head, check_row, indicator_row
+from .indicators import Indicator, conflicts
+from .prepare import ANALYSIS_VERSION, IND_FIELDS, analysis_rows, article_head
 from .script import fold
 from .suggest import Suggestion, suggest
 
@@ -29,12 +29,13 @@ def save_analysis(
     db: Database, article_id: int, text: str, date: str | None, head: str, figures: list[Figure] | None = None
 ) -> None:
     """Replace an article's stored checks and indicators. Call inside a transaction."""
-    figures = extract(text) if figures is None else figures
     folded = fold(text)
+    figures = extract(text, folded) if figures is None else figures
     db.execute("DELETE FROM checks WHERE article_id = ?", [article_id])
     db.execute("DELETE FROM indicators WHERE article_id = ?", [article_id])
-    insert_checks(db, article_id, [check_row(c) for c in find_checks(text, figures, folded)])
-    insert_indicators(db, article_id, [indicator_row(i) for i in find_indicators(text, figures, date, head, folded)])
+    checks, indicators = analysis_rows(text, figures, date, head, folded)
+    insert_checks(db, article_id, checks)
+    insert_indicators(db, article_id, indicators)
     db.execute("UPDATE articles SET checks_version = ? WHERE id = ?", [VERSION, article_id])
 
 

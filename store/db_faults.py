@@ -12,7 +12,6 @@ read through again.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 from pathlib import Path
@@ -21,6 +20,7 @@ from sqlite_utils import Database
 
 from .names import display_name
 from .reading import entry_kind
+from .settings import load_settings, save_setting
 
 # The tables every hecha library has (the first migration makes them).
 HECHA_TABLES = frozenset({"sources", "articles", "blocks", "figures", "tags", "claims", "_sqlite_migrations"})
@@ -31,6 +31,7 @@ RECOVER_HINT = (
 DB_ERRORS = (sqlite3.Error,)  # what a caller catches to report a database fault
 _checked: set[tuple] = set()  # states of files found sound (see _state)
 KEPT_NOTES = 20  # libraries remembered as left sound
+NOTES = "checked"  # the setting that remembers them
 
 
 class DatabaseError(Exception):
@@ -150,23 +151,21 @@ def remember_sound(target: object) -> None:
 
     Call when hecha is done with the file (every connection closed): the next
     open of a file nobody else changed since then skips the page check. The
-    notes are kept in `checked.json` in hecha's config directory; when it
-    cannot be written the check is just made again.
+    notes are the `checked` setting (store.settings); when it cannot be
+    written the check is just made again.
     """
     if target is None or str(target) == ":memory:":
         return
     path = Path(str(target)).resolve()
     if not any(key[0] == str(path) for key in _checked):
         return
-    with contextlib.suppress(OSError, ValueError):
+    try:
         key = _state(path)
-        _checked.add(key)
-        notes = {p: k for p, k in _notes().items() if p != str(path)}
-        notes = dict(list(notes.items())[-(KEPT_NOTES - 1) :]) | {str(path): list(key)}
-        _notes_path().parent.mkdir(parents=True, exist_ok=True)
-        temporary = _notes_path().with_suffix(".tmp")
-        temporary.write_text(json.dumps(notes, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(_notes_path())
+    except OSError:
+        return
+    _checked.add(key)
+    notes = {p: k for p, k in _notes().items() if p != str(path)}
+    save_setting(NOTES, dict(list(notes.items())[-(KEPT_NOTES - 1) :]) | {str(path): list(key)})
 
 
 def _state(path: Path) -> tuple:
@@ -180,17 +179,8 @@ def _state(path: Path) -> tuple:
     return (str(path), info.st_ino, info.st_mtime_ns, info.st_size, *journal)
 
 
-def _notes_path() -> Path:
-    from .settings import config_dir
-
-    return config_dir() / "checked.json"
-
-
 def _notes() -> dict:
-    try:
-        notes = json.loads(_notes_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    notes = load_settings().get(NOTES)
     return notes if isinstance(notes, dict) else {}
 
 

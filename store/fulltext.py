@@ -17,12 +17,10 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from .keywords import keywords
-from .prepare import index_words
+from .prepare import index_words, search_fields
 from .query import Query, QueryError, figure_test, parse
 from .script import fold
-from .segment import search_segmenter, search_words
-from .sortkeys import title_key
+from .segment import search_segmenter
 from .userdict import current_words, fingerprint
 
 TITLE_WEIGHT = 8.0
@@ -70,12 +68,11 @@ def index_prepared(db: Database, article_id: int, title_words: str, body_words: 
 
 def index_article(db: Database, article_id: int, title: str, text: str) -> None:
     """Put one article into the index with its title sort key and keywords. Call inside a transaction."""
-    words = current_words()
-    body = fold(text)
-    index_prepared(db, article_id, index_words(title, words), " ".join(search_words(body, words)))
+    found = search_fields(title, fold(text), current_words())
+    index_prepared(db, article_id, found.index_title, found.index_body)
     db.execute(
         "UPDATE articles SET title_key = ?, keywords = ?, indexed_with = ? WHERE id = ?",
-        [title_key(title), " ".join(keywords(body, words)), fingerprint(words), article_id],
+        [found.title_key, found.keywords, found.indexed_with, article_id],
     )
 
 

@@ -82,11 +82,9 @@ def keywords(
     the text's search-mode words if the caller has them, saves a second cut.
     """
     if search_words is None:
-        counts = Counter(search_segmenter(user_words).cut(folded_text, False))
-    else:
-        counts = Counter(precise_words(folded_text, search_words))
-    stop = stop_words()
-    usable = [w for w in counts if len(w) >= 2 and w.isalpha() and w.lower() not in stop]
+        search_words = search_segmenter(user_words).cut_for_search(folded_text, False)
+    counts = Counter(precise_words(folded_text, search_words))
+    usable = [w for w in counts if is_keyword(w)]
     candidates = [w for w in usable if counts[w] > 1]
     if len(candidates) < top * 2:
         candidates = usable

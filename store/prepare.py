@@ -117,15 +117,45 @@ def index_words(text: str, user_words: tuple[str, ...]) -> str:
     return " ".join(search_words(fold(text), user_words))
 
 
+def analysis_rows(
+    text: str, figures: list[Figure], published: str | None, head: str, folded: str
+) -> tuple[list[tuple], list[tuple]]:
+    """The check rows and indicator rows of an article (import and a refresh after a rules change share them)."""
+    checks = [check_row(c) for c in find_checks(text, figures, folded)]
+    return checks, [indicator_row(i) for i in find_indicators(text, figures, published, head, folded)]
+
+
+@dataclass(frozen=True)
+class SearchFields:
+    """What search keeps of an article: its index forms and the row's title key, keywords and dictionary stamp."""
+
+    index_title: str
+    index_body: str
+    title_key: str
+    keywords: str
+    indexed_with: str
+
+
+def search_fields(title: str, folded_text: str, user_words: tuple[str, ...]) -> SearchFields:
+    """The search fields of an article (its text folded), the text cut once for the index and the keywords."""
+    body_words = search_words(folded_text, user_words)
+    return SearchFields(
+        index_title=index_words(title, user_words),
+        index_body=" ".join(body_words),
+        title_key=title_key(title),
+        keywords=" ".join(keywords(folded_text, user_words, search_words=body_words)),
+        indexed_with=fingerprint(user_words),
+    )
+
+
 def prepare_article(article: Article, published: str | None, user_words: tuple[str, ...]) -> PreparedArticle:
     """Everything stored for one article, from its text alone."""
     text = article.text
     title, kicker, subtitle = article.title, article.first("kicker"), article.first("subtitle")
     folded = fold(text)
     figures = extract(text, folded)
-    body_words = search_words(folded, user_words)
-    checks = find_checks(text, figures, folded)
-    indicators = find_indicators(text, figures, published, article_head(title, kicker, subtitle, text), folded)
+    search = search_fields(title, folded, user_words)
+    checks, indicators = analysis_rows(text, figures, published, article_head(title, kicker, subtitle, text), folded)
     fields: dict[str, object] = {
         "title": title,
         "kicker": kicker,
@@ -135,12 +165,12 @@ def prepare_article(article: Article, published: str | None, user_words: tuple[s
         "chars": len(text),
         "text_hash": text_hash(text),
         "date": published,
-        "title_key": title_key(title),
-        "keywords": " ".join(keywords(folded, user_words, search_words=body_words)),
+        "title_key": search.title_key,
+        "keywords": search.keywords,
         "n_figures": len(figures),
         "figures_version": EXTRACTOR_VERSION,
         "checks_version": ANALYSIS_VERSION,
-        "indexed_with": fingerprint(user_words),
+        "indexed_with": search.indexed_with,
     }
     return PreparedArticle(
         order=article.order,
@@ -150,10 +180,10 @@ def prepare_article(article: Article, published: str | None, user_words: tuple[s
             for n, (block, (start, end)) in enumerate(zip(article.blocks, article.block_spans()))
         ],
         figures=[figure_row(f) for f in figures],
-        checks=[check_row(c) for c in checks],
-        indicators=[indicator_row(i) for i in indicators],
-        index_title=index_words(title, user_words),
-        index_body=" ".join(body_words),
+        checks=checks,
+        indicators=indicators,
+        index_title=search.index_title,
+        index_body=search.index_body,
     )
 
 

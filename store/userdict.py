@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from .script import fold
@@ -78,6 +79,7 @@ def add_words(words: list[str], path: Path | None = None) -> list[str]:
     return new
 
 
+@lru_cache(maxsize=8)
 def fingerprint(words: tuple[str, ...]) -> str:
     """A short fingerprint of a word list (the empty list has its own)."""
     return hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()[:16]

@@ -205,6 +205,18 @@ def started(monkeypatch):
     before it prepares."""
     monkeypatch.setenv("HECHA_IMPORT_WORKERS", "2")
     monkeypatch.setenv("HECHA_IMPORT_START", "spawn")
+    prepared_here = writer_waits_for_the_workers(monkeypatch)
+
+    def use(codes: list[str] | None = None, fail: bool = False) -> Started:
+        recorder = Started(codes, fail, prepared_here)
+        monkeypatch.setattr(workers.subprocess, "Popen", recorder)
+        return recorder
+
+    return use
+
+
+def writer_waits_for_the_workers(monkeypatch) -> list[int]:
+    """Make the writer wait for the workers before it prepares a chunk; return the chunks it prepared."""
     prepared_here: list[int] = []
     real_prepare = workers._Pool._prepare
 
@@ -214,13 +226,7 @@ def started(monkeypatch):
         return real_prepare(pool, number)
 
     monkeypatch.setattr(workers._Pool, "_prepare", prepare_when_the_workers_are_up)
-
-    def use(codes: list[str] | None = None, fail: bool = False) -> Started:
-        recorder = Started(codes, fail, prepared_here)
-        monkeypatch.setattr(workers.subprocess, "Popen", recorder)
-        return recorder
-
-    return use
+    return prepared_here
 
 
 def wait_for_the_workers(pool) -> None:
@@ -434,16 +440,7 @@ def forking(monkeypatch):
     monkeypatch.setenv("HECHA_IMPORT_WORKERS", "2")
     monkeypatch.setenv("HECHA_IMPORT_START", "fork")
     monkeypatch.setattr(workers.subprocess, "Popen", _no_process)
-    prepared_here: list[int] = []
-    real_prepare = workers._Pool._prepare
-
-    def prepare_when_the_workers_are_up(pool, number):
-        wait_for_the_workers(pool)
-        prepared_here.append(number)
-        return real_prepare(pool, number)
-
-    monkeypatch.setattr(workers._Pool, "_prepare", prepare_when_the_workers_are_up)
-    return prepared_here
+    return writer_waits_for_the_workers(monkeypatch)
 
 
 def test_forked_workers_store_what_a_serial_import_stores(serial, pages, tmp_path, forking, capfd):

@@ -26,6 +26,7 @@ from .figure_store import article_figures, reindex, stale_articles
 from .figures import EXTRACTOR_VERSION, KINDS, Figure, extract
 from .figures import FIELDS as FIGURE_FIELDS
 from .ingest import ImportReport, import_paths
+from .reading import find_files
 from .library import (
     ArticleSummary,
     ArticleView,
@@ -79,6 +80,7 @@ __all__ = [
     "remember_sound",
     "get_article",
     "import_paths",
+    "find_files",
     "import_seeds_if_empty",
     "list_articles",
     "mark_read",

@@ -200,9 +200,7 @@ def cmd_import(db, args) -> int:
 
 def _import_with_progress(db, paths: list[str], err: Console) -> store.ImportReport:
     """Import, with a progress bar on stderr when it is a terminal and there are many files."""
-    from ..store.reading import find_files
-
-    files, _ = find_files(paths)
+    files, _ = store.find_files(paths)
     if not err.is_terminal or len(files) < 20:
         return store.import_paths(db, paths)
     from rich.progress import Progress

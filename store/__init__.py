@@ -26,7 +26,6 @@ from .figure_store import article_figures, reindex, stale_articles
 from .figures import EXTRACTOR_VERSION, KINDS, Figure, extract
 from .figures import FIELDS as FIGURE_FIELDS
 from .ingest import ImportReport, import_paths
-from .reading import find_files
 from .library import (
     ArticleSummary,
     ArticleView,
@@ -42,7 +41,7 @@ from .library import (
     sort_articles,
     source_text,
 )
-from .reading import Refused, read_source
+from .reading import Refused, find_files, read_source
 from .sentences import sentence_at, sentence_spans, word_bounds
 from .tags import Tag, add_tag, delete_tag, list_tags, tag_colors, tag_counts, update_tag
 
